@@ -1,0 +1,234 @@
+//! The pipeline: input → text and blocks → boilerplate → entities → quotes → one [`Analysis`].
+
+use crate::boilerplate;
+use crate::entities;
+use crate::error::Error;
+use crate::html;
+use crate::offsets::{self, OffsetUnit};
+use crate::quotes;
+use crate::segment::{self, Document};
+use crate::types::{Analysis, EntityKind, Format, QuoteKind, Span, Stats};
+
+/// Inputs above this size are refused rather than risk a frozen tab.
+pub const MAX_INPUT_BYTES: usize = 20 * 1024 * 1024;
+
+/// How to read the input.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum FormatChoice {
+    /// HTML when it looks like HTML, else text.
+    #[default]
+    Auto,
+    Text,
+    Html,
+}
+
+impl std::str::FromStr for FormatChoice {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        match s {
+            "auto" => Ok(FormatChoice::Auto),
+            "text" => Ok(FormatChoice::Text),
+            "html" => Ok(FormatChoice::Html),
+            _ => Err(format!("unknown format {s:?}: use auto, text or html")),
+        }
+    }
+}
+
+/// Options for [`analyze`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Options {
+    pub format: FormatChoice,
+    /// The unit of the offsets in the result.
+    pub offsets: OffsetUnit,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            format: FormatChoice::Auto,
+            offsets: OffsetUnit::Utf8,
+        }
+    }
+}
+
+/// Analyses one article (plain text or HTML).
+///
+/// # Errors
+///
+/// [`Error::TooLarge`] above [`MAX_INPUT_BYTES`]; [`Error::Binary`] for input that is not text.
+pub fn analyze(input: &str, options: &Options) -> Result<Analysis, Error> {
+    if input.len() > MAX_INPUT_BYTES {
+        return Err(Error::TooLarge {
+            bytes: input.len(),
+            limit: MAX_INPUT_BYTES,
+        });
+    }
+    if looks_binary(input) {
+        return Err(Error::Binary);
+    }
+    let format = match options.format {
+        FormatChoice::Text => Format::Text,
+        FormatChoice::Html => Format::Html,
+        FormatChoice::Auto if html::looks_like_html(input) => Format::Html,
+        FormatChoice::Auto => Format::Text,
+    };
+    let (text, html_doc) = match format {
+        Format::Html => {
+            let mut d = html::extract(input);
+            (std::mem::take(&mut d.text), Some(d))
+        }
+        Format::Text => (normalise_text(input), None),
+    };
+    let doc = match &html_doc {
+        Some(h) => Document::with_blocks(&text, h.blocks.iter().map(|b| b.span).collect()),
+        None => Document::new(&text),
+    };
+    let blocks = boilerplate::classify(
+        &doc,
+        html_doc.as_ref().map(|h| h.blocks.as_slice()),
+        html_doc.as_ref().and_then(|h| h.title.as_deref()),
+    );
+    let article: Vec<bool> = blocks.iter().map(|b| !b.boilerplate).collect();
+    let mut layer = entities::find(&doc);
+    let quotes = quotes::find(&doc, &layer, &article);
+
+    // Spans of one layer never cross; an entity never crosses a quote's piece.
+    let pieces: Vec<Span> = quotes
+        .iter()
+        .flat_map(|q| q.parts.iter().copied())
+        .collect();
+    layer
+        .entities
+        .retain(|e| !pieces.iter().any(|p| p.crosses(e.span())));
+
+    // Cluster totals: mentions as kept, quotes and words per speaker.
+    for c in &mut layer.clusters {
+        c.mentions = 0;
+    }
+    for e in &layer.entities {
+        if let Some(id) = e.id {
+            layer.clusters[id as usize - 1].mentions += 1;
+        }
+    }
+    for q in &quotes {
+        if q.kind == QuoteKind::Mention {
+            continue;
+        }
+        if let Some(id) = q.speaker.as_ref().and_then(|s| s.entity) {
+            let c = &mut layer.clusters[id as usize - 1];
+            c.quotes += 1;
+            c.quoted_words += count_words(&q.text) as u32;
+        }
+    }
+
+    let title = blocks
+        .iter()
+        .find(|b| b.kind == crate::types::BlockKind::Title)
+        .map(|b| text[b.start..b.end].to_string());
+    let byline = blocks
+        .iter()
+        .find(|b| b.kind == crate::types::BlockKind::Byline)
+        .map(|b| text[b.start..b.end].to_string());
+    let clean_text = blocks
+        .iter()
+        .filter(|b| !b.boilerplate)
+        .map(|b| &text[b.start..b.end])
+        .collect::<Vec<_>>()
+        .join("\n\n");
+    let stats = Stats {
+        words: count_words(&text) as u32,
+        article_words: count_words(&clean_text) as u32,
+        boilerplate_blocks: blocks.iter().filter(|b| b.boilerplate).count() as u32,
+        sources: layer
+            .clusters
+            .iter()
+            .filter(|c| c.quotes > 0 && matches!(c.kind, EntityKind::Person | EntityKind::Org))
+            .count() as u32,
+    };
+    let analysis = Analysis {
+        text,
+        format,
+        offsets: OffsetUnit::Utf8.as_str(),
+        title,
+        byline,
+        blocks,
+        entities: layer.entities,
+        clusters: layer.clusters,
+        quotes,
+        clean_text,
+        stats,
+    };
+    Ok(match options.offsets {
+        OffsetUnit::Utf8 => analysis,
+        OffsetUnit::Utf16 => offsets::to_utf16(analysis),
+    })
+}
+
+/// Line ends as `\n` (offsets then refer to the normalised text, which the result carries).
+fn normalise_text(input: &str) -> String {
+    let s = input.strip_prefix('\u{FEFF}').unwrap_or(input);
+    if s.contains('\r') {
+        s.replace("\r\n", "\n").replace('\r', "\n")
+    } else {
+        s.to_string()
+    }
+}
+
+/// NUL bytes or many control characters: a binary file decoded as text.
+fn looks_binary(input: &str) -> bool {
+    let sample = &input[..floor_boundary(input, input.len().min(8192))];
+    let control = sample
+        .chars()
+        .filter(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}'))
+        .count();
+    sample.contains('\0') || control * 20 > sample.chars().count().max(1)
+}
+
+fn floor_boundary(s: &str, mut i: usize) -> usize {
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+pub(crate) fn count_words(s: &str) -> usize {
+    s.split(segment::is_space)
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn empty_and_whitespace_inputs_give_empty_analyses() {
+        for input in ["", "   \n\n\t", "\u{FEFF}"] {
+            let a = analyze(input, &Options::default()).unwrap();
+            assert!(a.blocks.is_empty() && a.entities.is_empty() && a.quotes.is_empty());
+        }
+    }
+
+    #[test]
+    fn binary_and_huge_inputs_are_refused_with_a_reason() {
+        let bin = "\0\u{1}\u{2}PNG\u{3}\u{4}";
+        assert_eq!(analyze(bin, &Options::default()), Err(Error::Binary));
+        let big = "a".repeat(MAX_INPUT_BYTES + 1);
+        assert!(matches!(
+            analyze(&big, &Options::default()),
+            Err(Error::TooLarge { .. })
+        ));
+    }
+
+    #[test]
+    fn html_input_is_read_inertly() {
+        let html = "<html><body><script>document.write('x')</script><h1>Big news today here</h1>\
+            <p>“We will win,” Jane Smith said on Tuesday in a long speech to the party faithful.</p>\
+            <img src='http://example.com/track.gif'></body></html>";
+        let a = analyze(html, &Options::default()).unwrap();
+        assert_eq!(a.format, Format::Html);
+        assert!(!a.text.contains("document.write"));
+        assert_eq!(a.title.as_deref(), Some("Big news today here"));
+        assert_eq!(a.quotes[0].speaker.as_ref().unwrap().name, "Jane Smith");
+    }
+}

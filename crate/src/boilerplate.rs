@@ -1,0 +1,631 @@
+//! Which blocks are the article and which are everything else.
+//!
+//! The idea is jusText's: classify each block from shallow features of its own text (length,
+//! share of function words, final punctuation, link text in HTML) and from known boilerplate
+//! phrases (copyright lines, "Skip to main content", share widgets, shortcodes…), then revise
+//! the undecided short blocks from their neighbours, find the title, and drop what trails the
+//! article (teasers after "Popular posts", comment sections). Every decision keeps its reason.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::html::HtmlBlock;
+use crate::lexicon::LEX;
+use crate::segment::{Document, TokenKind};
+use crate::types::{Block, BlockKind};
+
+/// A phrase that decides a block on its own.
+struct Pattern {
+    re: Regex,
+    kind: BlockKind,
+    why: &'static str,
+    /// Everything after this block (in the later part of the page) is not the article either.
+    ends_article: bool,
+}
+
+/// Known boilerplate phrases. Each pattern carries examples that a test checks.
+const PATTERNS: &[(&str, BlockKind, &str, bool, &[&str])] = &[
+    (
+        r"^(skip (to|navigation)|jump to (main )?(content|navigation))",
+        BlockKind::Navigation,
+        "skip link",
+        false,
+        &["Skip to main content", "Jump to navigation"],
+    ),
+    (
+        r"^(\S+( \S+){0,3} ?[|•·»›] ?){2,}\S+( \S+){0,3}$",
+        BlockKind::Navigation,
+        "menu: short items between separators",
+        false,
+        &["Home | News | Sport | Weather"],
+    ),
+    (
+        r"^(tags?|tagged|filed under|categories|category|topics)\s*:",
+        BlockKind::Navigation,
+        "tag list",
+        false,
+        &["Tags: , , , ,", "Filed under: Politics"],
+    ),
+    (
+        r"^(click (here|on the button|the button|below)|(download|get) (our|the) app|follow us)",
+        BlockKind::Navigation,
+        "call to action",
+        false,
+        &["Click on the button below", "Follow us on Twitter"],
+    ),
+    (
+        r"^((the )?latest|top|more|breaking|recent) (news|stories|headlines|posts|articles)$",
+        BlockKind::Related,
+        "news list heading",
+        true,
+        &["Latest News", "More stories"],
+    ),
+    (
+        r"^(popular posts\b|related( posts| articles| stories| news| content| coverage| links)?\W*$|you (may|might) (also )?like|more (from|on) |read more\b|recommended( for you| stories)?\W*$|most (read|popular|viewed|shared)\b|trending( now)?\W*$|further reading|see also\W*$|also read\b|what to read next)",
+        BlockKind::Related,
+        "related-stories heading",
+        true,
+        &[
+            "Popular posts from this blog",
+            "Related Articles",
+            "You may also like",
+            "Read more:",
+        ],
+    ),
+    (
+        r"^((\d+ )?comments?( \(\d+\))?|leave a (reply|comment)|post a comment|add (a|your) comment|(show|view|load) comments|join the (conversation|discussion))\W*$",
+        BlockKind::Comments,
+        "comments heading",
+        true,
+        &["Comments", "12 Comments", "Leave a Reply"],
+    ),
+    (
+        r"(sharing icons|share (this|on|via)\b|^share$|^(tweet|email|print|pin it|whatsapp|facebook|twitter|linkedin|reddit)\W*$|\bpowered by\b)",
+        BlockKind::Share,
+        "share widget",
+        false,
+        &[
+            "Social media & sharing icons powered by UltimatelySocial",
+            "Share this:",
+            "Tweet",
+        ],
+    ),
+    (
+        r"(copyright|©|\(c\) ?(19|20)\d\d|all rights reserved|licensed under|creative commons|terms (of|and) (use|service|conditions)|privacy policy|cookie|xml sitemap)",
+        BlockKind::Legal,
+        "copyright or licence notice",
+        false,
+        &[
+            "Copyright © 2020 All Rights Reserved | XML Sitemap",
+            "Creative Commons License",
+            "This work is licensed under a Creative Commons Attribution-NonCommercial 4.0 International License",
+        ],
+    ),
+    (
+        r"^(advertisement|sponsored( content)?|promoted|ad|sign up( now)?|subscribe( now)?|(sign up|subscribe) (to|for) (our|the) .{0,40}newsletter.*)\W*$",
+        BlockKind::Advert,
+        "advert or sign-up line",
+        false,
+        &["Advertisement", "Subscribe to our daily newsletter"],
+    ),
+    (
+        r"^\[/?[a-z_][\w-]*(\s[^\]]*)?\]$",
+        BlockKind::Markup,
+        "shortcode",
+        false,
+        &[
+            "[/bg_collapse]",
+            "[premium_newsticker id=”154171″]",
+            r##"[bg_collapse view="button-orange" color="#4a4949" ]"##,
+        ],
+    ),
+    (
+        r"^([a-z0-9]+[-_])+[a-z0-9]+$",
+        BlockKind::Markup,
+        "template leftover (a slug)",
+        false,
+        &["black-horizontal", "post_thumbnail"],
+    ),
+    (
+        r"^(image result for|(photo|picture|image|file photo)( credit)?\s*[:/]|\(?(photo|image|pictured|credit)s?:)",
+        BlockKind::Caption,
+        "image caption or credit",
+        false,
+        &[
+            "Image result for Protests not a threat",
+            "Photo: Reuters",
+        ],
+    ),
+    (
+        r"^(by|written by|posted by|from|source|a dispatch from|reporting by)\s*:?\s+(?-i:\p{Lu})[\p{L}.'’-]*(\s+(?-i:\p{Lu})[\p{L}.'’-]*){0,4}(\s*[,|/].{0,60})?$",
+        BlockKind::Byline,
+        "byline",
+        false,
+        &["By Jane Smith, Reuters", "A Dispatch from Telesur"],
+    ),
+    (
+        r"^((published|updated|posted|last updated)\s*:?\s*)?(((mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(\d{1,2}\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(\s+\d{1,2}(st|nd|rd|th)?)?,?\s+\d{4}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})([\s,|at-]+\d{1,2}[:.]\d\d\s*([ap]\.?m\.?)?\s*\w*)?$",
+        BlockKind::Dateline,
+        "date line",
+        false,
+        &["19 December 2017", "Updated: March 5, 2018 10:32 am", "Friday, Jan. 5, 2018"],
+    ),
+];
+
+static COMPILED: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
+    PATTERNS
+        .iter()
+        .map(|(re, kind, why, ends_article, _)| Pattern {
+            re: Regex::new(&format!("(?i){re}")).expect("boilerplate pattern compiles"),
+            kind: *kind,
+            why,
+            ends_article: *ends_article,
+        })
+        .collect()
+});
+
+/// A date glued to the end of a title ("…People19 December 2017").
+static GLUED_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\p{L}\d{1,2} (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{4}$")
+        .unwrap()
+});
+
+/// Shallow features of one block's text.
+#[derive(Debug, Clone, Default)]
+struct Features {
+    chars: usize,
+    words: usize,
+    stop_density: f32,
+    /// Ends like a sentence (`.` `!` `?` `:` or a closing quote after them).
+    sentence_end: bool,
+    link_density: f32,
+    /// Normalised text for spotting repeats.
+    key: String,
+}
+
+/// jusText's first-pass classes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Class {
+    Good,
+    NearGood,
+    Short,
+    Bad,
+}
+
+/// Thresholds (jusText's defaults, adjusted for text copied from browsers).
+const SHORT_CHARS: usize = 70;
+const LONG_CHARS: usize = 200;
+const STOP_HIGH: f32 = 0.30;
+const STOP_LOW: f32 = 0.20;
+const MAX_LINK_DENSITY: f32 = 0.35;
+
+/// Classifies every block of `doc`. `html` carries the markup facts of each block (same
+/// order) when the input was HTML; `page_title` is the HTML `<title>`.
+pub fn classify(
+    doc: &Document,
+    html: Option<&[HtmlBlock]>,
+    page_title: Option<&str>,
+) -> Vec<Block> {
+    let n = doc.blocks.len();
+    let feats: Vec<Features> = (0..n).map(|b| features(doc, b, html)).collect();
+    // Decided blocks: kind and reason. Undecided ones get a class.
+    let mut decided: Vec<Option<(BlockKind, String)>> = vec![None; n];
+    let mut class: Vec<Class> = vec![Class::Bad; n];
+    let mut ends_article_at: Option<usize> = None;
+
+    for b in 0..n {
+        let s = &doc.text[doc.blocks[b].start..doc.blocks[b].end];
+        if let Some(p) = COMPILED.iter().find(|p| p.re.is_match(s)) {
+            decided[b] = Some((p.kind, p.why.to_string()));
+            if p.ends_article && b * 2 >= n && ends_article_at.is_none() {
+                ends_article_at = Some(b);
+            }
+            continue;
+        }
+        if feats[b].key.is_empty() {
+            decided[b] = Some((BlockKind::Markup, "no words".into()));
+            continue;
+        }
+        if let Some(h) = html.and_then(|h| h.get(b)) {
+            if let Some((kind, why)) = hint_kind(h, &feats[b]) {
+                decided[b] = Some((kind, why.into()));
+                continue;
+            }
+        }
+        let f = &feats[b];
+        class[b] = if f.link_density > MAX_LINK_DENSITY {
+            decided[b] = Some((BlockKind::Navigation, "mostly link text".into()));
+            Class::Bad
+        } else if f.chars < SHORT_CHARS {
+            Class::Short
+        } else if f.stop_density >= STOP_HIGH && (f.chars >= LONG_CHARS || f.sentence_end) {
+            Class::Good
+        } else if f.stop_density >= STOP_LOW {
+            Class::NearGood
+        } else {
+            Class::Bad
+        };
+    }
+
+    // Repeats: the title again, a caption under its image's alt text.
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    for b in 0..n {
+        let key = feats[b].key.as_str();
+        if key.is_empty() {
+            continue;
+        }
+        if let Some(&first) = seen.get(key) {
+            if decided[b].is_none() || class[b] != Class::Good || feats[b].words < 40 {
+                decided[b] = Some((
+                    BlockKind::Duplicate,
+                    format!("repeats block {} word for word", first + 1),
+                ));
+                if first + 1 == b && first > 0 && decided[first].is_none() && feats[b].words <= 30 {
+                    decided[first] = Some((
+                        BlockKind::Caption,
+                        "repeated right after itself: an image's caption".into(),
+                    ));
+                }
+            }
+        } else {
+            seen.insert(key, b);
+        }
+    }
+
+    // After "Popular posts", "Comments"… in the later half of the page: not the article.
+    // Each block takes the kind of the nearest marker before it.
+    if let Some(end) = ends_article_at {
+        let (mut kind, mut marker) = decided[end].clone().unwrap();
+        for (span, d) in doc.blocks.iter().zip(decided.iter_mut()).skip(end + 1) {
+            let s = &doc.text[span.start..span.end];
+            if let Some(p) = COMPILED.iter().find(|p| p.ends_article && p.re.is_match(s)) {
+                (kind, marker) = (p.kind, p.why.to_string());
+                continue;
+            }
+            if d.as_ref().is_none_or(|(k, _)| !k.is_boilerplate()) {
+                *d = Some((kind, format!("follows the {marker}")));
+            }
+        }
+    }
+
+    revise_by_context(&mut class, &decided, &feats);
+
+    // The title: the first headline-like block before the first paragraph of prose.
+    let first_good = (0..n).find(|&b| {
+        decided[b].is_none() && class[b] == Class::Good && feats[b].chars >= SHORT_CHARS
+    });
+    let title = find_title(
+        doc,
+        &decided,
+        &feats,
+        first_good.unwrap_or(n),
+        html,
+        page_title,
+    );
+
+    let mut blocks = Vec::with_capacity(n);
+    for b in 0..n {
+        let span = doc.blocks[b];
+        let (kind, why) = if let Some((k, w)) = decided[b].take() {
+            (k, w)
+        } else if let Some((_, why)) = title.as_ref().filter(|t| t.0 == b) {
+            (BlockKind::Title, why.clone())
+        } else if title.as_ref().is_some_and(|t| b < t.0) {
+            (BlockKind::Navigation, "above the title".into())
+        } else if title.as_ref().is_some_and(|t| b > t.0)
+            && first_good.is_some_and(|g| b < g)
+            && feats[b].words <= 4
+        {
+            (
+                BlockKind::Navigation,
+                "short line between the title and the article: a site or section name".into(),
+            )
+        } else {
+            match class[b] {
+                Class::Good if is_heading_like(doc, b, &feats[b]) => (
+                    BlockKind::Heading,
+                    "short line without final punctuation inside the article".into(),
+                ),
+                Class::Good => (BlockKind::Body, body_why(&feats[b])),
+                _ if first_good.is_none_or(|g| b < g) => (
+                    BlockKind::Navigation,
+                    "short or list-like line before the article".into(),
+                ),
+                _ if feats[b].stop_density < STOP_LOW && feats[b].chars >= SHORT_CHARS => (
+                    BlockKind::Related,
+                    "few function words: a list or teaser, not prose".into(),
+                ),
+                _ => (
+                    BlockKind::Related,
+                    "short line outside the run of article paragraphs".into(),
+                ),
+            }
+        };
+        blocks.push(Block {
+            start: span.start,
+            end: span.end,
+            kind,
+            boilerplate: kind.is_boilerplate(),
+            why,
+        });
+    }
+    blocks
+}
+
+fn features(doc: &Document, b: usize, html: Option<&[HtmlBlock]>) -> Features {
+    let span = doc.blocks[b];
+    let s = &doc.text[span.start..span.end];
+    let (t0, t1) = doc.block_tokens(b);
+    let mut words = 0;
+    let mut stops = 0;
+    let mut key = String::new();
+    for i in t0..t1 {
+        let t = &doc.tokens[i];
+        if t.kind == TokenKind::Punct {
+            continue;
+        }
+        let w = doc.tok(i).to_lowercase();
+        if t.kind == TokenKind::Word && !matches!(w.as_str(), "'s" | "’s") {
+            words += 1;
+            if LEX.is_stopword(&w) {
+                stops += 1;
+            }
+        }
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        key.push_str(&w);
+    }
+    let last = s
+        .trim_end_matches(['”', '"', '’', '\'', ')', ']', '»', ' '])
+        .chars()
+        .last()
+        .unwrap_or(' ');
+    let link_density = html
+        .and_then(|h| h.get(b))
+        .map_or(0.0, |h| h.link_bytes as f32 / span.len().max(1) as f32);
+    Features {
+        chars: s.chars().count(),
+        words,
+        stop_density: if words == 0 {
+            0.0
+        } else {
+            stops as f32 / words as f32
+        },
+        sentence_end: matches!(last, '.' | '!' | '?' | ':' | '…'),
+        link_density,
+        key,
+    }
+}
+
+/// The boilerplate kind the markup around an HTML block implies, unless its text is plainly
+/// article prose.
+fn hint_kind(h: &HtmlBlock, f: &Features) -> Option<(BlockKind, &'static str)> {
+    let prose = f.chars >= LONG_CHARS && f.stop_density >= STOP_HIGH && f.link_density < 0.2;
+    let hints = &h.hints;
+    let kind = if hints.comments {
+        (BlockKind::Comments, "inside a comments section")
+    } else if hints.share {
+        (BlockKind::Share, "inside a share widget")
+    } else if hints.advert {
+        (BlockKind::Advert, "inside an advert")
+    } else if hints.navigation {
+        (BlockKind::Navigation, "inside navigation markup")
+    } else if hints.footer {
+        (BlockKind::Legal, "inside the page footer")
+    } else if hints.related && !hints.article {
+        (BlockKind::Related, "inside a related-links box")
+    } else if hints.caption && f.words <= 60 {
+        (BlockKind::Caption, "an image caption")
+    } else if hints.byline && f.words <= 20 {
+        (BlockKind::Byline, "marked as author or date")
+    } else {
+        return None;
+    };
+    (!prose || matches!(kind.0, BlockKind::Comments)).then_some(kind)
+}
+
+/// jusText's context step: short and near-good blocks take their class from the nearest
+/// decided neighbours.
+fn revise_by_context(
+    class: &mut [Class],
+    decided: &[Option<(BlockKind, String)>],
+    feats: &[Features],
+) {
+    let n = class.len();
+    let neighbour = |class: &[Class], b: usize, forward: bool| -> Option<Class> {
+        let mut i = b;
+        loop {
+            i = if forward {
+                if i + 1 >= n {
+                    return None;
+                }
+                i + 1
+            } else {
+                i.checked_sub(1)?
+            };
+            if let Some((k, _)) = &decided[i] {
+                if k.is_boilerplate() {
+                    return Some(Class::Bad);
+                }
+                continue;
+            }
+            if matches!(class[i], Class::Good | Class::Bad) {
+                return Some(class[i]);
+            }
+        }
+    };
+    // Near-good first: they join any good neighbour.
+    let snapshot = class.to_vec();
+    for b in 0..n {
+        if decided[b].is_none() && snapshot[b] == Class::NearGood {
+            let good = neighbour(&snapshot, b, false) == Some(Class::Good)
+                || neighbour(&snapshot, b, true) == Some(Class::Good);
+            class[b] = if good { Class::Good } else { Class::Bad };
+        }
+    }
+    let snapshot = class.to_vec();
+    for b in 0..n {
+        if decided[b].is_some() || snapshot[b] != Class::Short {
+            continue;
+        }
+        let prev = neighbour(&snapshot, b, false);
+        let next = neighbour(&snapshot, b, true);
+        class[b] = match (prev, next) {
+            (Some(Class::Good), Some(Class::Good)) => Class::Good,
+            // A heading or a short paragraph that opens the article.
+            (_, Some(Class::Good)) if feats[b].words >= 2 && !feats[b].sentence_end => Class::Good,
+            (Some(Class::Good), _)
+                if feats[b].sentence_end && feats[b].stop_density >= STOP_HIGH =>
+            {
+                Class::Good
+            }
+            _ => Class::Bad,
+        };
+    }
+    // A full sentence between two article paragraphs is article text even when it is dense
+    // with names ("Turkish Foreign Minister Mevlut Cavusoglu joined in support.").
+    let snapshot = class.to_vec();
+    for b in 0..n {
+        if decided[b].is_none()
+            && snapshot[b] == Class::Bad
+            && feats[b].sentence_end
+            && feats[b].stop_density >= 0.1
+            && neighbour(&snapshot, b, false) == Some(Class::Good)
+            && neighbour(&snapshot, b, true) == Some(Class::Good)
+        {
+            class[b] = Class::Good;
+        }
+    }
+    // A heading needs article text after it: trailing short lines that are not sentences are
+    // not headings.
+    let last_good = (0..n).rev().find(|&b| {
+        decided[b].is_none() && class[b] == Class::Good && feats[b].chars >= SHORT_CHARS
+    });
+    if let Some(last) = last_good {
+        for b in last + 1..n {
+            if class[b] == Class::Good && !feats[b].sentence_end {
+                class[b] = Class::Bad;
+            }
+        }
+    }
+}
+
+fn is_heading_like(doc: &Document, b: usize, f: &Features) -> bool {
+    let s = &doc.text[doc.blocks[b].start..doc.blocks[b].end];
+    f.chars < SHORT_CHARS * 2 && !f.sentence_end && f.words <= 20 && !s.ends_with(',')
+}
+
+fn body_why(f: &Features) -> String {
+    format!(
+        "prose: {} words, {:.0}% function words",
+        f.words,
+        f.stop_density * 100.0
+    )
+}
+
+/// The block that is the article's title, and why.
+fn find_title(
+    doc: &Document,
+    decided: &[Option<(BlockKind, String)>],
+    feats: &[Features],
+    first_good: usize,
+    html: Option<&[HtmlBlock]>,
+    page_title: Option<&str>,
+) -> Option<(usize, String)> {
+    let candidates = (0..first_good.min(doc.blocks.len())).filter(|&b| {
+        decided[b].is_none() && (3..=30).contains(&feats[b].words) && feats[b].chars < 250
+    });
+    // HTML: the <h1>, or a block the <title> starts with.
+    if let Some(h) = html {
+        let page_key = page_title.map(|t| t.to_lowercase());
+        for b in candidates.clone() {
+            if h.get(b).is_some_and(|x| x.tag == "h1") {
+                return Some((b, "the page's main heading (h1)".into()));
+            }
+            let s = doc.text[doc.blocks[b].start..doc.blocks[b].end].to_lowercase();
+            if page_key
+                .as_deref()
+                .is_some_and(|p| p.starts_with(&s) || s.starts_with(p))
+            {
+                return Some((b, "matches the page's <title>".into()));
+            }
+        }
+    }
+    let b = candidates
+        .clone()
+        .find(|&b| feats[b].words >= 4 && !ends_like_sentence(doc, b))
+        .or_else(|| candidates.clone().next())?;
+    let s = &doc.text[doc.blocks[b].start..doc.blocks[b].end];
+    let why = if GLUED_DATE.is_match(s) {
+        "first headline-like line (a date is glued to its end)"
+    } else {
+        "first headline-like line before the article"
+    };
+    Some((b, why.into()))
+}
+
+fn ends_like_sentence(doc: &Document, b: usize) -> bool {
+    let s = &doc.text[doc.blocks[b].start..doc.blocks[b].end];
+    s.ends_with('.') && !s.ends_with("...")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_pattern_matches_its_examples() {
+        for (i, (_, _, why, _, examples)) in PATTERNS.iter().enumerate() {
+            for ex in *examples {
+                let first = COMPILED.iter().position(|p| p.re.is_match(ex));
+                assert_eq!(first, Some(i), "{why}: {ex:?} matched pattern {first:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn prose_is_never_matched_by_a_pattern() {
+        let prose = [
+            "The minister said the talks would resume on Friday, according to officials.",
+            "Share prices fell sharply after the announcement.",
+            "By the end of the week, thousands had joined the rallies.",
+            "Comments made by the ambassador drew criticism.",
+            "Related protests took place in Paris and London last month.",
+        ];
+        for p in prose {
+            assert!(
+                !COMPILED.iter().any(|x| x.re.is_match(p)),
+                "pattern matched prose: {p}"
+            );
+        }
+    }
+
+    fn kinds(text: &str) -> Vec<(String, BlockKind)> {
+        let doc = Document::new(text);
+        classify(&doc, None, None)
+            .into_iter()
+            .map(|b| (text[b.start..b.end].to_string(), b.kind))
+            .collect()
+    }
+
+    #[test]
+    fn title_body_and_trailing_boilerplate() {
+        let para = "The government said on Tuesday that it would not change its policy, and that the protests were a matter for the courts to decide in the coming weeks.";
+        let text = format!(
+            "Skip to main content\nRallies spread across the country\n\n{para}\n\nWhat comes next\n\n{para} And more.\n\nComments\n\nPopular posts from this blog\n\nSomething else entirely here"
+        );
+        let k = kinds(&text);
+        assert_eq!(k[0].1, BlockKind::Navigation);
+        assert_eq!(k[1].1, BlockKind::Title);
+        assert_eq!(k[2].1, BlockKind::Body);
+        assert_eq!(k[3].1, BlockKind::Heading);
+        assert_eq!(k[4].1, BlockKind::Body);
+        assert!(
+            k[5..].iter().all(|(_, kind)| kind.is_boilerplate()),
+            "{k:?}"
+        );
+    }
+}

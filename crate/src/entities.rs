@@ -1,0 +1,1114 @@
+//! Named and numeric mentions, merged into one cluster per real-world entity.
+//!
+//! Names are runs of capitalised words joined by connectors ("of", "de", "bin", "al", "&"),
+//! with titles ("Ambassador", "Foreign Minister", "Dr.") peeled off as cues rather than kept as
+//! part of the name. Each run is typed by the strongest cue: gazetteers (places, demonyms,
+//! organisations), a title before it, an organisation head word ("Council"), a given name, a
+//! reporting verb after it, per-token evidence learned from tagged news, and finally its shape.
+//! The document then agrees with itself: one surface form gets one type everywhere, a surname
+//! joins the full name, and an acronym joins its expansion. Dates and amounts come from regular
+//! expressions.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::lexicon::{Gender, LEX};
+use crate::segment::{Document, Sentence, TokenKind};
+use crate::types::{Cluster, Entity, EntityKind, Span};
+
+/// What the entity stage found, plus facts the quote stage needs.
+#[derive(Debug, Clone, Default)]
+pub struct EntityLayer {
+    pub entities: Vec<Entity>,
+    pub clusters: Vec<Cluster>,
+    /// Per cluster (same order as `clusters`): gender implied by given names and titles.
+    pub genders: Vec<Gender>,
+}
+
+impl EntityLayer {
+    pub fn cluster(&self, id: u32) -> Option<&Cluster> {
+        self.clusters.iter().find(|c| c.id == id)
+    }
+}
+
+/// How much a typing cue is worth when mentions of one surface form disagree.
+type Strength = u8;
+
+#[derive(Debug, Clone)]
+struct Mention {
+    span: Span,
+    /// Token range.
+    toks: (usize, usize),
+    kind: EntityKind,
+    strength: Strength,
+    why: String,
+    /// Title or role words peeled off the front ("ambassador").
+    role: Option<String>,
+    gender: Gender,
+    /// Canonical key from a gazetteer (organisation or country the name stands for).
+    canonical: Option<&'static str>,
+}
+
+const CONNECTORS: &[&str] = &[
+    "al", "bin", "ibn", "bint", "da", "de", "del", "della", "der", "den", "di", "dos", "du", "el",
+    "la", "le", "van", "von", "y", "zu",
+];
+
+const MONTHS: &[&str] = &[
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+const WEEKDAYS: &[&str] = &[
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
+/// Words that end a place name ("Trafalgar Square", "Camp Liberty" starts with one).
+const PLACE_HEADS: &[&str] = &[
+    "Airport",
+    "Avenue",
+    "Bay",
+    "Camp",
+    "Canal",
+    "Cape",
+    "Coast",
+    "County",
+    "Desert",
+    "District",
+    "Fort",
+    "Gulf",
+    "Port",
+    "Island",
+    "Islands",
+    "Lake",
+    "Mount",
+    "Mountains",
+    "Ocean",
+    "Peninsula",
+    "Province",
+    "Region",
+    "River",
+    "Road",
+    "Sea",
+    "Square",
+    "Strait",
+    "Street",
+    "Valley",
+];
+
+/// Words that end the name of an event, a law or an agreement ("Iraq War", "Paris Agreement").
+const EVENT_HEADS: &[&str] = &[
+    "Accord",
+    "Accords",
+    "Act",
+    "Agreement",
+    "Championship",
+    "Conference",
+    "Convention",
+    "Crisis",
+    "Cup",
+    "Deal",
+    "Election",
+    "Elections",
+    "Festival",
+    "Games",
+    "Olympics",
+    "Protocol",
+    "Revolution",
+    "Summit",
+    "Treaty",
+    "War",
+    "Uprising",
+];
+
+/// Words that never start or are never a name on their own when capitalised.
+const NEVER_NAMES: &[&str] = &[
+    "I", "Mr", "Mrs", "Ms", "Dr", "He", "She", "It", "They", "We", "You", "His", "Her", "Their",
+    "Our", "My", "Its", "A", "An", "The", "This", "That", "These", "Those", "But", "And", "Or",
+];
+
+fn word_is_cap(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+fn is_all_caps(w: &str) -> bool {
+    let mut letters = 0;
+    for c in w.chars() {
+        if c.is_lowercase() {
+            return false;
+        }
+        if c.is_alphabetic() {
+            letters += 1;
+        }
+    }
+    letters >= 2
+}
+
+/// An ordinary English word (so its capitalised form at a sentence start is not a name).
+fn is_common(w: &str) -> bool {
+    let lower = w.to_lowercase();
+    if LEX.common_words.contains(lower.as_str()) || LEX.is_stopword(&lower) {
+        return true;
+    }
+    // "Pro-Government", "Anti-War": a prefix and an ordinary word.
+    if let Some((a, b)) = lower.split_once('-') {
+        let prefix = matches!(
+            a,
+            "pro" | "anti" | "non" | "ex" | "post" | "pre" | "co" | "self"
+        ) || LEX.common_words.contains(a);
+        return prefix && (LEX.common_words.contains(b) || LEX.is_stopword(b));
+    }
+    false
+}
+
+fn in_gazetteer(w: &str) -> bool {
+    LEX.places.contains_key(w)
+        || LEX.demonyms.contains_key(w)
+        || LEX.organisations.contains_key(w)
+        || LEX.given_names.contains_key(w)
+}
+
+/// Title words as written, lowercased and without a final period ("Dr." → "dr").
+fn title_key(words: &[&str]) -> String {
+    words
+        .iter()
+        .map(|w| w.trim_end_matches('.').to_lowercase())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Finds every mention in `doc` and clusters the names.
+pub fn find(doc: &Document) -> EntityLayer {
+    let mut mentions = Vec::new();
+    for s in &doc.sentences {
+        name_mentions(doc, s, &mut mentions);
+    }
+    agree_on_types(doc, &mut mentions);
+    let (entities, clusters, genders) = cluster(doc, &mentions);
+    let mut entities = entities;
+    add_numeric(doc, &mut entities);
+    entities.sort_by_key(|e| (e.start, e.end));
+    EntityLayer {
+        entities,
+        clusters,
+        genders,
+    }
+}
+
+/// True when most content words of the sentence are capitalised and it does not end like a
+/// sentence: a headline or a title line, where capitals say nothing about names.
+fn is_headline_case(doc: &Document, s: &Sentence) -> bool {
+    let last = doc.text[s.start..s.end]
+        .trim_end_matches(['”', '"', '’', '\'', ')'])
+        .chars()
+        .next_back();
+    if matches!(last, Some('.' | '!' | '?')) {
+        return false;
+    }
+    let mut content = 0;
+    let mut caps = 0;
+    for i in s.tokens.0..s.tokens.1 {
+        let w = doc.tok(i);
+        if doc.tokens[i].kind != TokenKind::Word || w.len() < 4 {
+            continue;
+        }
+        content += 1;
+        if word_is_cap(w) {
+            caps += 1;
+        }
+    }
+    content >= 3 && caps * 10 >= content * 7
+}
+
+fn name_mentions(doc: &Document, s: &Sentence, out: &mut Vec<Mention>) {
+    let (s0, s1) = s.tokens;
+    let headline = is_headline_case(doc, s);
+    // First word of the sentence (after quotes, brackets and citation marks like "[29]").
+    let initial = (s0..s1)
+        .find(|&i| doc.tokens[i].kind == TokenKind::Word)
+        .unwrap_or(s0);
+    let is_name_tok = |i: usize| -> bool {
+        let t = &doc.tokens[i];
+        if t.kind != TokenKind::Word {
+            return false;
+        }
+        let w = doc.tok(i);
+        if !word_is_cap(w) || NEVER_NAMES.contains(&w) || WEEKDAYS.contains(&w) {
+            return false;
+        }
+        if MONTHS.contains(&w) {
+            return false;
+        }
+        if w.starts_with(['’', '\'']) {
+            return false;
+        }
+        let known = in_gazetteer(w) || LEX.title(&title_key(&[w])).is_some();
+        // In a headline every word is capitalised: only words known as names count.
+        if headline && !known {
+            return LEX.entity_tokens.contains_key(w)
+                || LEX.surnames.contains(w)
+                || LEX.org_heads.contains(w)
+                || (is_all_caps(w) && w.chars().count() <= 6 && !is_common(w));
+        }
+        let wary = i == initial || is_all_caps(w);
+        !(wary && is_common(w) && !known)
+    };
+    let mut i = s0;
+    while i < s1 {
+        if !is_name_tok(i) {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        loop {
+            if j < s1 && is_name_tok(j) && glued(doc, j) {
+                j += 1;
+                continue;
+            }
+            if j + 1 < s1 && is_name_tok(j + 1) {
+                let w = doc.tok(j);
+                let lower_connector = CONNECTORS.contains(&w);
+                let of = w == "of" && of_joins(doc, i, j);
+                let amp = w == "&";
+                let poss = doc.tokens[j].kind == TokenKind::Word
+                    && (w == "'s" || w == "’s")
+                    && possessive_joins(doc, i, j, s1);
+                if lower_connector || of || amp || poss {
+                    j += 2;
+                    continue;
+                }
+            }
+            break;
+        }
+        split_candidate(doc, i, j, out);
+        i = j;
+    }
+}
+
+/// Tokens of one name follow each other with a space (or a hyphen inside the token).
+fn glued(doc: &Document, j: usize) -> bool {
+    let prev = &doc.tokens[j - 1];
+    let t = &doc.tokens[j];
+    // Not across a line or a long gap.
+    t.space_before && !doc.text[prev.end..t.start].contains('\n')
+}
+
+fn of_joins(doc: &Document, i: usize, j: usize) -> bool {
+    let words: Vec<&str> = (i..j).map(|k| doc.tok(k)).collect();
+    let has_head = words.iter().any(|w| LEX.org_heads.contains(w));
+    let title_only = LEX.title(&title_key(&words)).is_some();
+    let placey = words
+        .iter()
+        .any(|w| LEX.places.contains_key(w) || LEX.demonyms.contains_key(w));
+    has_head || title_only || (words.len() >= 2 && !placey)
+}
+
+/// "People's Mojahedin Organization": a possessive inside an organisation's name.
+fn possessive_joins(doc: &Document, i: usize, j: usize, s1: usize) -> bool {
+    let left: Vec<&str> = (i..j).map(|k| doc.tok(k)).collect();
+    let left_s = left.join(" ");
+    if LEX.places.contains_key(left_s.as_str())
+        || LEX.organisations.contains_key(left_s.as_str())
+        || left.iter().any(|w| LEX.given_names.contains_key(w))
+        || left.len() > 2
+    {
+        return false;
+    }
+    let mut k = j + 1;
+    while k < s1 && doc.tokens[k].kind == TokenKind::Word && word_is_cap(doc.tok(k)) {
+        if LEX.org_heads.contains(doc.tok(k)) {
+            return true;
+        }
+        k += 1;
+    }
+    false
+}
+
+/// Peels demonyms, places and titles off the front of a capitalised run and types the rest.
+fn split_candidate(doc: &Document, mut i: usize, j: usize, out: &mut Vec<Mention>) {
+    let words: Vec<&str> = (i..j).map(|k| doc.tok(k)).collect();
+    let whole = join_words(doc, i, j);
+    // A gazetteer hit for the whole run wins.
+    if let Some(m) = gazetteer_mention(doc, i, j, &whole) {
+        out.push(m);
+        return;
+    }
+    // Leading "The".
+    if words[0] == "The" && j - i > 1 {
+        i += 1;
+    }
+    // Leading demonym or place before a title: "Turkish Foreign Minister …", "U.S. President …".
+    if j - i >= 2 {
+        let first = doc.tok(i);
+        if (LEX.demonyms.contains_key(first) || LEX.places.contains_key(first))
+            && title_len(doc, i + 1, j).is_some()
+        {
+            if let Some(m) = gazetteer_mention(doc, i, i + 1, first) {
+                out.push(m);
+            }
+            i += 1;
+        }
+    }
+    // Titles, possibly several: "Supreme Leader Ayatollah Ali Khamenei".
+    let mut role: Option<String> = None;
+    let mut gender = Gender::Unknown;
+    let mut title_words = Vec::new();
+    while let Some(len) = title_len(doc, i, j) {
+        if i + len >= j {
+            break;
+        }
+        let key = title_key(&(i..i + len).map(|k| doc.tok(k)).collect::<Vec<_>>());
+        if let Some(t) = LEX.title(&key) {
+            if !t.role.is_empty() {
+                role = Some(t.role.clone());
+            }
+            if t.gender != Gender::Unknown {
+                gender = t.gender;
+            }
+        }
+        title_words.push(join_words(doc, i, i + len));
+        i += len;
+        // "Chairman of Foreign Affairs Committee": the title's "of" goes with it.
+        if i < j && doc.tok(i) == "of" {
+            i += 1;
+            role = None;
+            title_words.clear();
+        }
+    }
+    // A lowercase title right before the run: "ambassador Matthew Rycroft".
+    if title_words.is_empty() {
+        if let Some((t, w)) = title_before(doc, i) {
+            role = (!t.role.is_empty()).then(|| t.role.clone());
+            if t.gender != Gender::Unknown {
+                gender = t.gender;
+            }
+            title_words.push(w);
+        }
+    }
+    if i >= j {
+        return;
+    }
+    let text = join_words(doc, i, j);
+    if let Some(m) = gazetteer_mention(doc, i, j, &text) {
+        out.push(m);
+        return;
+    }
+    let words: Vec<&str> = (i..j).map(|k| doc.tok(k)).collect();
+    let span = Span::new(doc.tokens[i].start, doc.tokens[j - 1].end);
+    let mut m = Mention {
+        span,
+        toks: (i, j),
+        kind: EntityKind::Misc,
+        strength: 0,
+        why: String::new(),
+        role,
+        gender,
+        canonical: None,
+    };
+    let last = *words.last().unwrap();
+    let first = words[0];
+    let person_title = !title_words.is_empty();
+    if person_title && !LEX.org_heads.contains(last) {
+        m.kind = EntityKind::Person;
+        m.strength = 3;
+        m.why = format!("title '{}' before name", title_words.join(" "));
+    } else if LEX.org_heads.contains(last)
+        || words.iter().any(|w| LEX.org_heads.contains(w)) && words.len() >= 3
+    {
+        m.kind = EntityKind::Org;
+        m.strength = 2;
+        let head = words
+            .iter()
+            .rev()
+            .find(|w| LEX.org_heads.contains(*w))
+            .unwrap();
+        m.why = format!("organisation word '{head}'");
+    } else if EVENT_HEADS.contains(&last) && words.len() >= 2 {
+        m.kind = EntityKind::Misc;
+        m.strength = 2;
+        m.why = format!("event, law or agreement word '{last}'");
+    } else if PLACE_HEADS.contains(&last) || (PLACE_HEADS.contains(&first) && words.len() >= 2) {
+        m.kind = EntityKind::Place;
+        m.strength = 2;
+        m.why = "place word in the name".into();
+    } else if words.len() >= 2
+        && given_name(first).is_some()
+        && !words
+            .iter()
+            .any(|w| is_common(w) && !in_gazetteer(w) && !LEX.surnames.contains(w))
+    {
+        m.kind = EntityKind::Person;
+        m.strength = 2;
+        m.why = format!("given name '{first}'");
+    } else if words.len() == 1 && is_all_caps(first) && first.chars().count() <= 6 {
+        m.kind = EntityKind::Org;
+        m.strength = 1;
+        m.why = "acronym".into();
+    } else if let Some(verb) = speech_verb_next_to(doc, i, j) {
+        m.kind = EntityKind::Person;
+        m.strength = 1;
+        m.why = format!("speaks: '{verb}'");
+    } else if let Some((kind, why)) = token_evidence(&words) {
+        m.kind = kind;
+        m.strength = 1;
+        m.why = why;
+    } else if words.len() == 1 && (LEX.surnames.contains(first) || given_name(first).is_some()) {
+        m.kind = EntityKind::Person;
+        m.strength = 1;
+        m.why = "known personal name".into();
+    } else if (2..=4).contains(&words.len())
+        && words
+            .iter()
+            .all(|w| !is_common(w) || LEX.surnames.contains(w))
+    {
+        m.kind = EntityKind::Person;
+        m.strength = 0;
+        m.why = "capitalised words that look like a personal name".into();
+    } else {
+        m.kind = EntityKind::Misc;
+        m.strength = 0;
+        m.why = "capitalised name of unknown type".into();
+    }
+    if m.kind == EntityKind::Person && m.gender == Gender::Unknown {
+        m.gender = given_name(first).unwrap_or(Gender::Unknown);
+    }
+    out.push(m);
+}
+
+/// The gender of a given name, including hyphenated ones ("Jean-Yves": Yves is male).
+fn given_name(w: &str) -> Option<Gender> {
+    if let Some(g) = LEX.given_names.get(w) {
+        return Some(*g);
+    }
+    if w.contains('-') {
+        let parts: Vec<Option<Gender>> = w
+            .split('-')
+            .map(|p| LEX.given_names.get(p).copied())
+            .collect();
+        if parts.iter().all(Option::is_some) {
+            return parts
+                .iter()
+                .flatten()
+                .find(|g| **g != Gender::Unknown)
+                .copied()
+                .or(Some(Gender::Unknown));
+        }
+    }
+    None
+}
+
+/// Length in tokens of the longest title starting at token `i` (before `j`).
+fn title_len(doc: &Document, i: usize, j: usize) -> Option<usize> {
+    let max = LEX.title_max_words.min(j - i);
+    (1..=max).rev().find(|&len| {
+        let words: Vec<&str> = (i..i + len).map(|k| doc.tok(k)).collect();
+        // "Dr." is "Dr" followed by a period token.
+        LEX.title(&title_key(&words)).is_some()
+    })
+}
+
+/// A title in lowercase right before token `i` ("ambassador", "foreign minister").
+fn title_before(doc: &Document, i: usize) -> Option<(&'static crate::lexicon::Title, String)> {
+    let s = doc.tokens[i].sentence as usize;
+    let s0 = doc.sentences[s].tokens.0;
+    for len in (1..=LEX.title_max_words.min(3)).rev() {
+        if i < s0 + len {
+            continue;
+        }
+        let mut a = i - len;
+        // Skip a period after an abbreviated title: "Dr. Scutt".
+        if doc.tok(i - 1) == "." && a > s0 {
+            a -= 1;
+        }
+        let words: Vec<&str> = (a..i).map(|k| doc.tok(k)).filter(|w| *w != ".").collect();
+        if words
+            .iter()
+            .any(|w| word_is_cap(w) && LEX.title(&title_key(&[w])).is_none())
+        {
+            continue;
+        }
+        if let Some(t) = LEX.title(&title_key(&words)) {
+            return Some((t, words.join(" ")));
+        }
+    }
+    None
+}
+
+fn join_words(doc: &Document, i: usize, j: usize) -> String {
+    doc.text[doc.tokens[i].start..doc.tokens[j - 1].end].to_string()
+}
+
+/// A mention from the gazetteers, if `text` is in one.
+fn gazetteer_mention(doc: &Document, i: usize, j: usize, text: &str) -> Option<Mention> {
+    let span = Span::new(doc.tokens[i].start, doc.tokens[j - 1].end);
+    let mk = |kind, why: String, canonical| Mention {
+        span,
+        toks: (i, j),
+        kind,
+        strength: 3,
+        why,
+        role: None,
+        gender: Gender::Unknown,
+        canonical,
+    };
+    if let Some(c) = LEX.organisations.get(text) {
+        return Some(mk(EntityKind::Org, "known organisation".into(), Some(*c)));
+    }
+    if let Some(t) = LEX.places.get(text) {
+        return Some(mk(EntityKind::Place, format!("known {t}"), None));
+    }
+    if let Some(p) = LEX.demonyms.get(text) {
+        let why = match p {
+            Some(p) => format!("people or adjective of {p}"),
+            None => "religious, ethnic or political group".into(),
+        };
+        return Some(mk(EntityKind::Group, why, *p));
+    }
+    // "Israeli-Palestinian": every part a demonym.
+    if text.contains('-') && text.split('-').all(|p| LEX.demonyms.contains_key(p)) {
+        return Some(mk(
+            EntityKind::Group,
+            "groups joined by a hyphen".into(),
+            None,
+        ));
+    }
+    None
+}
+
+/// A reporting verb right after the name ("Haley told") or right before it after a quote
+/// ("…", said Khoshroo).
+fn speech_verb_next_to(doc: &Document, i: usize, j: usize) -> Option<&'static str> {
+    if j < doc.tokens.len() && doc.tokens[j].sentence == doc.tokens[i].sentence {
+        if let Some(v) = LEX.speech_verb(doc.tok(j)) {
+            return Some(v);
+        }
+    }
+    if i > 0 && doc.tokens[i - 1].sentence == doc.tokens[i].sentence {
+        if let Some(v) = LEX.speech_verb(doc.tok(i - 1)) {
+            return Some(v);
+        }
+    }
+    None
+}
+
+/// The type most often given to these words in tagged news, when the evidence is clear.
+fn token_evidence(words: &[&str]) -> Option<(EntityKind, String)> {
+    let mut sum = [0u32; 5];
+    for w in words {
+        if let Some(s) = LEX.entity_tokens.get(w) {
+            sum[0] += s.per;
+            sum[1] += s.org;
+            sum[2] += s.loc;
+            sum[3] += s.misc;
+            sum[4] += s.other;
+        }
+    }
+    let (best, &n) = sum[..4].iter().enumerate().max_by_key(|(_, n)| **n)?;
+    let total: u32 = sum.iter().sum();
+    if n < 3 || n * 10 < total * 6 {
+        return None;
+    }
+    let kind = [
+        EntityKind::Person,
+        EntityKind::Org,
+        EntityKind::Place,
+        EntityKind::Misc,
+    ][best];
+    Some((
+        kind,
+        format!(
+            "tagged {} in {:.0}% of its uses in news",
+            kind.as_str(),
+            n as f32 * 100.0 / total as f32
+        ),
+    ))
+}
+
+/// One surface form, one type: the mention with the strongest cue decides for all the
+/// others; a surname alone takes the type of the full name it ends.
+fn agree_on_types(doc: &Document, mentions: &mut [Mention]) {
+    let mut best: HashMap<String, (Strength, EntityKind, String)> = HashMap::new();
+    for m in mentions.iter() {
+        let key = doc.text[m.span.start..m.span.end].to_string();
+        let e = best
+            .entry(key)
+            .or_insert((m.strength, m.kind, m.why.clone()));
+        if m.strength > e.0 {
+            *e = (m.strength, m.kind, m.why.clone());
+        }
+    }
+    // Surnames of people named in full (with a real cue).
+    let mut surnames: HashMap<String, String> = HashMap::new();
+    for m in mentions.iter() {
+        if m.kind == EntityKind::Person && m.strength >= 1 && m.toks.1 - m.toks.0 >= 2 {
+            let last = doc.tok(m.toks.1 - 1).to_string();
+            let full = doc.text[m.span.start..m.span.end].to_string();
+            surnames.entry(last).or_insert(full);
+        }
+    }
+    for m in mentions.iter_mut() {
+        let key = &doc.text[m.span.start..m.span.end];
+        if m.toks.1 - m.toks.0 == 1 && m.strength < 3 {
+            if let Some(full) = surnames.get(key) {
+                m.kind = EntityKind::Person;
+                m.strength = 2;
+                m.why = format!("surname of {full}");
+                continue;
+            }
+        }
+        if let Some((s, k, why)) = best.get(key) {
+            if *s > m.strength && *k != m.kind {
+                m.kind = *k;
+                m.why = format!("{why} (elsewhere in the text)");
+                m.strength = *s;
+            }
+        }
+    }
+}
+
+/// Initials of a name for acronym matching ("National Council of Resistance of Iran" → NCRI;
+/// "Mojahedin-e Khalq" → MEK).
+fn initials(name: &str) -> String {
+    name.split(|c: char| c.is_whitespace() || c == '-')
+        .filter(|w| {
+            !w.is_empty() && !matches!(*w, "of" | "the" | "and" | "for" | "'s" | "’s" | "&")
+        })
+        .filter_map(|w| w.trim_end_matches(['\'', '’']).chars().next())
+        .flat_map(char::to_uppercase)
+        .collect()
+}
+
+fn is_acronym(s: &str) -> bool {
+    let letters: Vec<char> = s.chars().filter(|c| c.is_alphabetic()).collect();
+    (2..=8).contains(&letters.len())
+        && letters.iter().filter(|c| c.is_uppercase()).count() * 3 >= letters.len() * 2
+        && !s.contains(' ')
+}
+
+/// Union-find over mentions.
+struct Sets(Vec<usize>);
+
+impl Sets {
+    fn find(&mut self, a: usize) -> usize {
+        let mut r = a;
+        while self.0[r] != r {
+            r = self.0[r];
+        }
+        let mut x = a;
+        while self.0[x] != r {
+            let next = self.0[x];
+            self.0[x] = r;
+            x = next;
+        }
+        r
+    }
+    fn union(&mut self, a: usize, b: usize) {
+        let (ra, rb) = (self.find(a), self.find(b));
+        if ra != rb {
+            // Keep the earlier mention as the root.
+            let (lo, hi) = (ra.min(rb), ra.max(rb));
+            self.0[hi] = lo;
+        }
+    }
+}
+
+/// Alias statements: "A or the B", "A (B)", "(…abbreviated B, C or D)", "A, also known as B".
+static ALIAS_GAP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(\s*,?\s*(or|aka|also known as|also called|formerly)\s+(the\s+)?|\s*\(\s*(the\s+)?)$",
+    )
+    .unwrap()
+});
+static ABBREVIATED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(abbreviated|also known as|known as|aka|or simply)\b").unwrap()
+});
+
+fn cluster(doc: &Document, mentions: &[Mention]) -> (Vec<Entity>, Vec<Cluster>, Vec<Gender>) {
+    let n = mentions.len();
+    let mut sets = Sets((0..n).collect());
+    let text = |m: &Mention| &doc.text[m.span.start..m.span.end];
+    // Same key → same entity.
+    let key_of = |m: &Mention| -> String {
+        let t = text(m);
+        let k = if let Some(c) = m.canonical {
+            c.to_string()
+        } else if is_acronym(t) {
+            t.replace('.', "").to_uppercase()
+        } else {
+            t.to_string()
+        };
+        format!("{:?}:{k}", group_kind(m.kind))
+    };
+    let mut first: HashMap<String, usize> = HashMap::new();
+    for (i, m) in mentions.iter().enumerate() {
+        let k = key_of(m);
+        match first.get(&k) {
+            Some(&f) => sets.union(f, i),
+            None => {
+                first.insert(k, i);
+            }
+        }
+    }
+    // Surnames and partial names join the nearest full name that contains them, preferring the
+    // closest one before.
+    for i in 0..n {
+        let m = &mentions[i];
+        if m.kind != EntityKind::Person || m.toks.1 - m.toks.0 != 1 {
+            continue;
+        }
+        let w = text(m);
+        let full = (0..n)
+            .filter(|&k| {
+                let o = &mentions[k];
+                k != i
+                    && o.kind == EntityKind::Person
+                    && o.toks.1 - o.toks.0 >= 2
+                    && (doc.tok(o.toks.1 - 1) == w || text(o).split(' ').any(|p| p == w))
+            })
+            .min_by_key(|&k| {
+                let before = mentions[k].span.start < m.span.start;
+                (!before, m.span.start.abs_diff(mentions[k].span.start))
+            });
+        if let Some(k) = full {
+            sets.union(k, i);
+        }
+    }
+    // Acronyms join the name whose initials they spell.
+    for i in 0..n {
+        let t = text(&mentions[i]);
+        if !is_acronym(t) {
+            continue;
+        }
+        let a = t.replace('.', "").to_uppercase();
+        if let Some(k) = (0..n).find(|&k| {
+            k != i
+                && matches!(mentions[k].kind, EntityKind::Org | EntityKind::Misc)
+                && !is_acronym(text(&mentions[k]))
+                && initials(text(&mentions[k])) == a
+        }) {
+            sets.union(k, i);
+        }
+    }
+    // Alias statements between neighbouring mentions.
+    for i in 0..n.saturating_sub(1) {
+        let (a, b) = (&mentions[i], &mentions[i + 1]);
+        if !matches!(a.kind, EntityKind::Org | EntityKind::Misc)
+            || !matches!(b.kind, EntityKind::Org | EntityKind::Misc)
+        {
+            continue;
+        }
+        let gap = &doc.text[a.span.end..b.span.start];
+        if gap.len() < 40 && ALIAS_GAP.is_match(gap) {
+            sets.union(i, i + 1);
+        }
+    }
+    // "(Persian: …, abbreviated MEK, PMOI or MKO)": the acronyms in a parenthesis after a name.
+    for i in 0..n {
+        let a = &mentions[i];
+        if !matches!(a.kind, EntityKind::Org | EntityKind::Misc) || is_acronym(text(a)) {
+            continue;
+        }
+        let rest = &doc.text[a.span.end..];
+        if !rest.trim_start().starts_with('(') {
+            continue;
+        }
+        let open = a.span.end + rest.find('(').unwrap();
+        let Some(close) = doc.text[open..].find(')').map(|k| open + k) else {
+            continue;
+        };
+        if close - open > 400 || !ABBREVIATED.is_match(&doc.text[open..close]) {
+            continue;
+        }
+        let inside: Vec<usize> = (i + 1..n)
+            .take_while(|&k| mentions[k].span.start < close)
+            .filter(|&k| is_acronym(text(&mentions[k])))
+            .collect();
+        for k in inside {
+            sets.union(i, k);
+        }
+    }
+
+    // Build clusters in order of first mention.
+    let mut root_to_id: HashMap<usize, u32> = HashMap::new();
+    let mut clusters: Vec<Cluster> = Vec::new();
+    let mut genders: Vec<Gender> = Vec::new();
+    let mut entities = Vec::with_capacity(n);
+    for (i, m) in mentions.iter().enumerate() {
+        let r = sets.find(i);
+        let next_id = clusters.len() as u32 + 1;
+        let id = *root_to_id.entry(r).or_insert(next_id);
+        if id == next_id {
+            clusters.push(Cluster {
+                id,
+                name: String::new(),
+                kind: mentions[r].kind,
+                aliases: Vec::new(),
+                roles: Vec::new(),
+                mentions: 0,
+                quotes: 0,
+                quoted_words: 0,
+            });
+            genders.push(Gender::Unknown);
+        }
+        let c = &mut clusters[id as usize - 1];
+        let t = text(m).to_string();
+        c.mentions += 1;
+        if !c.aliases.contains(&t) {
+            c.aliases.push(t.clone());
+        }
+        if let Some(role) = &m.role {
+            if !c.roles.contains(role) {
+                c.roles.push(role.clone());
+            }
+        }
+        let g = &mut genders[id as usize - 1];
+        if *g == Gender::Unknown {
+            *g = m.gender;
+        }
+        entities.push(Entity {
+            start: m.span.start,
+            end: m.span.end,
+            text: t,
+            kind: m.kind,
+            id: Some(id),
+            why: m.why.clone(),
+        });
+    }
+    for c in &mut clusters {
+        c.name = canonical_name(&c.aliases, c.kind, mentions, doc);
+    }
+    (entities, clusters, genders)
+}
+
+/// Types that may share a cluster (an acronym typed ORG joins a name typed MISC).
+fn group_kind(k: EntityKind) -> u8 {
+    match k {
+        EntityKind::Org | EntityKind::Misc => 0,
+        EntityKind::Person => 1,
+        EntityKind::Place => 2,
+        EntityKind::Group => 3,
+        _ => 4,
+    }
+}
+
+/// The fullest form: the gazetteer's canonical name, else the longest non-acronym alias.
+fn canonical_name(
+    aliases: &[String],
+    kind: EntityKind,
+    mentions: &[Mention],
+    doc: &Document,
+) -> String {
+    for m in mentions {
+        if let Some(c) = m.canonical {
+            if aliases
+                .iter()
+                .any(|a| a == &doc.text[m.span.start..m.span.end])
+                && kind != EntityKind::Group
+            {
+                return c.to_string();
+            }
+        }
+    }
+    aliases
+        .iter()
+        .filter(|a| !is_acronym(a))
+        .max_by_key(|a| (a.split_whitespace().count(), a.len()))
+        .or_else(|| aliases.first())
+        .cloned()
+        .unwrap_or_default()
+}
+
+/// Dates, times, amounts and numbers, where no name already stands.
+fn add_numeric(doc: &Document, entities: &mut Vec<Entity>) {
+    let mut found: Vec<(Span, EntityKind, usize)> = Vec::new();
+    for b in &doc.blocks {
+        let s = &doc.text[b.start..b.end];
+        for (p, (re, kind, _)) in NUMERIC.iter().enumerate() {
+            for m in re.find_iter(s) {
+                found.push((Span::new(b.start + m.start(), b.start + m.end()), *kind, p));
+            }
+        }
+    }
+    // Leftmost, then longest, then the more specific kind.
+    found.sort_by_key(|(s, _, p)| (s.start, std::cmp::Reverse(s.end), *p));
+    let names: Vec<Span> = entities.iter().map(Entity::span).collect();
+    let mut last_end = 0;
+    for (span, kind, p) in found {
+        if span.start < last_end || names.iter().any(|n| n.overlaps(span)) {
+            continue;
+        }
+        // Dates may be glued to a word ("People19 December 2017"), never to a digit.
+        let before = doc.text[..span.start].chars().next_back();
+        if before.is_some_and(|c| c.is_ascii_digit()) {
+            continue;
+        }
+        // A citation mark "[27]" is not a number in the article.
+        let after = doc.text[span.end..].chars().next();
+        if kind == EntityKind::Number && before == Some('[') && after == Some(']') {
+            continue;
+        }
+        last_end = span.end;
+        entities.push(Entity {
+            start: span.start,
+            end: span.end,
+            text: doc.text[span.start..span.end].to_string(),
+            kind,
+            id: None,
+            why: NUMERIC[p].2.to_string(),
+        });
+    }
+}
+
+const MONTH_RE: &str = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|JAN(?:UARY)?|FEB(?:RUARY)?|MAR(?:CH)?|APR(?:IL)?|MAY|JUNE?|JULY?|AUG(?:UST)?|SEP(?:T(?:EMBER)?)?|OCT(?:OBER)?|NOV(?:EMBER)?|DEC(?:EMBER)?)\.?";
+
+static NUMERIC: LazyLock<Vec<(Regex, EntityKind, &'static str)>> = LazyLock::new(|| {
+    let num = r"\d+(?:[,.]\d+)*";
+    let scale = r"(?:\s?(?:million|billion|trillion|thousand|bn|mn|m|k)\b)?";
+    let words = r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?|dozens?|tens)";
+    let spec: Vec<(String, EntityKind, &'static str)> = vec![
+        (
+            format!(
+                r"[$€£¥]\s?{num}{scale}|\b{num}{scale}\s?(?:dollars|euros|pounds|yen|yuan|rubles|roubles|rials|rupees|USD|EUR|GBP)\b|\bUS\$\s?{num}{scale}"
+            ),
+            EntityKind::Money,
+            "amount with a currency",
+        ),
+        (
+            format!(r"\b{num}\s?(?:%|per ?cent\b|percent\b|percentage points?\b)"),
+            EntityKind::Percent,
+            "percentage",
+        ),
+        (
+            format!(
+                r"\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH_RE}(?:,?\s+\d{{4}})?|\b{MONTH_RE}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}})?|\b{MONTH_RE}\s+\d{{4}}\b|\b(?:19|20)\d\d-\d\d-\d\d\b|\b(?:the\s+)?(?:19|20)\d0s\b|\b(?:(?:early|mid|late)[- ])?(?:19|20)\d\d\b|\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|\b(?:yesterday|today|tomorrow)\b"
+            ),
+            EntityKind::Date,
+            "date",
+        ),
+        (
+            r"\b\d{1,2}(?::\d\d)?\s?(?:a\.m\.|p\.m\.|am\b|pm\b|GMT\b|UTC\b)|\b\d{1,2}:\d\d\b"
+                .to_string(),
+            EntityKind::Time,
+            "time of day",
+        ),
+        (
+            format!(r"\b{num}{scale}|\b{words}(?:\s+of\s+{words})?\b"),
+            EntityKind::Number,
+            "number",
+        ),
+    ];
+    spec.into_iter()
+        .map(|(re, k, why)| (Regex::new(&re).expect("numeric pattern compiles"), k, why))
+        .collect()
+});
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ents(text: &str) -> Vec<(String, EntityKind)> {
+        let doc = Document::new(text);
+        find(&doc)
+            .entities
+            .into_iter()
+            .map(|e| (e.text, e.kind))
+            .collect()
+    }
+
+    fn has(text: &str, name: &str, kind: EntityKind) {
+        let e = ents(text);
+        assert!(
+            e.iter().any(|(t, k)| t == name && *k == kind),
+            "{name} as {kind:?} not in {e:?}"
+        );
+    }
+
+    #[test]
+    fn titles_are_cues_not_names() {
+        let t = "Iran's Ambassador Gholamali Khoshroo slammed the meeting.";
+        has(t, "Gholamali Khoshroo", EntityKind::Person);
+        has(t, "Iran", EntityKind::Place);
+        let t = "Turkish Foreign Minister Mevlut Cavusoglu joined in.";
+        has(t, "Turkish", EntityKind::Group);
+        has(t, "Mevlut Cavusoglu", EntityKind::Person);
+        has(
+            "He met Dr. Jocellyne Scutt on Friday.",
+            "Jocellyne Scutt",
+            EntityKind::Person,
+        );
+        has(
+            "British ambassador Matthew Rycroft said so.",
+            "Matthew Rycroft",
+            EntityKind::Person,
+        );
+    }
+
+    #[test]
+    fn organisations_and_acronyms() {
+        let t = "the National Council of Resistance of Iran (NCRI) said. Later the NCRI met.";
+        let doc = Document::new(t);
+        let layer = find(&doc);
+        let ncri: Vec<_> = layer
+            .entities
+            .iter()
+            .filter(|e| e.text.contains("NCRI") || e.text.starts_with("National"))
+            .collect();
+        assert_eq!(ncri.len(), 3, "{:?}", layer.entities);
+        assert!(ncri.iter().all(|e| e.id == ncri[0].id));
+        assert_eq!(
+            layer.cluster(ncri[0].id.unwrap()).unwrap().name,
+            "National Council of Resistance of Iran"
+        );
+    }
+
+    #[test]
+    fn surname_joins_full_name() {
+        let t = "“No,” said Khoshroo. Later Gholamali Khoshroo, the ambassador, left. Mr. Khoshroo smiled.";
+        let doc = Document::new(t);
+        let layer = find(&doc);
+        let ids: Vec<_> = layer
+            .entities
+            .iter()
+            .filter(|e| e.text.contains("Khoshroo"))
+            .map(|e| e.id)
+            .collect();
+        assert_eq!(ids.len(), 3);
+        assert!(ids.iter().all(|i| *i == ids[0]));
+    }
+
+    #[test]
+    fn numbers_and_dates() {
+        let t = "On 19 December 2017, 22 people and $5 million, 40% of it, at 10:30 am. [27]";
+        has(t, "19 December 2017", EntityKind::Date);
+        has(t, "22", EntityKind::Number);
+        has(t, "$5 million", EntityKind::Money);
+        has(t, "40%", EntityKind::Percent);
+        has(t, "10:30 am", EntityKind::Time);
+        assert!(!ents(t).iter().any(|(x, _)| x == "27"));
+    }
+
+    #[test]
+    fn initials_spell_acronyms() {
+        assert_eq!(initials("National Council of Resistance of Iran"), "NCRI");
+        assert_eq!(initials("Mojahedin-e Khalq"), "MEK");
+        assert_eq!(initials("People's Mojahedin Organization of Iran"), "PMOI");
+    }
+}

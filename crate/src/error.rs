@@ -1,0 +1,34 @@
+//! The errors the core reports to its callers.
+
+use std::fmt;
+
+/// Why an input could not be analysed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Error {
+    /// The input is larger than [`crate::analysis::MAX_INPUT_BYTES`]. Split it, or analyse the
+    /// part that holds the article.
+    TooLarge { bytes: usize, limit: usize },
+    /// The input looks like a binary file (it holds NUL or many control characters), not text
+    /// or HTML. Open the text or HTML version of the article instead.
+    Binary,
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::TooLarge { bytes, limit } => write!(
+                f,
+                "the input is {:.1} MB; the limit is {:.0} MB — analyse a smaller part of it",
+                *bytes as f64 / 1e6,
+                *limit as f64 / 1e6
+            ),
+            Error::Binary => write!(
+                f,
+                "this looks like a binary file, not text or HTML — open the article's text or HTML instead"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for Error {}

@@ -1,0 +1,33 @@
+//! Article Inspector's core: finds the article in a scraped page, the people, organisations,
+//! places and amounts it names, and who is quoted saying what.
+//!
+//! Everything here is plain Rust with no JavaScript in it; [`wasm`] is the only module that
+//! knows about the browser. One function does the work:
+//!
+//! ```
+//! use article_inspector::{analyze, Options};
+//!
+//! let a = analyze("“We will win,” Jane Smith said.", &Options::default()).unwrap();
+//! assert_eq!(a.quotes.len(), 1);
+//! assert_eq!(a.quotes[0].speaker.as_ref().unwrap().name, "Jane Smith");
+//! ```
+
+pub mod analysis;
+pub mod boilerplate;
+pub mod decode;
+pub mod entities;
+pub mod error;
+pub mod html;
+pub mod lexicon;
+pub mod offsets;
+pub mod quotes;
+pub mod segment;
+pub mod types;
+
+#[cfg(target_arch = "wasm32")]
+pub mod wasm;
+
+pub use analysis::{analyze, FormatChoice, Options};
+pub use error::Error;
+pub use offsets::OffsetUnit;
+pub use types::*;

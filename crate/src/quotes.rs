@@ -1,0 +1,885 @@
+//! Quotations and who said them.
+//!
+//! Quotation marks are paired one paragraph at a time, so a mark that never closes ends with its
+//! paragraph instead of shifting every later pair. Curly marks nest; straight marks toggle; a
+//! closing mark at the start of a paragraph (`” It’s time…`, scraped text) opens. A quote left
+//! open at the end of a paragraph continues when the next paragraph opens with a mark, the
+//! convention for multi-paragraph quotes.
+//!
+//! Speakers come from a sieve of increasingly loose rules, each recorded in `why`: a reporting
+//! verb right after the quote (`"…", X said` / `said X`), one before it in the same sentence
+//! (`X said: "…"`), a paragraph ending `X told the rally:`, the previous quote's speaker for a
+//! quote-only paragraph, and the subject of the sentence for a partial quote. Pronouns and
+//! descriptions ("he", "the ambassador") resolve to the nearest compatible person.
+
+use crate::entities::EntityLayer;
+use crate::lexicon::{Gender, LEX};
+use crate::segment::{self, Document, TokenKind};
+use crate::types::{Confidence, Cue, EntityKind, Quote, QuoteKind, Span, Speaker};
+
+/// A paired run of quoted text before it is interpreted.
+#[derive(Debug, Clone)]
+struct RawQuote {
+    parts: Vec<Span>,
+    /// The last part ran to the end of its paragraph without a closing mark.
+    unclosed: bool,
+    /// Marked with single quotation marks.
+    single: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mark {
+    Open,
+    Close,
+    /// A straight mark: opens or closes depending on what is open.
+    Either,
+}
+
+fn is_double(c: char) -> bool {
+    matches!(c, '"' | '“' | '”' | '„' | '‟' | '«' | '»' | '″' | '＂')
+}
+
+/// How the mark `c` at byte `i` of `s` acts (`None`: not a quotation mark here, e.g. an
+/// apostrophe).
+fn classify_mark(s: &str, i: usize, c: char) -> Option<Mark> {
+    let before = s[..i].chars().next_back();
+    let after = s[i + c.len_utf8()..].chars().next();
+    let space_before = before.is_none_or(|b| b.is_whitespace() || "([{“‘—–-/".contains(b));
+    let word_after = after.is_some_and(char::is_alphanumeric);
+    let word_before = before.is_some_and(char::is_alphanumeric);
+    match c {
+        '“' | '„' | '‟' | '«' | '‘' | '‹' => Some(Mark::Open),
+        // A wrong-way closing mark at a word start opens.
+        '”' if space_before && (word_after || before.is_none()) => Some(Mark::Open),
+        '”' | '»' | '›' => Some(Mark::Close),
+        '’' => {
+            if word_before && word_after {
+                None // it’s
+            } else if space_before && word_after {
+                Some(Mark::Open) // wrong-way opening single mark
+            } else if word_after {
+                None
+            } else {
+                Some(Mark::Close)
+            }
+        }
+        '"' | '″' | '＂' => Some(Mark::Either),
+        '\'' => {
+            if space_before && word_after {
+                Some(Mark::Open)
+            } else if !word_after && !space_before {
+                // 'blunder' closes; the apostrophe in "protesters' rights" does too, which a
+                // missing opener then ignores.
+                Some(Mark::Close)
+            } else {
+                None
+            }
+        }
+        _ => None,
+    }
+}
+
+/// Pairs the quotation marks of every block.
+fn pair_marks(doc: &Document) -> Vec<RawQuote> {
+    let mut out: Vec<RawQuote> = Vec::new();
+    // A double quote left open at the end of the previous paragraph, which this paragraph may
+    // continue by opening with a mark.
+    let mut carried: Option<usize> = None;
+    for (bi, b) in doc.blocks.iter().enumerate() {
+        let s = &doc.text[b.start..b.end];
+        let mut doubles: Vec<usize> = Vec::new(); // open double marks (byte offsets in text)
+        let mut single: Option<usize> = None;
+        let mut first_mark = true;
+        // The quote this paragraph's first quoted part continues.
+        let mut cont: Option<usize> = None;
+        for (i, c) in s.char_indices() {
+            if !(is_double(c) || matches!(c, '\'' | '‘' | '’' | '‹' | '›')) {
+                continue;
+            }
+            let Some(mark) = classify_mark(s, i, c) else {
+                continue;
+            };
+            let pos = b.start + i;
+            let end = pos + c.len_utf8();
+            if is_double(c) {
+                let opens = match mark {
+                    Mark::Open => true,
+                    Mark::Close => false,
+                    Mark::Either => doubles.is_empty(),
+                };
+                if opens {
+                    if first_mark && doubles.is_empty() && s[..i].trim().is_empty() {
+                        cont = carried;
+                    }
+                    doubles.push(pos);
+                    single = None;
+                } else if let Some(open) = doubles.pop() {
+                    if doubles.is_empty() {
+                        add_part(&mut out, cont.take(), Span::new(open, end), false);
+                    }
+                } else if first_mark && s[..i].chars().any(char::is_alphanumeric) {
+                    // A closer first in the paragraph closes a quote begun at its start.
+                    add_part(&mut out, None, Span::new(b.start, end), false);
+                }
+            } else if doubles.is_empty() {
+                match (mark, single) {
+                    (Mark::Open, None) => single = Some(pos),
+                    (Mark::Close, Some(open)) => {
+                        out.push(RawQuote {
+                            parts: vec![Span::new(open, end)],
+                            unclosed: false,
+                            single: true,
+                        });
+                        single = None;
+                    }
+                    _ => {}
+                }
+            }
+            first_mark = false;
+        }
+        carried = None;
+        if let Some(&open) = doubles.first() {
+            // Still open at the end of the paragraph: it ends here, unless the next paragraph
+            // opens with a mark and so continues it.
+            let q = add_part(&mut out, cont.take(), Span::new(open, b.end), true);
+            let next_opens = doc.blocks.get(bi + 1).is_some_and(|nb| {
+                let ns = &doc.text[nb.start..nb.end];
+                ns.chars()
+                    .next()
+                    .is_some_and(|c| is_double(c) && classify_mark(ns, 0, c) != Some(Mark::Close))
+            });
+            // A one- or two-word fragment left open is a stray mark, not a long quote.
+            let long = words_in(&doc.text[open..b.end]) >= 5;
+            if next_opens && long {
+                carried = Some(q);
+            }
+        }
+    }
+    out
+}
+
+/// Adds a quoted part to quote `cont` (a continuation) or as a new quote; returns its index.
+fn add_part(out: &mut Vec<RawQuote>, cont: Option<usize>, span: Span, unclosed: bool) -> usize {
+    match cont {
+        Some(q) => {
+            out[q].parts.push(span);
+            out[q].unclosed = unclosed;
+            q
+        }
+        None => {
+            out.push(RawQuote {
+                parts: vec![span],
+                unclosed,
+                single: false,
+            });
+            out.len() - 1
+        }
+    }
+}
+
+/// Pronouns that can name a speaker, with the gender they imply.
+fn pronoun(w: &str) -> Option<Gender> {
+    match w.to_lowercase().as_str() {
+        "he" => Some(Gender::Male),
+        "she" => Some(Gender::Female),
+        _ => None,
+    }
+}
+
+/// Nouns that describe a speaker without naming them ("the spokesman").
+fn is_description_noun(w: &str) -> bool {
+    let lw = w.to_lowercase();
+    LEX.title(&lw).is_some_and(|t| !t.role.is_empty())
+        || matches!(
+            lw.as_str(),
+            "spokesman"
+                | "spokeswoman"
+                | "spokesperson"
+                | "official"
+                | "officials"
+                | "analyst"
+                | "source"
+                | "sources"
+                | "statement"
+                | "ministry"
+                | "government"
+                | "police"
+                | "report"
+                | "professor"
+                | "expert"
+                | "lawyer"
+                | "witness"
+                | "activist"
+                | "leader"
+                | "envoy"
+                | "diplomat"
+        )
+}
+
+/// A speaker mention found in the text before resolution.
+#[derive(Debug, Clone)]
+struct SpeakerMention {
+    span: Span,
+    /// Index into `layer.entities` when the mention is a name.
+    entity: Option<usize>,
+    pronoun: Option<Gender>,
+}
+
+struct Ctx<'a> {
+    doc: &'a Document<'a>,
+    layer: &'a EntityLayer,
+    /// Spans of all direct quotes (entities inside them are not antecedents).
+    quoted: Vec<Span>,
+}
+
+impl Ctx<'_> {
+    /// The name entity (PERSON or ORG) starting at token `i`, if any.
+    fn entity_at(&self, i: usize) -> Option<usize> {
+        let t = &self.doc.tokens[i];
+        let k = self.layer.entities.partition_point(|e| e.end <= t.start);
+        let e = self.layer.entities.get(k)?;
+        (e.start <= t.start
+            && t.end <= e.end
+            && matches!(
+                e.kind,
+                EntityKind::Person | EntityKind::Org | EntityKind::Group | EntityKind::Misc
+            ))
+        .then_some(k)
+    }
+
+    fn word(&self, i: usize) -> &str {
+        self.doc.tok(i)
+    }
+
+    /// A speaker mention at token `i`: a name, a pronoun, or "the" + a description.
+    fn mention_at(&self, i: usize) -> Option<(SpeakerMention, usize)> {
+        if let Some(e) = self.entity_at(i) {
+            let ent = &self.layer.entities[e];
+            if !matches!(ent.kind, EntityKind::Person | EntityKind::Org) {
+                return None;
+            }
+            let end = self.doc.token_at(ent.end);
+            return Some((
+                SpeakerMention {
+                    span: ent.span(),
+                    entity: Some(e),
+                    pronoun: None,
+                },
+                end,
+            ));
+        }
+        let w = self.word(i);
+        if let Some(g) = pronoun(w) {
+            return Some((
+                SpeakerMention {
+                    span: self.doc.tokens[i].span(),
+                    entity: None,
+                    pronoun: Some(g),
+                },
+                i + 1,
+            ));
+        }
+        if w.eq_ignore_ascii_case("the") && i + 1 < self.doc.tokens.len() {
+            // "the ambassador", "the French ambassador"
+            for k in i + 1..(i + 4).min(self.doc.tokens.len()) {
+                if is_description_noun(self.word(k)) {
+                    let span = Span::new(self.doc.tokens[i].start, self.doc.tokens[k].end);
+                    return Some((
+                        SpeakerMention {
+                            span,
+                            entity: None,
+                            pronoun: None,
+                        },
+                        k + 1,
+                    ));
+                }
+                if self.doc.tokens[k].kind != TokenKind::Word {
+                    break;
+                }
+            }
+        }
+        None
+    }
+
+    /// Speaker after a quote ending at token `after` (the token after the closing mark):
+    /// `, X said` / `, said X` / ` X added.`
+    fn after_quote(&self, after: usize) -> Option<(SpeakerMention, usize)> {
+        let toks = &self.doc.tokens;
+        let n = toks.len();
+        let block = self.doc.block_at(toks.get(after)?.start);
+        let limit = (after + 14).min(n);
+        // `"…". X said` ends the sentence outside the quote: what follows is not its attribution.
+        if matches!(self.word(after), "." | "!" | "?" | ";") {
+            return None;
+        }
+        let mut i = after;
+        while i < limit
+            && toks[i].kind == TokenKind::Punct
+            && matches!(self.word(i), "," | "—" | "–" | "-")
+        {
+            i += 1;
+        }
+        // After a quote that ends its own sentence (`…regime.” Mr. X added.`), only a
+        // speaker right at the start of the next sentence counts.
+        let new_sentence = toks[i].sentence != toks[after.saturating_sub(1)].sentence;
+        let in_block = |k: usize| self.doc.block_at(toks[k].start) == block;
+        // Verb first: ", said Khoshroo", ", said the spokesman".
+        if i < n && in_block(i) && LEX.speech_verb(self.word(i)).is_some() {
+            // Title words may stand between: ", said Mayor Ana Lindqvist".
+            let mut k = i + 1;
+            while k < n && in_block(k) && k - i <= 4 {
+                if let Some((m, _)) = self.mention_at(k) {
+                    return Some((m, i));
+                }
+                let w = self.word(k);
+                let title = LEX.title(&w.trim_end_matches('.').to_lowercase()).is_some()
+                    || (w == "." && segment::is_abbreviation(self.word(k - 1)));
+                if !title {
+                    break;
+                }
+                k += 1;
+            }
+        }
+        // Subject first: ", Haley told", ", he said", ", Ambassador Francois Delattre said".
+        let mut k = i;
+        while k < limit && in_block(k) {
+            if let Some((m, end)) = self.mention_at(k) {
+                // Allow an apposition or title words between the name and the verb.
+                let mut v = end;
+                let reach = if new_sentence { 1 } else { 10 };
+                while v < limit && in_block(v) && v - end <= reach {
+                    if LEX.speech_verb(self.word(v)).is_some() {
+                        return Some((m, v));
+                    }
+                    if matches!(self.word(v), "“" | "\"" | "”") {
+                        break;
+                    }
+                    v += 1;
+                }
+                return None;
+            }
+            // Only titles and capitalised words may stand between the quote and the speaker:
+            // `, Ambassador Francois Delattre said`, not `, and after Iran's leader … said`.
+            let w = self.word(k);
+            let titleish = word_is_cap(w)
+                || w == "the"
+                || (w == "." && k > i && segment::is_abbreviation(self.word(k - 1)))
+                || LEX.title(&w.to_lowercase()).is_some();
+            if !titleish || k - i >= 4 {
+                return None;
+            }
+            k += 1;
+        }
+        None
+    }
+
+    /// Speaker before a quote starting at token `open` in the same sentence (or the
+    /// sentence that ends a paragraph with a colon): `X said: "…"`.
+    fn before_quote(&self, open: usize, max_gap: usize) -> Option<(SpeakerMention, usize)> {
+        let toks = &self.doc.tokens;
+        let s = toks.get(open)?.sentence as usize;
+        self.before_in_sentence(open, s, max_gap)
+    }
+
+    /// As [`Self::before_quote`], looking back from token `open` (exclusive) within sentence
+    /// `s`.
+    fn before_in_sentence(
+        &self,
+        open: usize,
+        s: usize,
+        max_gap: usize,
+    ) -> Option<(SpeakerMention, usize)> {
+        let toks = &self.doc.tokens;
+        let s0 = self.doc.sentences[s].tokens.0;
+        // The reporting verb nearest before the quote.
+        let lo = open.saturating_sub(max_gap).max(s0);
+        let v = (lo..open)
+            .rev()
+            .find(|&k| self.is_reporting_verb(k) && !self.inside_quote(toks[k].start))?;
+        self.subject_before(v, s0).map(|m| (m, v))
+    }
+
+    /// A reporting verb used as a verb: not "his remarks", "the statement", "remarks by X".
+    fn is_reporting_verb(&self, k: usize) -> bool {
+        if LEX.speech_verb(self.word(k)).is_none() {
+            return false;
+        }
+        let prev = k.checked_sub(1).map(|p| self.word(p).to_lowercase());
+        let next = self.doc.tokens.get(k + 1).map(|_| self.word(k + 1));
+        let determiner = prev.as_deref().is_some_and(|p| {
+            matches!(
+                p,
+                "the"
+                    | "a"
+                    | "an"
+                    | "his"
+                    | "her"
+                    | "their"
+                    | "its"
+                    | "our"
+                    | "my"
+                    | "your"
+                    | "these"
+                    | "those"
+                    | "this"
+                    | "that"
+                    | "’s"
+                    | "'s"
+            )
+        });
+        !determiner && next != Some("by")
+    }
+
+    /// The subject of the verb at token `v`: the nearest person (else organisation, pronoun,
+    /// description) before it in the sentence that is not possessive and not after a
+    /// preposition.
+    fn subject_before(&self, v: usize, s0: usize) -> Option<SpeakerMention> {
+        let mut best: Option<(u8, SpeakerMention)> = None;
+        let mut k = v;
+        while k > s0 {
+            k -= 1;
+            if self.inside_quote(self.doc.tokens[k].start) {
+                continue;
+            }
+            let Some((m, end)) = self.mention_at(k) else {
+                continue;
+            };
+            // Move to the mention's first token.
+            let first = self.doc.token_at(m.span.start);
+            if end < self.doc.tokens.len() && matches!(self.word(end), "'s" | "’s") {
+                k = first;
+                continue;
+            }
+            // An acronym in brackets repeats the name before it.
+            if first > s0 && self.word(first - 1) == "(" {
+                k = first;
+                continue;
+            }
+            // The word before the mention, looking past "the".
+            let mut p = first;
+            while p > s0 && self.word(p - 1).eq_ignore_ascii_case("the") {
+                p -= 1;
+            }
+            if p > s0 {
+                let prev = self.word(p - 1).to_lowercase();
+                if matches!(
+                    prev.as_str(),
+                    "to" | "of"
+                        | "by"
+                        | "with"
+                        | "for"
+                        | "from"
+                        | "against"
+                        | "at"
+                        | "on"
+                        | "in"
+                        | "about"
+                        | "than"
+                ) {
+                    k = first;
+                    continue;
+                }
+            }
+            let rank = match (&m.entity, m.pronoun) {
+                (Some(e), _) if self.layer.entities[*e].kind == EntityKind::Person => 3,
+                (_, Some(_)) => 2,
+                (Some(_), _) => 1,
+                _ => 1,
+            };
+            if best.as_ref().is_none_or(|(r, _)| rank > *r) {
+                best = Some((rank, m));
+                if rank == 3 {
+                    break;
+                }
+            }
+            k = first;
+        }
+        best.map(|(_, m)| m)
+    }
+
+    /// A person named at the start of the sentence (its likely subject): within its first
+    /// eight tokens, before `end`.
+    fn sentence_subject(&self, s0: usize, end: usize) -> Option<SpeakerMention> {
+        let limit = (s0 + 8).min(end);
+        (s0..limit).find_map(|k| {
+            let (m, after) = self.mention_at(k)?;
+            let person = m
+                .entity
+                .is_some_and(|e| self.layer.entities[e].kind == EntityKind::Person);
+            let possessive =
+                after < self.doc.tokens.len() && matches!(self.word(after), "'s" | "’s");
+            (person && !possessive).then_some(m)
+        })
+    }
+
+    fn inside_quote(&self, pos: usize) -> bool {
+        self.quoted.iter().any(|q| q.start <= pos && pos < q.end)
+    }
+
+    /// Resolves a pronoun or description to the nearest compatible person before `pos`.
+    fn resolve(&self, m: &SpeakerMention) -> Option<usize> {
+        if let Some(e) = m.entity {
+            return Some(e);
+        }
+        let text = &self.doc.text[m.span.start..m.span.end];
+        let role_word = text.split_whitespace().last().unwrap_or("").to_lowercase();
+        let role = LEX
+            .title(&role_word)
+            .map(|t| t.role.clone())
+            .unwrap_or(role_word);
+        let k = self
+            .layer
+            .entities
+            .partition_point(|e| e.start < m.span.start);
+        (0..k).rev().take(60).find(|&i| {
+            let e = &self.layer.entities[i];
+            if e.kind != EntityKind::Person || self.inside_quote(e.start) {
+                return false;
+            }
+            let Some(id) = e.id else { return false };
+            let cid = id as usize - 1;
+            match m.pronoun {
+                Some(g) => self.layer.genders[cid].compatible(g),
+                None => self.layer.clusters[cid].roles.iter().any(|r| r == &role),
+            }
+        })
+    }
+
+    fn speaker(&self, m: &SpeakerMention) -> (Speaker, bool) {
+        let resolved = self.resolve(m);
+        let text = self.doc.text[m.span.start..m.span.end].to_string();
+        match resolved {
+            Some(e) => {
+                let ent = &self.layer.entities[e];
+                let cluster = ent.id.and_then(|id| self.layer.cluster(id));
+                (
+                    Speaker {
+                        name: cluster.map_or(ent.text.clone(), |c| c.name.clone()),
+                        entity: ent.id,
+                        start: m.span.start,
+                        end: m.span.end,
+                        text,
+                    },
+                    true,
+                )
+            }
+            None => (
+                Speaker {
+                    name: text.clone(),
+                    entity: None,
+                    start: m.span.start,
+                    end: m.span.end,
+                    text,
+                },
+                false,
+            ),
+        }
+    }
+}
+
+fn word_is_cap(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+fn words_in(s: &str) -> usize {
+    s.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’' && c != '-')
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count()
+}
+
+/// Finds the quotes of the blocks marked `true` in `article`.
+pub fn find(doc: &Document, layer: &EntityLayer, article: &[bool]) -> Vec<Quote> {
+    let raw = pair_marks(doc);
+    let ctx = Ctx {
+        doc,
+        layer,
+        quoted: raw
+            .iter()
+            .filter(|q| !q.single)
+            .flat_map(|q| q.parts.iter().copied())
+            .collect(),
+    };
+    let mut out: Vec<Quote> = Vec::new();
+    for q in &raw {
+        let first = q.parts[0];
+        let last = *q.parts.last().unwrap();
+        let block = doc.block_at(first.start);
+        if !article.get(block).copied().unwrap_or(true) {
+            continue;
+        }
+        let inner: String = q
+            .parts
+            .iter()
+            .map(|p| &doc.text[p.start..p.end])
+            .collect::<Vec<_>>()
+            .join(" ");
+        let words = words_in(&inner);
+        if words == 0 {
+            continue;
+        }
+        let open_tok = doc.token_at(first.start);
+        let after_tok = doc.token_at(last.end);
+        // What stands before the opening mark in its sentence.
+        let sent = doc.tokens.get(open_tok).map(|t| t.sentence as usize);
+        let s0 = sent.map_or(open_tok, |s| doc.sentences[s].tokens.0);
+        let pre_words: Vec<&str> = (s0..open_tok).map(|k| doc.tok(k)).collect();
+        let begins_sentence = pre_words.is_empty()
+            || matches!(pre_words.last().copied(), Some(":" | "—" | "–"))
+            || pre_words
+                .last()
+                .is_some_and(|w| LEX.speech_verb(w).is_some())
+            || (pre_words.last() == Some(&",")
+                && pre_words.iter().any(|w| LEX.speech_verb(w).is_some()));
+        if q.unclosed && (words < 4 || !begins_sentence) {
+            continue;
+        }
+        // The sieve.
+        let mut why = String::new();
+        let mut speaker: Option<(SpeakerMention, Option<usize>)> = None; // (mention, verb token)
+        let mut confidence = Confidence::High;
+        if let Some((m, v)) = ctx.after_quote(after_tok) {
+            why = format!("reporting verb '{}' after the quote", doc.tok(v));
+            speaker = Some((m, Some(v)));
+        } else if let Some((m, v)) = ctx.before_quote(open_tok, if words <= 2 { 8 } else { 40 }) {
+            why = format!("reporting verb '{}' before the quote", doc.tok(v));
+            speaker = Some((m, Some(v)));
+        } else if pre_words.is_empty() && block > 0 {
+            // A quote that opens its paragraph: the previous paragraph may introduce it
+            // ("… told the rally:"), or it continues the previous quote's speaker.
+            let prev = &doc.blocks[block - 1];
+            let prev_text = doc.text[prev.start..prev.end].trim_end();
+            if prev_text.ends_with(':') {
+                let end_tok = doc.token_at(prev.end);
+                let sentence = doc.tokens[end_tok - 1].sentence as usize;
+                if let Some((m, v)) = ctx.before_in_sentence(end_tok, sentence, 40) {
+                    why = format!("the previous paragraph introduces it: '{}'", doc.tok(v));
+                    speaker = Some((m, Some(v)));
+                }
+            }
+            if speaker.is_none() {
+                if let Some(p) = out
+                    .last()
+                    .filter(|p| doc.block_at(p.end) + 1 == block || doc.block_at(p.end) == block)
+                {
+                    if let Some(s) = &p.speaker {
+                        let m = SpeakerMention {
+                            span: Span::new(s.start, s.end),
+                            entity: s.entity.and_then(|_| {
+                                layer.entities.iter().position(|e| {
+                                    e.start == s.start && e.end <= s.end && e.id == s.entity
+                                })
+                            }),
+                            pronoun: pronoun(&s.text),
+                        };
+                        why = "a quote-only paragraph after a quote by the same speaker".into();
+                        speaker = Some((m, None));
+                        confidence = Confidence::Low;
+                    }
+                }
+            }
+        }
+
+        let kind = if q.single && words <= 4 && speaker.is_none() {
+            QuoteKind::Mention
+        } else if begins_sentence && words >= 3 {
+            QuoteKind::Direct
+        } else if speaker.is_some() {
+            if begins_sentence {
+                QuoteKind::Direct
+            } else {
+                QuoteKind::Partial
+            }
+        } else {
+            // A partial quote in a sentence with no reporting verb: the subject of the
+            // sentence is the likely source, but say it is a guess.
+            if words >= 3 && !q.single {
+                if let Some(m) = ctx.sentence_subject(s0.min(open_tok), open_tok) {
+                    why = "subject of the sentence (no reporting verb)".into();
+                    speaker = Some((m, None));
+                    confidence = Confidence::Low;
+                }
+            }
+            if speaker.is_some() {
+                QuoteKind::Partial
+            } else {
+                QuoteKind::Mention
+            }
+        };
+        if kind == QuoteKind::Mention {
+            why = if q.single {
+                "single-quoted words with no speaker: a scare quote or title".into()
+            } else {
+                "quoted words with no reporting verb: a scare quote or title".into()
+            };
+            speaker = None;
+        }
+        let (speaker, cue) = match speaker {
+            Some((m, verb)) => {
+                let (s, resolved) = ctx.speaker(&m);
+                if m.pronoun.is_some() || m.entity.is_none() {
+                    if resolved {
+                        why.push_str(&format!("; '{}' resolved to {}", s.text, s.name));
+                        if m.pronoun.is_some() && !m.span.contains(Span::new(s.start, s.end)) {
+                            confidence = Confidence::Low;
+                        }
+                    } else {
+                        why.push_str(&format!("; '{}' not resolved to a name", s.text));
+                        confidence = Confidence::Low;
+                    }
+                }
+                let cue = verb.map(|v| {
+                    let t = &doc.tokens[v];
+                    Cue {
+                        start: t.start,
+                        end: t.end,
+                        text: doc.tok(v).to_string(),
+                    }
+                });
+                (Some(s), cue)
+            }
+            None => (None, None),
+        };
+        if speaker.is_none() && kind != QuoteKind::Mention {
+            why = "no reporting verb or speaker found nearby".into();
+            confidence = Confidence::Low;
+        }
+        // `"A," he said, "B."`: one quote by one speaker in two pieces.
+        if let Some(prev) = out.last_mut() {
+            let gap = Span::new(prev.end, first.start);
+            let gap_text = doc.text[gap.start..gap.end].trim();
+            let same_cue = prev
+                .cue
+                .as_ref()
+                .is_some_and(|c| gap.contains(Span::new(c.start, c.end)));
+            if kind != QuoteKind::Mention
+                && prev.kind != QuoteKind::Mention
+                && doc.block_at(prev.end) == block
+                && same_cue
+                && words_in(gap_text) <= 8
+                && gap_text.ends_with([',', ':'])
+            {
+                prev.parts.extend(q.parts.iter().copied());
+                prev.end = last.end;
+                prev.text.push(' ');
+                prev.text.push_str(&inner);
+                continue;
+            }
+        }
+        out.push(Quote {
+            start: first.start,
+            end: last.end,
+            parts: q.parts.clone(),
+            text: inner,
+            kind,
+            speaker,
+            cue,
+            confidence,
+            why,
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::entities;
+
+    fn quotes(text: &str) -> Vec<Quote> {
+        let doc = Document::new(text);
+        let layer = entities::find(&doc);
+        find(&doc, &layer, &vec![true; doc.blocks.len()])
+    }
+
+    fn assert_quote(text: &str, starts_with: &str, speaker: Option<&str>, kind: QuoteKind) {
+        let qs = quotes(text);
+        let q = qs
+            .iter()
+            .find(|q| {
+                q.text
+                    .trim_start_matches(['"', '“', '”', '‘', '\'', ' '])
+                    .starts_with(starts_with)
+            })
+            .unwrap_or_else(|| panic!("no quote starting {starts_with:?} in {qs:#?}"));
+        assert_eq!(
+            q.speaker.as_ref().map(|s| s.name.as_str()),
+            speaker,
+            "{q:#?}"
+        );
+        assert_eq!(q.kind, kind, "{q:#?}");
+    }
+
+    #[test]
+    fn verb_after_quote() {
+        assert_quote(
+            "“We will win,” Jane Smith said.",
+            "We will",
+            Some("Jane Smith"),
+            QuoteKind::Direct,
+        );
+        assert_quote(
+            "\"It is over\", said John Brown.",
+            "It is",
+            Some("John Brown"),
+            QuoteKind::Direct,
+        );
+        assert_quote(
+            "Mary Jones arrived.\n\n“We will win,” she said.",
+            "We will",
+            Some("Mary Jones"),
+            QuoteKind::Direct,
+        );
+    }
+
+    #[test]
+    fn verb_before_quote_and_previous_paragraph() {
+        assert_quote(
+            "Peter Hall, a lawyer from Leeds, told the rally:\n\n” It’s time to act now.”",
+            "It’s time",
+            Some("Peter Hall"),
+            QuoteKind::Direct,
+        );
+        assert_quote(
+            "Dr. Anne Carter, a professor at Cambridge said: “What we see is new.”",
+            "What we",
+            Some("Anne Carter"),
+            QuoteKind::Direct,
+        );
+    }
+
+    #[test]
+    fn scare_quotes_have_no_speaker() {
+        assert_quote(
+            "Iran derides Trump 'blunder' at UN",
+            "blunder",
+            None,
+            QuoteKind::Mention,
+        );
+    }
+
+    #[test]
+    fn unclosed_mark_does_not_derail_later_quotes() {
+        let text = "He left. \"An\n\n“Fine,” said Tom Hardy.\n\n“Good,” said Anna Bell.";
+        assert_quote(text, "Fine", Some("Tom Hardy"), QuoteKind::Direct);
+        assert_quote(text, "Good", Some("Anna Bell"), QuoteKind::Direct);
+    }
+
+    #[test]
+    fn split_quote_is_one_quote() {
+        let qs = quotes("“We came,” Sam Reed said, “and we won.”");
+        assert_eq!(qs.len(), 1, "{qs:#?}");
+        assert_eq!(qs[0].parts.len(), 2);
+        assert_eq!(qs[0].speaker.as_ref().unwrap().name, "Sam Reed");
+    }
+
+    #[test]
+    fn nested_and_multi_paragraph_quotes() {
+        let qs = quotes("“They chant “no more,” and leave,” Sam Reed said.");
+        assert_eq!(qs.len(), 1, "{qs:#?}");
+        let qs = quotes(
+            "Sam Reed said:\n\n“This is the first part of it.\n\n“And this is the second part.”",
+        );
+        assert_eq!(qs.len(), 1, "{qs:#?}");
+        assert_eq!(qs[0].parts.len(), 2);
+    }
+}
