@@ -190,18 +190,19 @@ impl Builder {
     }
 
     fn flush(&mut self) {
-        let end = self.doc.text.len();
-        let s = &self.doc.text[self.block_start..end];
-        if s.trim_matches(crate::segment::is_space).is_empty() {
-            self.doc.text.truncate(self.block_start);
-        } else {
-            self.doc.blocks.push(HtmlBlock {
-                span: Span::new(self.block_start, end),
-                tag: self.block_tag,
-                hints: self.block_hints,
-                link_bytes: self.link_bytes,
-            });
-            self.doc.text.push_str("\n\n");
+        let whole = Span::new(self.block_start, self.doc.text.len());
+        match crate::segment::trim_span(&self.doc.text, whole) {
+            None => self.doc.text.truncate(self.block_start),
+            Some(span) => {
+                self.doc.text.truncate(span.end);
+                self.doc.blocks.push(HtmlBlock {
+                    span,
+                    tag: self.block_tag,
+                    hints: self.block_hints,
+                    link_bytes: self.link_bytes.min(span.len()),
+                });
+                self.doc.text.push_str("\n\n");
+            }
         }
         self.block_start = self.doc.text.len();
         self.link_bytes = 0;
@@ -314,7 +315,7 @@ pub fn extract(html: &str) -> HtmlDoc {
         }
     }
     b.flush();
-    let end = b.doc.text.trim_end().len();
+    let end = b.doc.blocks.last().map_or(0, |x| x.span.end);
     b.doc.text.truncate(end);
     b.doc.title = title
         .map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "))
@@ -663,6 +664,15 @@ mod tests {
         assert!(d.blocks[0].hints.navigation);
         assert_eq!(d.blocks[0].link_bytes, 8);
         assert!(d.blocks[1].hints.article);
+    }
+
+    #[test]
+    fn trailing_spaces_stay_outside_blocks() {
+        let d = extract("<p>Breaking News:&nbsp;</p><p>Last line&nbsp; \u{3000}");
+        for b in &d.blocks {
+            assert!(b.span.end <= d.text.len());
+        }
+        assert_eq!(d.text, "Breaking News:\n\nLast line");
     }
 
     #[test]
