@@ -93,13 +93,17 @@ pub fn analyze(input: &str, options: &Options) -> Result<Analysis, Error> {
     let quotes = quotes::find(&doc, &layer, &article);
 
     // Spans of one layer never cross; an entity never crosses a quote's piece.
-    let pieces: Vec<Span> = quotes
+    let mut pieces: Vec<Span> = quotes
         .iter()
         .flat_map(|q| q.parts.iter().copied())
         .collect();
-    layer
-        .entities
-        .retain(|e| !pieces.iter().any(|p| p.crosses(e.span())));
+    pieces.sort();
+    layer.entities.retain(|e| {
+        // Pieces do not overlap each other: only the last one starting before the entity's
+        // end can cross it.
+        let k = pieces.partition_point(|p| p.start < e.end);
+        !(k > 0 && pieces[k - 1].crosses(e.span()))
+    });
 
     // Cluster totals: mentions as kept, quotes and words per speaker.
     for c in &mut layer.clusters {

@@ -768,43 +768,40 @@ fn cluster(doc: &Document, mentions: &[Mention]) -> (Vec<Entity>, Vec<Cluster>, 
         }
     }
     // Surnames and partial names join the nearest full name that contains them, preferring the
-    // closest one before.
-    for i in 0..n {
-        let m = &mentions[i];
+    // closest one before. Full names are indexed by each of their words.
+    let mut by_word: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (k, o) in mentions.iter().enumerate() {
+        if o.kind == EntityKind::Person && o.toks.1 - o.toks.0 >= 2 {
+            for p in text(o).split(' ') {
+                by_word.entry(p).or_default().push(k);
+            }
+        }
+    }
+    for (i, m) in mentions.iter().enumerate() {
         if m.kind != EntityKind::Person || m.toks.1 - m.toks.0 != 1 {
             continue;
         }
-        let w = text(m);
-        let full = (0..n)
-            .filter(|&k| {
-                let o = &mentions[k];
-                k != i
-                    && o.kind == EntityKind::Person
-                    && o.toks.1 - o.toks.0 >= 2
-                    && (doc.tok(o.toks.1 - 1) == w || text(o).split(' ').any(|p| p == w))
-            })
-            .min_by_key(|&k| {
-                let before = mentions[k].span.start < m.span.start;
-                (!before, m.span.start.abs_diff(mentions[k].span.start))
-            });
-        if let Some(k) = full {
-            sets.union(k, i);
+        let Some(full) = by_word.get(text(m)) else {
+            continue;
+        };
+        // `full` is in text order: the nearest before, else the nearest after.
+        let after = full.partition_point(|&k| mentions[k].span.start < m.span.start);
+        let k = if after > 0 { full[after - 1] } else { full[0] };
+        sets.union(k, i);
+    }
+    // Acronyms join the name whose initials they spell (the first such name).
+    let mut by_initials: HashMap<String, usize> = HashMap::new();
+    for (k, o) in mentions.iter().enumerate() {
+        if matches!(o.kind, EntityKind::Org | EntityKind::Misc) && !is_acronym(text(o)) {
+            by_initials.entry(initials(text(o))).or_insert(k);
         }
     }
-    // Acronyms join the name whose initials they spell.
-    for i in 0..n {
-        let t = text(&mentions[i]);
-        if !is_acronym(t) {
-            continue;
-        }
-        let a = t.replace('.', "").to_uppercase();
-        if let Some(k) = (0..n).find(|&k| {
-            k != i
-                && matches!(mentions[k].kind, EntityKind::Org | EntityKind::Misc)
-                && !is_acronym(text(&mentions[k]))
-                && initials(text(&mentions[k])) == a
-        }) {
-            sets.union(k, i);
+    for (i, m) in mentions.iter().enumerate() {
+        let t = text(m);
+        if is_acronym(t) {
+            if let Some(&k) = by_initials.get(&t.replace('.', "").to_uppercase()) {
+                sets.union(k, i);
+            }
         }
     }
     // Alias statements between neighbouring mentions.
@@ -949,10 +946,17 @@ fn add_numeric(doc: &Document, entities: &mut Vec<Entity>) {
     }
     // Leftmost, then longest, then the more specific kind.
     found.sort_by_key(|(s, _, p)| (s.start, std::cmp::Reverse(s.end), *p));
+    // Names are in text order and do not overlap: only the last one starting before a
+    // span's end can overlap it.
     let names: Vec<Span> = entities.iter().map(Entity::span).collect();
+    debug_assert!(names.windows(2).all(|w| w[0].end <= w[1].start));
+    let overlaps_name = |span: Span| {
+        let k = names.partition_point(|n| n.start < span.end);
+        k > 0 && names[k - 1].overlaps(span)
+    };
     let mut last_end = 0;
     for (span, kind, p) in found {
-        if span.start < last_end || names.iter().any(|n| n.overlaps(span)) {
+        if span.start < last_end || overlaps_name(span) {
             continue;
         }
         // Dates may be glued to a word ("People19 December 2017"), never to a digit.

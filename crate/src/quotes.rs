@@ -512,8 +512,11 @@ impl Ctx<'_> {
         })
     }
 
+    /// `quoted` is sorted and its spans do not overlap: a binary search finds the one that
+    /// could hold `pos`.
     fn inside_quote(&self, pos: usize) -> bool {
-        self.quoted.iter().any(|q| q.start <= pos && pos < q.end)
+        let k = self.quoted.partition_point(|q| q.start <= pos);
+        k > 0 && pos < self.quoted[k - 1].end
     }
 
     /// Resolves a pronoun or description to the nearest compatible person before `pos`.
@@ -593,11 +596,15 @@ pub fn find(doc: &Document, layer: &EntityLayer, article: &[bool]) -> Vec<Quote>
     let ctx = Ctx {
         doc,
         layer,
-        quoted: raw
-            .iter()
-            .filter(|q| !q.single)
-            .flat_map(|q| q.parts.iter().copied())
-            .collect(),
+        quoted: {
+            let mut q: Vec<Span> = raw
+                .iter()
+                .filter(|q| !q.single)
+                .flat_map(|q| q.parts.iter().copied())
+                .collect();
+            q.sort();
+            q
+        },
     };
     let mut out: Vec<Quote> = Vec::new();
     for q in &raw {
@@ -665,9 +672,12 @@ pub fn find(doc: &Document, layer: &EntityLayer, article: &[bool]) -> Vec<Quote>
                         let m = SpeakerMention {
                             span: Span::new(s.start, s.end),
                             entity: s.entity.and_then(|_| {
-                                layer.entities.iter().position(|e| {
-                                    e.start == s.start && e.end <= s.end && e.id == s.entity
-                                })
+                                let k = layer.entities.partition_point(|e| e.start < s.start);
+                                layer
+                                    .entities
+                                    .get(k)
+                                    .filter(|e| e.start == s.start && e.id == s.entity)
+                                    .map(|_| k)
                             }),
                             pronoun: pronoun(&s.text),
                         };

@@ -1,0 +1,93 @@
+//! Throughput of the full analysis, natively: `cargo bench -p article-inspector`.
+//!
+//! Corpus: the sample articles in `../shared/samples/` when present, else a built-in
+//! fictional article. Reports milliseconds per typical article and MB/s, and the same for one
+//! document of about 1 MB and 10 MB (the samples repeated), so a quadratic pass shows up as a
+//! falling MB/s.
+
+use std::hint::black_box;
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use article_inspector::{analyze, Options};
+
+const FALLBACK: &str = "Harbour town votes on new sea wall\n\n\
+    The council of Port Ellery voted on Tuesday to build a €12 million sea wall, after two \
+    winters of flooding that left 300 homes under water.\n\n\
+    “We cannot wait for the next storm,” said Mayor Ana Lindqvist, who has led the town since \
+    2019. “Every year we wait costs us more.”\n\n\
+    She said the work would begin in March. Opposition councillor Tom Reyes told reporters the \
+    plan was “rushed” and that the Harbour Trust had not been consulted.\n\n\
+    Copyright © 2026 Ellery Gazette. All rights reserved.";
+
+fn corpus() -> Vec<String> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared/samples");
+    let mut docs: Vec<String> = std::fs::read_dir(&dir)
+        .into_iter()
+        .flatten()
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .filter_map(|p| std::fs::read_to_string(p).ok())
+        .collect();
+    if docs.is_empty() {
+        eprintln!("(samples not found: using the built-in article)");
+        docs.push(FALLBACK.to_string());
+    }
+    docs
+}
+
+/// Runs `f` repeatedly for at least `min` and returns the per-run times.
+fn time(min: Duration, mut f: impl FnMut()) -> Vec<Duration> {
+    let mut times = Vec::new();
+    let start = Instant::now();
+    while start.elapsed() < min || times.len() < 3 {
+        let t = Instant::now();
+        f();
+        times.push(t.elapsed());
+    }
+    times.sort();
+    times
+}
+
+fn report(name: &str, bytes: usize, times: &[Duration]) {
+    let median = times[times.len() / 2];
+    let p95 = times[(times.len() * 95 / 100).min(times.len() - 1)];
+    println!(
+        "{name:<28} {:>9} bytes  median {:>9.3} ms  p95 {:>9.3} ms  {:>7.2} MB/s",
+        bytes,
+        median.as_secs_f64() * 1e3,
+        p95.as_secs_f64() * 1e3,
+        bytes as f64 / 1e6 / median.as_secs_f64()
+    );
+}
+
+fn main() {
+    let docs = corpus();
+    let opts = Options::default();
+    let total: usize = docs.iter().map(String::len).sum();
+    let times = time(Duration::from_secs(3), || {
+        for d in &docs {
+            black_box(analyze(black_box(d), &opts).unwrap());
+        }
+    });
+    let per_doc: Vec<Duration> = times.iter().map(|t| *t / docs.len() as u32).collect();
+    report("typical article (mean size)", total / docs.len(), &per_doc);
+    for target in [1_000_000usize, 10_000_000] {
+        let mut big = String::new();
+        while big.len() < target {
+            for d in &docs {
+                big.push_str(d);
+                big.push_str("\n\n");
+            }
+        }
+        let times = time(Duration::from_secs(2), || {
+            black_box(analyze(black_box(&big), &opts).unwrap());
+        });
+        report(
+            &format!("one {} MB document", target / 1_000_000),
+            big.len(),
+            &times,
+        );
+    }
+}
