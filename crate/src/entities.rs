@@ -9,7 +9,7 @@
 //! joins the full name, and an acronym joins its expansion. Dates and amounts come from regular
 //! expressions.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -69,6 +69,10 @@ const MONTHS: &[&str] = &[
     "October",
     "November",
     "December",
+];
+
+const MONTH_ABBREVIATIONS: &[&str] = &[
+    "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
 ];
 
 const WEEKDAYS: &[&str] = &[
@@ -180,10 +184,48 @@ fn is_common(w: &str) -> bool {
 }
 
 fn in_gazetteer(w: &str) -> bool {
-    LEX.places.contains_key(w)
-        || LEX.demonyms.contains_key(w)
-        || LEX.organisations.contains_key(w)
-        || LEX.given_names.contains_key(w)
+    let hit = |w: &str| {
+        LEX.places.contains_key(w)
+            || LEX.demonyms.contains_key(w)
+            || LEX.organisations.contains_key(w)
+            || LEX.given_names.contains_key(w)
+    };
+    hit(w) || (is_all_caps(w) && hit(&title_case(w)))
+}
+
+/// "NEW YORK" → "New York", "AL-ASSAD" → "Al-Assad": headlines and datelines in capitals.
+fn title_case(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut start = true;
+    for c in s.chars() {
+        if start {
+            out.extend(c.to_uppercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
+        start = !c.is_alphanumeric() && c != '\'' && c != '’';
+    }
+    out
+}
+
+/// Words that begin a sentence and are also capitalised elsewhere in the text: evidence that
+/// a sentence-initial word is a name.
+fn mid_sentence_capitals<'a>(doc: &Document<'a>) -> HashSet<&'a str> {
+    let mut set = HashSet::new();
+    for s in &doc.sentences {
+        let first_word = (s.tokens.0..s.tokens.1).find(|&i| doc.tokens[i].kind == TokenKind::Word);
+        for i in s.tokens.0..s.tokens.1 {
+            let w = doc.tok(i);
+            if Some(i) != first_word
+                && doc.tokens[i].kind == TokenKind::Word
+                && word_is_cap(w)
+                && !is_all_caps(w)
+            {
+                set.insert(w);
+            }
+        }
+    }
+    set
 }
 
 /// Title words as written, lowercased and without a final period ("Dr." → "dr").
@@ -198,8 +240,9 @@ fn title_key(words: &[&str]) -> String {
 /// Finds every mention in `doc` and clusters the names.
 pub fn find(doc: &Document) -> EntityLayer {
     let mut mentions = Vec::new();
+    let mid_caps = mid_sentence_capitals(doc);
     for s in &doc.sentences {
-        name_mentions(doc, s, &mut mentions);
+        name_mentions(doc, s, &mid_caps, &mut mentions);
     }
     agree_on_types(doc, &mut mentions);
     let (entities, clusters, genders) = cluster(doc, &mentions);
@@ -238,7 +281,7 @@ fn is_headline_case(doc: &Document, s: &Sentence) -> bool {
     content >= 3 && caps * 10 >= content * 7
 }
 
-fn name_mentions(doc: &Document, s: &Sentence, out: &mut Vec<Mention>) {
+fn name_mentions(doc: &Document, s: &Sentence, mid_caps: &HashSet<&str>, out: &mut Vec<Mention>) {
     let (s0, s1) = s.tokens;
     let headline = is_headline_case(doc, s);
     // First word of the sentence (after quotes, brackets and citation marks like "[29]").
@@ -254,10 +297,10 @@ fn name_mentions(doc: &Document, s: &Sentence, out: &mut Vec<Mention>) {
         if !word_is_cap(w) || NEVER_NAMES.contains(&w) || WEEKDAYS.contains(&w) {
             return false;
         }
-        if MONTHS.contains(&w) {
+        if MONTHS.contains(&w) || MONTH_ABBREVIATIONS.contains(&w) {
             return false;
         }
-        if w.starts_with(['’', '\'']) {
+        if w.starts_with(['’', '\'']) || w.starts_with("I’") || w.starts_with("I'") {
             return false;
         }
         let known = in_gazetteer(w) || LEX.title(&title_key(&[w])).is_some();
@@ -268,8 +311,34 @@ fn name_mentions(doc: &Document, s: &Sentence, out: &mut Vec<Mention>) {
                 || LEX.org_heads.contains(w)
                 || (is_all_caps(w) && w.chars().count() <= 6 && !is_common(w));
         }
-        let wary = i == initial || is_all_caps(w);
-        !(wary && is_common(w) && !known)
+        // After a colon, a dash or an opening quote a capital says as little as at the start.
+        let after_break = i > s0
+            && matches!(
+                doc.tok(i - 1),
+                ":" | "-" | "–" | "—" | "“" | "\"" | "‘" | "("
+            );
+        let wary = i == initial || after_break || is_all_caps(w);
+        if wary && is_common(w) && !known {
+            return false;
+        }
+        // An unknown word opening a sentence, followed by an ordinary lowercase word and never
+        // capitalised elsewhere ("Skip to main content"), is not a name. A reporting verb
+        // after it ("Khoshroo said") says it is one.
+        if (i == initial || after_break) && !known && !mid_caps.contains(w) {
+            let evidence = LEX.entity_tokens.contains_key(w)
+                || LEX.surnames.contains(w)
+                || LEX.org_heads.contains(w)
+                || is_all_caps(w);
+            let next_lower = doc.tokens.get(i + 1).is_some_and(|t| {
+                t.kind == TokenKind::Word
+                    && !word_is_cap(doc.tok(i + 1))
+                    && LEX.speech_verb(doc.tok(i + 1)).is_none()
+            });
+            if !evidence && next_lower {
+                return false;
+            }
+        }
+        true
     };
     let mut i = s0;
     while i < s1 {
@@ -365,6 +434,19 @@ fn split_candidate(doc: &Document, mut i: usize, j: usize, out: &mut Vec<Mention
                 out.push(m);
             }
             i += 1;
+        }
+    }
+    // A demonym before ordinary words ("Iranian People", "Iranian Regime"): the group only.
+    if j - i >= 2 && LEX.demonyms.contains_key(doc.tok(i)) {
+        let rest_ordinary = (i + 1..j).all(|k| {
+            let w = doc.tok(k);
+            is_common(w) && !LEX.org_heads.contains(w) && LEX.title(&title_key(&[w])).is_none()
+        });
+        if rest_ordinary {
+            if let Some(m) = gazetteer_mention(doc, i, i + 1, doc.tok(i)) {
+                out.push(m);
+            }
+            return;
         }
     }
     // Titles, possibly several: "Supreme Leader Ayatollah Ali Khamenei".
@@ -482,6 +564,9 @@ fn split_candidate(doc: &Document, mut i: usize, j: usize, out: &mut Vec<Mention
         m.kind = EntityKind::Person;
         m.strength = 0;
         m.why = "capitalised words that look like a personal name".into();
+    } else if words.len() == 1 && is_common(first) {
+        // "the Regime", "Protests": an ordinary word with a capital, not a name.
+        return;
     } else {
         m.kind = EntityKind::Misc;
         m.strength = 0;
@@ -571,6 +656,16 @@ fn gazetteer_mention(doc: &Document, i: usize, j: usize, text: &str) -> Option<M
     };
     if let Some(c) = LEX.organisations.get(text) {
         return Some(mk(EntityKind::Org, "known organisation".into(), Some(*c)));
+    }
+    // A place in capitals ("LONDON 1996-08-30", "PORT ELLIS").
+    if is_all_caps(text) && text.chars().count() > 3 {
+        if let Some(t) = LEX.places.get(title_case(text).as_str()) {
+            return Some(mk(
+                EntityKind::Place,
+                format!("known {t} (in capitals)"),
+                None,
+            ));
+        }
     }
     if let Some(t) = LEX.places.get(text) {
         return Some(mk(EntityKind::Place, format!("known {t}"), None));
