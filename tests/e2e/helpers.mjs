@@ -1,0 +1,123 @@
+// Shared helpers for the end-to-end tests: paths, a tiny static server for www/, and headless
+// Chromium (Debian's /usr/bin/chromium driven by playwright-core; no browser is downloaded).
+import http from "node:http";
+import fs from "node:fs";
+import fsp from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
+export const WWW = path.join(ROOT, "www");
+export const PKG = path.join(WWW, "pkg");
+export const OUT = path.join(ROOT, "tests", "out");
+/** Third-party sample articles: read at test time, never copied into the repo (SAMPLES_DIR overrides). */
+export const SAMPLES = process.env.SAMPLES_DIR ? path.resolve(process.env.SAMPLES_DIR) : path.resolve(ROOT, "..", "shared", "samples");
+export const CHROMIUM = process.env.CHROMIUM || "/usr/bin/chromium";
+
+export function sampleFiles() {
+  if (!fs.existsSync(SAMPLES)) return [];
+  return fs.readdirSync(SAMPLES).filter((f) => f.endsWith(".txt")).sort().map((f) => path.join(SAMPLES, f));
+}
+
+/** The sample whose name starts with `prefix` (e.g. "003_"), or null. */
+export function sample(prefix) {
+  return sampleFiles().find((f) => path.basename(f).startsWith(prefix)) || null;
+}
+
+export const NO_SAMPLES = `sample articles not found at ${SAMPLES} (../shared/samples from the repo root)`;
+
+/** Fails early with a useful message when the wasm build is missing. */
+export function requirePkg() {
+  for (const f of ["article_inspector.js", "article_inspector_bg.wasm"]) {
+    if (!fs.existsSync(path.join(PKG, f))) {
+      throw new Error(`www/pkg/${f} is missing: run scripts/build-wasm.sh first`);
+    }
+  }
+}
+
+const MIME = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".wasm": "application/wasm",
+  ".json": "application/json",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".ico": "image/x-icon",
+  ".txt": "text/plain; charset=utf-8",
+};
+
+/** Serves www/ on 127.0.0.1 at a random port. Returns {origin, close, served}. */
+export async function startServer(root = WWW) {
+  const served = [];
+  const server = http.createServer(async (req, res) => {
+    try {
+      const url = new URL(req.url, "http://127.0.0.1");
+      let rel = decodeURIComponent(url.pathname);
+      if (rel.endsWith("/")) rel += "index.html";
+      const file = path.resolve(root, "." + rel);
+      if (file !== root && !file.startsWith(root + path.sep)) {
+        res.writeHead(403).end("forbidden");
+        return;
+      }
+      const body = await fsp.readFile(file);
+      served.push(rel);
+      res.writeHead(200, {
+        "content-type": MIME[path.extname(file).toLowerCase()] || "application/octet-stream",
+        "cache-control": "no-store",
+        "x-content-type-options": "nosniff",
+      });
+      res.end(req.method === "HEAD" ? undefined : body);
+    } catch {
+      res.writeHead(404, { "content-type": "text/plain" }).end("not found");
+    }
+  });
+  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address();
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    served,
+    close: () => new Promise((resolve) => { server.closeAllConnections?.(); server.close(resolve); }),
+  };
+}
+
+export const CHROMIUM_ARGS = [
+  "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+  "--disable-background-networking", "--disable-component-update", "--disable-sync",
+];
+
+/**
+ * Launches headless Chromium with a fresh profile. Every request of the context is recorded in
+ * `requests` ({url, phase}); requests to anything but `origin` are aborted (and still recorded),
+ * so a test can never reach the network.
+ */
+export async function launchBrowser(origin, viewport = { width: 1280, height: 900 }) {
+  const { chromium } = await import("playwright-core");
+  const profile = await fsp.mkdtemp(path.join(os.tmpdir(), "ai-e2e-profile-"));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    viewport,
+    colorScheme: "light",
+    reducedMotion: "reduce",
+    acceptDownloads: false,
+  });
+  const log = { phase: "load", requests: [] };
+  context.on("request", (r) => log.requests.push({ url: r.url(), phase: log.phase, type: r.resourceType() }));
+  await context.route("**/*", (route) => {
+    const url = route.request().url();
+    if (url.startsWith(origin + "/")) return route.continue();
+    return route.abort("blockedbyclient");
+  });
+  return {
+    context,
+    log,
+    close: async () => {
+      await context.close();
+      await fsp.rm(profile, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,288 @@
+// The page as a reader uses it, in headless Chromium: paste, open, drop, read the annotations.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import path from "node:path";
+import { startServer, launchBrowser, requirePkg, sample, NO_SAMPLES, OUT } from "./helpers.mjs";
+
+let server, browser;
+
+before(async () => {
+  requirePkg();
+  fs.mkdirSync(OUT, { recursive: true });
+  server = await startServer();
+  browser = await launchBrowser(server.origin);
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** A fresh page with the analyser loaded; collects console errors and uncaught exceptions. */
+async function openPage() {
+  const page = await browser.context.newPage();
+  const problems = [];
+  page.on("console", (m) => { if (m.type() === "error") problems.push(`console: ${m.text()}`); });
+  page.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
+  await page.goto(server.origin + "/");
+  await page.waitForSelector('html[data-engine="ready"]', { timeout: 30_000 });
+  return { page, problems };
+}
+
+async function waitDone(page) {
+  await page.waitForSelector('#results[data-state="done"]', { timeout: 60_000 });
+}
+
+/** Lets layout and painting catch up (after a resize or a scroll) before a screenshot. */
+async function settle(page) {
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 150)))));
+}
+
+function foreign(requests) {
+  return requests.filter((r) => !r.url.startsWith(server.origin + "/"));
+}
+
+/** What a reader reads in the article pane: block and quote texts without the small labels. */
+function readArticle(page) {
+  return page.evaluate(() => {
+    const plain = (node) => {
+      const c = node.cloneNode(true);
+      c.querySelectorAll(".label, .speaker-label, .bp-toggle").forEach((l) => l.remove());
+      return c.textContent;
+    };
+    const art = document.getElementById("article");
+    return {
+      blocks: [...art.querySelectorAll(".block")].map((b) => ({
+        text: plain(b),
+        kind: b.dataset.kind,
+        boilerplate: b.dataset.boilerplate,
+        cls: b.className,
+        label: b.querySelector(".bp-label")?.textContent ?? "",
+      })),
+      quotes: [...art.querySelectorAll(".quote")].map((q) => ({
+        text: plain(q),
+        kind: q.dataset.kind,
+        speaker: q.querySelector(".speaker-label")?.textContent ?? null,
+      })),
+    };
+  });
+}
+
+const sample003 = sample("003_");
+
+test("sample 003: entities, speakers, boilerplate, people panel; no foreign requests", { skip: sample003 ? false : NO_SAMPLES }, async () => {
+  const text = fs.readFileSync(sample003, "utf8");
+  const { page, problems } = await openPage();
+  const loadRequests = browser.log.requests.length;
+  browser.log.phase = "analysis";
+
+  await page.fill("#input", text);
+  await page.click("#analyse");
+  await waitDone(page);
+
+  // Entities a reader sees.
+  const people = await page.$$eval('#article mark.ent[data-kind="PERSON"]', (ms) => ms.map((m) => m.firstChild.textContent));
+  assert.ok(people.some((t) => t.includes("Maryam Rajavi")), `PERSON marks: ${people.join(", ")}`);
+  const label = await page.$eval('#article mark.ent[data-kind="PERSON"] .label', (l) => l.textContent);
+  assert.equal(label, "PERSON");
+
+  // Quotes and their speakers.
+  const { quotes, blocks } = await readArticle(page);
+  const drian = quotes.find((q) => q.text.includes("Iran’s role"));
+  assert.ok(drian, "a quote containing “Iran’s role” is shown");
+  assert.match(drian.speaker, /Jean-Yves Le Drian/);
+  const rajavi = quotes.find((q) => q.text.includes("The solution"));
+  assert.ok(rajavi, "a quote containing “The solution” is shown");
+  assert.match(rajavi.speaker, /Maryam Rajavi/);
+
+  // Boilerplate shown as boilerplate, with its kind and reason.
+  for (const bp of ["Skip to main content", "Comments", "Popular posts from this blog"]) {
+    const block = blocks.find((b) => b.text.trim() === bp);
+    assert.ok(block, `block “${bp}” is rendered`);
+    assert.equal(block.boilerplate, "true", `“${bp}” is marked boilerplate`);
+    assert.match(block.cls, /\bboilerplate\b/);
+    assert.ok(block.label.length > 0, `“${bp}” shows its kind`);
+  }
+
+  // People panel: Maryam Rajavi with 1 quote.
+  const row = await page.$$eval("#people button.person", (bs) => bs.map((b) => ({
+    name: b.querySelector(".name").textContent,
+    quotes: b.querySelector(".quotes-count")?.textContent ?? "no quotes",
+  })));
+  const mr = row.find((r) => r.name === "Maryam Rajavi");
+  assert.ok(mr, `People panel lists Maryam Rajavi (has: ${row.map((r) => r.name).join(", ")})`);
+  assert.equal(mr.quotes, "1 quote");
+
+  // Quotes panel groups by speaker.
+  const groups = await page.$$eval("#quotes .quote-group", (gs) => gs.map((g) => g.dataset.speaker));
+  assert.ok(groups.includes("Jean-Yves Le Drian"), `quote groups: ${groups.join(", ")}`);
+
+  // Clicking a person highlights their mentions.
+  await page.click('#people button.person:has(.name:text-is("Maryam Rajavi"))');
+  const hl = await page.$$eval("#article mark.ent.hl", (ms) => ms.map((m) => m.firstChild.textContent));
+  assert.ok(hl.some((t) => t.includes("Maryam Rajavi")), `highlighted: ${hl.join(", ")}`);
+  await page.keyboard.press("Escape");
+
+  // Screenshots: desktop and phone.
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: path.join(OUT, "page-003.png") });
+  await page.screenshot({ path: path.join(OUT, "page-003-full.png"), fullPage: true });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await settle(page);
+  await page.screenshot({ path: path.join(OUT, "page-003-phone.png") });
+  await page.evaluate(() => document.getElementById("article").scrollIntoView());
+  await settle(page);
+  await page.screenshot({ path: path.join(OUT, "page-003-phone-article.png") });
+  await page.setViewportSize({ width: 1280, height: 900 });
+
+  // Network: the page loaded its own files only, and analysing fetched nothing new.
+  const all = browser.log.requests;
+  assert.ok(all.some((r) => r.url.endsWith("/pkg/article_inspector_bg.wasm")), "the wasm load was observed (request logging works)");
+  assert.deepEqual(foreign(all), [], "every request went to the local server");
+  const during = all.slice(loadRequests).filter((r) => r.phase === "analysis");
+  const unexpected = during.filter((r) => !/\/(worker\.js|pkg\/article_inspector\.js|pkg\/article_inspector_bg\.wasm)$/.test(new URL(r.url).pathname));
+  assert.deepEqual(unexpected, [], "no requests during or after the analysis but the page's own module/wasm files");
+  assert.deepEqual(problems, [], "no console errors (e.g. CSP violations) or page errors");
+  browser.log.phase = "load";
+  await page.close();
+});
+
+const sample000 = sample("000_");
+
+test("sample 000: the “It's another attempt” quote is Khoshroo's", { skip: sample000 ? false : NO_SAMPLES }, async () => {
+  const { page, problems } = await openPage();
+  await page.fill("#input", fs.readFileSync(sample000, "utf8"));
+  await page.click("#analyse");
+  await waitDone(page);
+  const { quotes } = await readArticle(page);
+  const q = quotes.find((x) => x.text.includes("It's another attempt"));
+  assert.ok(q, "the quote is shown");
+  assert.match(q.speaker, /Gholamali Khoshroo/);
+  const groups = await page.$$eval("#quotes .quote-group", (gs) => gs.map((g) => g.dataset.speaker));
+  assert.ok(groups.includes("Gholamali Khoshroo"), `quote groups: ${groups.join(", ")}`);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test("example article: analysed and annotated", async () => {
+  const { page, problems } = await openPage();
+  await page.click("#example");
+  await waitDone(page);
+  const input = await page.inputValue("#input");
+  assert.match(input, /Skip to main content/);
+  assert.ok(await page.locator("#article .block").count() > 5, "blocks are rendered");
+  assert.ok(await page.locator("#article .quote").count() > 0, "quotes are rendered");
+  assert.ok(await page.locator("#article mark.ent").count() > 0, "entities are rendered");
+  assert.ok(await page.locator('#article .block[data-boilerplate="true"]').count() > 0, "some boilerplate is recognised");
+  await page.screenshot({ path: path.join(OUT, "page-example.png") });
+  // The same, scrolled to the annotated article (the picture used for docs/screenshot.png).
+  await page.evaluate(() => window.scrollTo(0, document.getElementById("results").getBoundingClientRect().top + window.scrollY - 16));
+  await settle(page);
+  await page.screenshot({ path: path.join(OUT, "page-example-article.png") });
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test("empty input: a clear message, no analysis", async () => {
+  const { page } = await openPage();
+  await page.click("#analyse");
+  const msg = page.locator("#message");
+  await msg.waitFor({ state: "visible" });
+  assert.match(await msg.textContent(), /Nothing to analyse/);
+  assert.equal(await page.getAttribute("#results", "data-state"), "empty");
+  await page.fill("#input", "   \n  ");
+  await page.click("#analyse");
+  assert.match(await msg.textContent(), /Nothing to analyse/);
+  await page.close();
+});
+
+test("a dropped HTML file with <script> and a remote <img> is analysed, never run or fetched", async () => {
+  const { page, problems } = await openPage();
+  const html = `<!doctype html><html><head><title>Harbour plan approved</title>
+<script>window.__pwned = 1; fetch("http://example.com/steal");</script></head>
+<body><nav><a href="/">Home</a> | <a href="/news">News</a></nav>
+<article><h1>Harbour plan approved</h1>
+<img src="http://example.com/x.png" onerror="window.__pwned = 2" alt="">
+<p>The council approved the harbour plan on Tuesday after a long debate about the cost of the new sea wall and who should pay for it.</p>
+<p>“This is the right decision for the town,” said Mayor Helen Okafor, who proposed the plan last year.</p>
+<p><iframe src="http://example.com/frame"></iframe>Work will start in May, the council said in a statement on its website.</p>
+</article><footer>© 2025 Example Gazette</footer></body></html>`;
+  const dt = await page.evaluateHandle((content) => {
+    const d = new DataTransfer();
+    d.items.add(new File([content], "harbour.html", { type: "text/html" }));
+    return d;
+  }, html);
+  await page.dispatchEvent("body", "dragenter", { dataTransfer: dt });
+  await page.dispatchEvent("body", "drop", { dataTransfer: dt });
+  await waitDone(page);
+  assert.equal(await page.inputValue("#input"), html, "the file's text is in the box");
+  const article = await page.textContent("#article");
+  assert.match(article, /approved the harbour plan/);
+  assert.doesNotMatch(article, /__pwned|<script|<img/);
+  assert.equal(await page.locator("#article script, #article img, #article iframe").count(), 0);
+  await page.waitForTimeout(300);
+  assert.equal(await page.evaluate(() => typeof window.__pwned), "undefined", "the file's script never ran");
+  const hits = browser.log.requests.filter((r) => r.url.includes("example.com"));
+  assert.deepEqual(hits, [], "nothing was fetched from example.com");
+  assert.match(await page.textContent("#status"), /harbour\.html/);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test("a windows-1252 file decodes (curly quotes come out right)", async () => {
+  const { page } = await openPage();
+  const body = "Council approves harbour plan\n\nThe council approved the harbour plan on Tuesday after a long debate.\n\n"
+    + "She said: \x93The town deserves better \x96 and it will get it.\x94\n\nCaf\xe9 owners welcomed the decision.\n";
+  const bytes = Buffer.from(body, "latin1");
+  assert.throws(() => new TextDecoder("utf-8", { fatal: true }).decode(bytes), "the test file is not valid UTF-8");
+  await page.setInputFiles("#file", { name: "cp1252.txt", mimeType: "text/plain", buffer: bytes });
+  await waitDone(page);
+  const value = await page.inputValue("#input");
+  assert.ok(value.includes("“The town deserves better – and it will get it.”"), value);
+  assert.ok(value.includes("Café owners"));
+  assert.match(await page.textContent("#article"), /“The town deserves better – and it will get it\.”/);
+  assert.match(await page.textContent("#status"), /windows-1252/);
+  await page.close();
+});
+
+test("files over 20 MB are refused before reading; the input is kept", async () => {
+  const { page } = await openPage();
+  await page.fill("#input", "Keep me.");
+  const dt = await page.evaluateHandle(() => {
+    const d = new DataTransfer();
+    d.items.add(new File([new Uint8Array(20 * 1024 * 1024 + 1)], "huge.txt", { type: "text/plain" }));
+    return d;
+  });
+  await page.dispatchEvent("body", "drop", { dataTransfer: dt });
+  const msg = page.locator("#message");
+  await msg.waitFor({ state: "visible" });
+  assert.match(await msg.textContent(), /over 20 MB/);
+  assert.equal(await page.inputValue("#input"), "Keep me.");
+  await page.close();
+});
+
+test("analyser errors (binary, too large) are shown and the input is kept", async () => {
+  const { page } = await openPage();
+  const msg = page.locator("#message");
+
+  const binary = "PK\u0003\u0004\u0000\u0000\u0008\u0000" + "\u0000\u0001\u0002\u0003".repeat(200);
+  await page.fill("#input", binary);
+  await page.click("#analyse");
+  await page.waitForSelector('#results[data-state="error"]', { timeout: 30_000 });
+  assert.match(await msg.textContent(), /binary/i);
+  assert.equal(await page.inputValue("#input"), binary, "the input is not cleared");
+
+  await page.evaluate(() => { document.getElementById("input").value = "word ".repeat(4_300_000); });
+  await page.click("#analyse");
+  await page.waitForFunction(() => /too large|larger|MB/i.test(document.getElementById("message").textContent), null, { timeout: 60_000 });
+  assert.equal(await page.getAttribute("#results", "data-state"), "error");
+  assert.equal(await page.evaluate(() => document.getElementById("input").value.length), 5 * 4_300_000);
+
+  // The analyser still works afterwards.
+  await page.fill("#input", "The council approved the plan on Tuesday, the mayor said.");
+  await page.click("#analyse");
+  await waitDone(page);
+  assert.equal(await msg.isVisible(), false);
+  await page.close();
+});

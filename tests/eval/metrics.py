@@ -1,0 +1,540 @@
+"""Evaluation metrics for Article Inspector (stdlib only).
+
+Implements exactly the three metrics described in the shared evaluation README
+(`../shared/eval/README.md`):
+
+* boilerplate: token-4-gram shingle P/R/F1 (scrapinghub article-extraction-benchmark),
+* quotes: GenderGapTracker-style span matching (trim, overlap / longer span, greedy),
+  speaker accuracy and unknown rate,
+* NER: projection of character-offset entities onto CoNLL tokens (IOB2) and
+  conlleval / seqeval (default mode) entity-level scoring.
+
+Also a few helpers shared by the runners (offset conversion, running the binary).
+This module is the single place where the metrics live: the runners and
+`test_metrics.py` import it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+DEFAULT_DATA = REPO_ROOT.parent / "shared" / "eval"
+DEFAULT_BIN = REPO_ROOT / "target" / "release" / "article-inspector"
+
+
+def prf(p: float, r: float) -> float:
+    return 2 * p * r / (p + r) if p + r > 0 else 0.0
+
+
+# ---------------------------------------------------------------------------
+# 1. Boilerplate: shingle matching
+# ---------------------------------------------------------------------------
+
+_WORD_RE = re.compile(r"\w+")
+
+
+def tokenize(text: str) -> list[str]:
+    """All matches of `\\w+` (Unicode word characters), case kept."""
+    return _WORD_RE.findall(text or "")
+
+
+def shingles(text: str, n: int = 4) -> Counter:
+    """Multiset of token n-grams tokens[i:i+n] for i in 0 .. max(1, len-n+1)-1.
+
+    1..n-1 tokens -> exactly one shorter shingle; no tokens -> no shingle."""
+    toks = tokenize(text)
+    out: Counter = Counter()
+    for i in range(max(1, len(toks) - n + 1)):
+        sh = tuple(toks[i:i + n])
+        if sh:
+            out[sh] += 1
+    return out
+
+
+def shingle_counts(gold: str, pred: str, n: int = 4) -> tuple[float, float, float]:
+    """Normalised (tp, fp, fn) of one page (divided by tp+fp+fn when > 0)."""
+    g = shingles(gold, n)
+    p = shingles(pred, n)
+    tp = fp = fn = 0
+    for key in set(g) | set(p):
+        gc, pc = g.get(key, 0), p.get(key, 0)
+        tp += min(gc, pc)
+        fp += max(0, pc - gc)
+        fn += max(0, gc - pc)
+    s = tp + fp + fn
+    if s > 0:
+        return tp / s, fp / s, fn / s
+    return 0.0, 0.0, 0.0
+
+
+def page_precision(tp: float, fp: float, fn: float) -> float:
+    if fp == 0 and fn == 0:
+        return 1.0
+    if tp == 0 and fp == 0:
+        return 0.0
+    return tp / (tp + fp)
+
+
+def page_recall(tp: float, fp: float, fn: float) -> float:
+    if fp == 0 and fn == 0:
+        return 1.0
+    if tp == 0 and fn == 0:
+        return 0.0
+    return tp / (tp + fn)
+
+
+def page_scores(gold: str, pred: str) -> dict:
+    """Per-page numbers: tp/fp/fn (normalised), page P and R (None when the page
+    does not count in that mean), and a per-page F1 (for sorting only)."""
+    tp, fp, fn = shingle_counts(gold, pred)
+    p = page_precision(tp, fp, fn) if tp + fp > 0 else None
+    r = page_recall(tp, fp, fn) if tp + fn > 0 else None
+    f = prf(p or 0.0, r or 0.0)
+    return {"tp": tp, "fp": fp, "fn": fn, "p": p, "r": r, "f1": f}
+
+
+def aggregate_pages(pages: list[dict]) -> dict:
+    """P = mean page precision over pages with tp+fp>0; R = mean page recall over
+    pages with tp+fn>0; F1 = 2PR/(P+R) (harmonic mean of the two means)."""
+    ps = [pg["p"] for pg in pages if pg["p"] is not None]
+    rs = [pg["r"] for pg in pages if pg["r"] is not None]
+    P = sum(ps) / len(ps) if ps else 0.0
+    R = sum(rs) / len(rs) if rs else 0.0
+    return {"p": P, "r": R, "f1": prf(P, R), "pages": len(pages),
+            "pages_in_p": len(ps), "pages_in_r": len(rs)}
+
+
+def boilerplate_score(pairs: list[tuple[str, str]]) -> dict:
+    """pairs = [(gold, pred)] -> {p, r, f1, ...}."""
+    return aggregate_pages([page_scores(g, p) for g, p in pairs])
+
+
+def bootstrap_std(pages: list[dict], n: int = 1000, seed: int = 0) -> dict:
+    """Standard deviation of P, R, F1 over n bootstrap resamples of pages."""
+    import random
+    import statistics
+    rng = random.Random(seed)
+    vals: dict[str, list[float]] = {"p": [], "r": [], "f1": []}
+    k = len(pages)
+    if k == 0:
+        return {"p": 0.0, "r": 0.0, "f1": 0.0}
+    for _ in range(n):
+        agg = aggregate_pages([pages[rng.randrange(k)] for _ in range(k)])
+        for key in vals:
+            vals[key].append(agg[key])
+    return {key: statistics.pstdev(v) for key, v in vals.items()}
+
+
+# ---------------------------------------------------------------------------
+# 2. Quotes: span matching, speaker accuracy
+# ---------------------------------------------------------------------------
+
+QUOTE_TRIM_CHARS = set('"“”„‟«»″＂‘’\'‹›')
+
+
+def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """Trim whitespace and quotation marks at both ends of text[start:end]."""
+    start = max(0, start)
+    end = min(len(text), end)
+    while start < end and (text[start].isspace() or text[start] in QUOTE_TRIM_CHARS):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in QUOTE_TRIM_CHARS):
+        end -= 1
+    return start, max(start, end)
+
+
+def span_overlap(g: tuple[int, int], p: tuple[int, int]) -> float:
+    """|g ∩ p| / max(|g|, |p|)."""
+    inter = max(0, min(g[1], p[1]) - max(g[0], p[0]))
+    longer = max(g[1] - g[0], p[1] - p[0])
+    return inter / longer if longer > 0 else 0.0
+
+
+def last_token(s: str | None) -> str | None:
+    toks = tokenize(s or "")
+    return toks[-1].lower() if toks else None
+
+
+def speaker_right(gold_speaker: dict | None, pred_speaker: dict | None) -> bool:
+    """Gold has a Source and either the predicted speaker span overlaps one of the
+    Source's fragments, or the last \\w+ token of the predicted speaker text equals
+    (case-insensitively) the last token of the Source text. Gold without Source:
+    right iff no predicted speaker."""
+    if not gold_speaker:
+        return not pred_speaker
+    if not pred_speaker:
+        return False
+    ps, pe = pred_speaker.get("start"), pred_speaker.get("end")
+    if ps is not None and pe is not None:
+        frags = gold_speaker.get("fragments") or [[gold_speaker["start"], gold_speaker["end"]]]
+        for fs, fe in frags:
+            if ps < fe and fs < pe:
+                return True
+    pt = last_token(pred_speaker.get("text"))
+    gt = last_token(gold_speaker.get("text"))
+    return pt is not None and pt == gt
+
+
+def match_quotes(text: str, gold: list[dict], pred: list[dict], threshold: float) -> dict:
+    """Greedy matching within one article.
+
+    gold/pred items: {start, end, speaker?}; offsets in code points into `text`.
+    Gold quotes are taken in text order; each takes the still-unmatched
+    prediction (predictions in text order) with the highest overlap >= threshold,
+    ties -> the earlier prediction. Returns counts and the pairs."""
+    g_sorted = sorted(gold, key=lambda q: (q["start"], q["end"]))
+    p_sorted = sorted(pred, key=lambda q: (q["start"], q["end"]))
+    g_spans = [trim_span(text, q["start"], q["end"]) for q in g_sorted]
+    p_spans = [trim_span(text, q["start"], q["end"]) for q in p_sorted]
+    used = [False] * len(p_sorted)
+    pairs = []
+    missed = []
+    for gi, gs in enumerate(g_spans):
+        best, best_ov = -1, -1.0
+        for pi, ps in enumerate(p_spans):
+            if used[pi]:
+                continue
+            ov = span_overlap(gs, ps)
+            if ov >= threshold and ov > best_ov:
+                best, best_ov = pi, ov
+        if best >= 0:
+            used[best] = True
+            pairs.append((g_sorted[gi], p_sorted[best], best_ov))
+        else:
+            missed.append(g_sorted[gi])
+    false = [p_sorted[i] for i in range(len(p_sorted)) if not used[i]]
+    right = sum(1 for g, p, _ in pairs if speaker_right(g.get("speaker"), p.get("speaker")))
+    unknown = sum(1 for g, p, _ in pairs if not p.get("speaker"))
+    return {"tp": len(pairs), "fn": len(missed), "fp": len(false),
+            "speaker_right": right, "unknown": unknown,
+            "pairs": pairs, "missed": missed, "false": false}
+
+
+class QuoteScore:
+    """Accumulates match_quotes results over articles."""
+
+    def __init__(self) -> None:
+        self.tp = self.fp = self.fn = self.right = self.unknown = 0
+
+    def add(self, m: dict) -> None:
+        self.tp += m["tp"]
+        self.fp += m["fp"]
+        self.fn += m["fn"]
+        self.right += m["speaker_right"]
+        self.unknown += m["unknown"]
+
+    def result(self) -> dict:
+        P = self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+        R = self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+        return {"p": P, "r": R, "f1": prf(P, R), "tp": self.tp, "fp": self.fp, "fn": self.fn,
+                "speaker_acc": self.right / self.tp if self.tp else 0.0,
+                "unknown_rate": self.unknown / self.tp if self.tp else 0.0}
+
+
+# ---------------------------------------------------------------------------
+# 3. NER: projection onto tokens, conlleval chunking and scoring
+# ---------------------------------------------------------------------------
+
+NER_KIND_MAP = {"PERSON": "PER", "ORG": "ORG", "PLACE": "LOC", "GROUP": "MISC", "MISC": "MISC"}
+
+
+def doc_text(sentences: list[list[str]]) -> tuple[str, list[list[tuple[int, int]]]]:
+    """Text = tokens joined by one space within a sentence, sentences joined by
+    '\\n'. Returns the text and the [start, end) code-point span of every token."""
+    parts = []
+    spans: list[list[tuple[int, int]]] = []
+    pos = 0
+    for si, sent in enumerate(sentences):
+        if si > 0:
+            parts.append("\n")
+            pos += 1
+        sp = []
+        for ti, tok in enumerate(sent):
+            if ti > 0:
+                parts.append(" ")
+                pos += 1
+            parts.append(tok)
+            sp.append((pos, pos + len(tok)))
+            pos += len(tok)
+        spans.append(sp)
+    return "".join(parts), spans
+
+
+def project_entities(token_spans: list[list[tuple[int, int]]],
+                     entities: list[tuple[int, int, str]]) -> list[list[str]]:
+    """Project [start, end, CONLL_TYPE] entities onto tokens, per sentence (IOB2).
+
+    An entity is clipped to each sentence it overlaps; within a sentence, the tokens
+    overlapping it get its type, the first such token B-, the following ones I-.
+    A token already tagged by an entity that starts earlier keeps its tag
+    (entities are applied in order of start, longer first on ties). Read
+    literally: if an entity's first token is already taken, its remaining tokens
+    are I- (under conlleval that continues the earlier chunk when the types are
+    equal, and starts a new chunk when they differ)."""
+    tags = [["O"] * len(sp) for sp in token_spans]
+    ents = sorted(entities, key=lambda e: (e[0], -e[1]))
+    for s, e, typ in ents:
+        if e <= s:
+            continue
+        for si, sp in enumerate(token_spans):
+            if not sp or sp[0][0] >= e or sp[-1][1] <= s:
+                continue
+            first = True
+            for ti, (ts, te) in enumerate(sp):
+                if ts < e and s < te:
+                    if tags[si][ti] == "O":
+                        tags[si][ti] = ("B-" if first else "I-") + typ
+                    first = False
+    return tags
+
+
+def _split_tag(tag: str) -> tuple[str, str]:
+    if tag in ("O", "", None):
+        return "O", ""
+    if "-" in tag:
+        prefix, typ = tag.split("-", 1)
+        return prefix, typ
+    return tag, ""
+
+
+def _end_of_chunk(prev_tag, tag, prev_type, type_) -> bool:
+    # conlleval endOfChunk (as in seqeval's default mode)
+    if prev_tag == "E":
+        return True
+    if prev_tag == "S":
+        return True
+    if prev_tag == "B" and tag in ("B", "S", "O"):
+        return True
+    if prev_tag == "I" and tag in ("B", "S", "O"):
+        return True
+    if prev_tag == "E" and tag in ("E", "I", "O"):
+        return True
+    if prev_tag not in ("O", ".") and prev_type != type_:
+        return True
+    return False
+
+
+def _start_of_chunk(prev_tag, tag, prev_type, type_) -> bool:
+    # conlleval startOfChunk (as in seqeval's default mode)
+    if tag == "B":
+        return True
+    if tag == "S":
+        return True
+    if prev_tag == "E" and tag in ("E", "I"):
+        return True
+    if prev_tag == "S" and tag in ("E", "I"):
+        return True
+    if prev_tag == "O" and tag in ("E", "I"):
+        return True
+    if tag not in ("O", ".") and prev_type != type_:
+        return True
+    return False
+
+
+def get_chunks(seq: list[str]) -> list[tuple[str, int, int]]:
+    """Chunks (type, first, last) of one tag sequence, conlleval semantics."""
+    chunks = []
+    prev_tag, prev_type = "O", ""
+    begin = 0
+    for i, t in enumerate(list(seq) + ["O"]):
+        tag, typ = _split_tag(t)
+        if _end_of_chunk(prev_tag, tag, prev_type, typ):
+            chunks.append((prev_type, begin, i - 1))
+        if _start_of_chunk(prev_tag, tag, prev_type, typ):
+            begin = i
+        prev_tag, prev_type = tag, typ
+    return chunks
+
+
+def untype(seq: list[str]) -> list[str]:
+    return [t if t == "O" else _split_tag(t)[0] + "-ENT" for t in seq]
+
+
+def conll_score(gold_seqs: list[list[str]], pred_seqs: list[list[str]]) -> dict:
+    """Entity-level micro P/R/F1 and per-type P/R/F1 (seqeval default mode).
+
+    gold_seqs / pred_seqs: parallel lists of tag sequences (one per sentence)."""
+    assert len(gold_seqs) == len(pred_seqs)
+    true_set, pred_set = set(), set()
+    for k, (g, p) in enumerate(zip(gold_seqs, pred_seqs)):
+        assert len(g) == len(p), f"sequence {k}: {len(g)} gold vs {len(p)} predicted tags"
+        true_set.update((k,) + c for c in get_chunks(g))
+        pred_set.update((k,) + c for c in get_chunks(p))
+    types = sorted({c[1] for c in true_set} | {c[1] for c in pred_set})
+    per_type = {}
+    for typ in types:
+        t = {c for c in true_set if c[1] == typ}
+        p = {c for c in pred_set if c[1] == typ}
+        ok = len(t & p)
+        P = ok / len(p) if p else 0.0
+        R = ok / len(t) if t else 0.0
+        per_type[typ] = {"p": P, "r": R, "f1": prf(P, R), "support": len(t), "predicted": len(p)}
+    ok = len(true_set & pred_set)
+    P = ok / len(pred_set) if pred_set else 0.0
+    R = ok / len(true_set) if true_set else 0.0
+    return {"p": P, "r": R, "f1": prf(P, R), "correct": ok, "gold": len(true_set),
+            "predicted": len(pred_set), "per_type": per_type}
+
+
+def read_conll(path: Path) -> list[list[list[tuple[str, str]]]]:
+    """Documents -> sentences -> (token, NER tag). Documents split at -DOCSTART-."""
+    docs: list[list[list[tuple[str, str]]]] = []
+    cur_doc: list[list[tuple[str, str]]] | None = None
+    cur_sent: list[tuple[str, str]] = []
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            line = line.rstrip("\n")
+            if line.startswith("-DOCSTART-"):
+                if cur_sent and cur_doc is not None:
+                    cur_doc.append(cur_sent)
+                cur_sent = []
+                cur_doc = []
+                docs.append(cur_doc)
+                continue
+            if not line.strip():
+                if cur_sent:
+                    if cur_doc is None:
+                        cur_doc = []
+                        docs.append(cur_doc)
+                    cur_doc.append(cur_sent)
+                cur_sent = []
+                continue
+            parts = line.split()
+            cur_sent.append((parts[0], parts[-1]))
+    if cur_sent:
+        if cur_doc is None:
+            cur_doc = []
+            docs.append(cur_doc)
+        cur_doc.append(cur_sent)
+    return docs
+
+
+# ---------------------------------------------------------------------------
+# Helpers shared by the runners
+# ---------------------------------------------------------------------------
+
+def utf8_to_cp_map(text: str) -> list[int]:
+    """m[b] = code-point index of UTF-8 byte offset b (offsets inside a character
+    map to that character); len(m) = len(bytes) + 1."""
+    m: list[int] = []
+    for i, ch in enumerate(text):
+        n = len(ch.encode("utf-8", "surrogatepass"))
+        m.extend([i] * n)
+    m.append(len(text))
+    return m
+
+
+def cp(m: list[int], b) -> int | None:
+    if b is None:
+        return None
+    b = int(b)
+    if b < 0:
+        return 0
+    if b >= len(m):
+        return m[-1]
+    return m[b]
+
+
+def _run_once(bin_path: Path, records: list[dict], offsets: str,
+              extra_args: list[str] | None) -> tuple[list[dict], float, int, str]:
+    """One process over `records`: (parsed output objects, wall s, exit code, stderr)."""
+    fd, tmp = tempfile.mkstemp(prefix="ai-eval-", suffix=".jsonl")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            for r in records:
+                f.write(json.dumps(r, ensure_ascii=False) + "\n")
+        cmd = [str(bin_path), "--jsonl", "--offsets", offsets] + (extra_args or []) + [tmp]
+        t0 = time.perf_counter()
+        proc = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        wall = time.perf_counter() - t0
+    finally:
+        os.unlink(tmp)
+    outs: list[dict] = []
+    for ln in proc.stdout.decode("utf-8", "replace").split("\n"):
+        if not ln.strip():
+            continue
+        try:
+            o = json.loads(ln)
+        except json.JSONDecodeError as e:
+            o = {"error": f"unparsable output line: {e}"}
+        outs.append(o if isinstance(o, dict) else {"error": "output line is not an object"})
+    return outs, wall, proc.returncode, proc.stderr.decode("utf-8", "replace")
+
+
+def _crash_reason(stderr: str) -> str:
+    lines = stderr.splitlines()
+    for i, ln in enumerate(lines):
+        if "panicked" in ln or "error" in ln.lower():
+            more = lines[i + 1].strip() if i + 1 < len(lines) else ""
+            return (ln.strip() + " " + more).strip()[:200]
+    return (stderr.strip().splitlines() or ["(no stderr)"])[-1][:300]
+
+
+def run_binary(bin_path: Path, records: list[dict], offsets: str = "utf8",
+               extra_args: list[str] | None = None, crashes: list | None = None
+               ) -> tuple[list[dict], float]:
+    """Run ONE article-inspector process over all records (JSON Lines via a temp
+    file). Returns (outputs in input order, wall seconds of the process runs).
+
+    Output objects are matched to input ids. If the process dies (e.g. a panic),
+    the first record without output is re-run alone: if it crashes alone it gets
+    {"id", "error": "crash: ..."} (and is appended to `crashes` as (id, reason));
+    then the remaining records go through a new process. The wall time then sums
+    those processes (the single-record confirmation runs are not counted)."""
+    results: dict[str, dict] = {}
+    wall_total = 0.0
+    todo = list(records)
+    while todo:
+        outs, wall, rc, err = _run_once(bin_path, todo, offsets, extra_args)
+        wall_total += wall
+        got = {}
+        for o in outs:
+            if "id" in o:
+                got.setdefault(json.dumps(o["id"]), o)
+        for r in todo:
+            k = json.dumps(r["id"])
+            if k in got:
+                results[k] = got[k]
+        if rc == 0:
+            break
+        missing = [r for r in todo if json.dumps(r["id"]) not in got]
+        if not missing:
+            break
+        suspect = missing[0]
+        k = json.dumps(suspect["id"])
+        outs1, _, rc1, err1 = _run_once(bin_path, [suspect], offsets, extra_args)
+        if rc1 != 0:
+            reason = _crash_reason(err1)
+            results[k] = {"id": suspect["id"], "error": f"crash: {reason}"}
+            if crashes is not None:
+                crashes.append((suspect["id"], reason))
+            print(f"warning: {bin_path.name} crashed on id {suspect['id']}: {reason}",
+                  file=sys.stderr)
+        else:
+            results[k] = next((o for o in outs1 if "id" in o), {"id": suspect["id"],
+                              "error": "no output line for this id"})
+        idx = todo.index(suspect)
+        todo = [r for r in todo[idx + 1:] if json.dumps(r["id"]) not in results]
+    return [results.get(json.dumps(r["id"]), {"id": r["id"], "error": "no output line for this id"})
+            for r in records], wall_total
+
+
+def check_binary(bin_path: Path) -> None:
+    if not bin_path.is_file() or not os.access(bin_path, os.X_OK):
+        raise SystemExit(
+            f"error: binary {bin_path} not found or not executable "
+            "(build it with `cargo build --release -p article-inspector --bin article-inspector`, "
+            "or pass --bin PATH, or use a --baseline)")
+
+
+def fmt(x) -> str:
+    return "   -  " if x is None else f"{x:6.3f}"

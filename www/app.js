@@ -1,0 +1,478 @@
+// Article Inspector page: input handling, the analysis worker, and wiring the rendered results.
+// The analysis itself runs in worker.js (never on this thread); rendering is in render.js.
+import { renderArticle, renderPeople, renderQuotes, renderEntities, renderStats, plural, fmt } from "./render.js";
+import { EXAMPLE } from "./example.js";
+
+const MAX_BYTES = 20 * 1024 * 1024;
+const OK_EXTENSIONS = ["txt", "text", "html", "htm", "xhtml", "md", "markdown"];
+
+const $ = (id) => document.getElementById(id);
+const input = $("input");
+const formatSel = $("format");
+const statusEl = $("status");
+const messageEl = $("message");
+const results = $("results");
+const article = $("article");
+const panels = { people: $("people"), quotes: $("quotes"), entities: $("entities"), stats: $("stats") };
+const showBp = $("show-boilerplate");
+const copyBtn = $("copy-clean");
+const exportBtn = $("export-json");
+const overlay = $("drop-overlay");
+
+const state = {
+  worker: null,
+  ready: false,
+  version: "",
+  nextId: 1,
+  inFlight: null, // {id, input, format, started}
+  pending: null, // the newest request waiting for the worker
+  current: null, // {analysis, ms}
+  highlight: null,
+  source: null, // e.g. 'file “x.html” (windows-1252)'
+};
+
+const reducedMotion = window.matchMedia("(prefers-reduced-motion: reduce)");
+
+// ---------------------------------------------------------------- messages
+
+function setStatus(text) {
+  statusEl.textContent = text;
+}
+
+function showMessage(text, kind = "error") {
+  messageEl.textContent = text;
+  messageEl.dataset.kind = kind;
+  messageEl.hidden = false;
+}
+
+function clearMessage() {
+  messageEl.hidden = true;
+  messageEl.textContent = "";
+  delete messageEl.dataset.kind;
+}
+
+// ---------------------------------------------------------------- worker
+
+function startWorker() {
+  state.ready = false;
+  document.documentElement.dataset.engine = "loading";
+  const w = new Worker(new URL("./worker.js", import.meta.url), { type: "module", name: "article-inspector" });
+  w.onmessage = (e) => onWorkerMessage(w, e.data);
+  w.onerror = (e) => {
+    e.preventDefault?.();
+    if (w !== state.worker) return;
+    document.documentElement.dataset.engine = "failed";
+    const fileHint = location.protocol === "file:" ? " This page has to be served over HTTP (for example scripts/serve.sh); it cannot run from a file:// address." : "";
+    showMessage(`The analyser could not be started${e.message ? ` (${e.message})` : ""}.${fileHint}`);
+    setStatus("Analyser unavailable.");
+    failInFlight();
+  };
+  state.worker = w;
+}
+
+function restartWorker() {
+  if (state.worker) state.worker.terminate();
+  startWorker();
+}
+
+function failInFlight() {
+  state.inFlight = null;
+  state.pending = null;
+  results.dataset.state = state.current ? "done" : "error";
+}
+
+function onWorkerMessage(w, msg) {
+  if (w !== state.worker || !msg) return;
+  if (msg.type === "ready") {
+    state.ready = true;
+    state.version = msg.version;
+    document.documentElement.dataset.engine = "ready";
+    $("version").textContent = `v${msg.version}`;
+    if (!state.inFlight && !state.current) setStatus("Ready. Paste an article, open a file, or try the example.");
+    return;
+  }
+  if (msg.type === "init-error") {
+    document.documentElement.dataset.engine = "failed";
+    showMessage(`The analyser could not be loaded: ${msg.error}`);
+    setStatus("Analyser unavailable.");
+    return;
+  }
+  const req = state.inFlight;
+  if (!req || msg.id !== req.id) return;
+  state.inFlight = null;
+  if (state.pending) {
+    // Newer input arrived while this one ran: its result is stale; run the newest instead.
+    const next = state.pending;
+    state.pending = null;
+    if (!msg.ok && msg.fatal) restartWorker();
+    send(next);
+    return;
+  }
+  if (msg.ok) {
+    showAnalysis(msg.analysis, msg.ms);
+  } else {
+    if (msg.fatal) restartWorker();
+    showFailure(msg.error, msg.fatal);
+  }
+}
+
+function send(req) {
+  state.inFlight = { ...req, started: performance.now() };
+  results.dataset.state = "working";
+  setStatus(state.ready ? "Analysing…" : "Loading the analyser…");
+  state.worker.postMessage({ id: req.id, input: req.input, format: req.format });
+}
+
+// ---------------------------------------------------------------- analysis requests
+
+function requestAnalysis(why = "button") {
+  const text = input.value;
+  if (!text.trim()) {
+    state.pending = null;
+    resetResults();
+    showMessage(why === "auto"
+      ? "The text box is empty. Paste an article, open a file, or press “Try an example”."
+      : "Nothing to analyse: paste an article (text or HTML) into the box, open a file, or press “Try an example”.", "info");
+    setStatus("Waiting for an article.");
+    results.dataset.state = "empty";
+    return;
+  }
+  clearMessage();
+  const req = { id: state.nextId++, input: text, format: formatSel.value };
+  if (state.inFlight) {
+    state.pending = req;
+    return;
+  }
+  send(req);
+}
+
+let debounceTimer = 0;
+function scheduleAnalysis(delay) {
+  clearTimeout(debounceTimer);
+  debounceTimer = setTimeout(() => requestAnalysis("auto"), delay);
+}
+
+function showFailure(error, fatal) {
+  resetResults();
+  results.dataset.state = "error";
+  const text = String(error || "Unknown error").replace(/^Error:\s*/, "");
+  showMessage(fatal
+    ? `The analyser failed on this input (${text}). Your text is still in the box; the analyser has been restarted.`
+    : `This input could not be analysed: ${text} Your text is still in the box.`);
+  setStatus("Analysis failed.");
+}
+
+function resetResults() {
+  state.current = null;
+  state.highlight = null;
+  article.replaceChildren(placeholder());
+  for (const p of Object.values(panels)) {
+    const e = document.createElement("p");
+    e.className = "empty";
+    e.textContent = "No analysis yet.";
+    p.replaceChildren(e);
+  }
+  copyBtn.disabled = true;
+  exportBtn.disabled = true;
+}
+
+function placeholder() {
+  const p = document.createElement("p");
+  p.className = "placeholder";
+  p.textContent = "The annotated article appears here. Paste something above, open a file, or press “Try an example”.";
+  return p;
+}
+
+function showAnalysis(analysis, ms) {
+  state.current = { analysis, ms };
+  state.highlight = null;
+  const { fragment, dropped } = renderArticle(document, analysis);
+  if (dropped) console.warn(`article-inspector: ${dropped} annotation span(s) were inconsistent and not shown`);
+  if (!analysis.blocks || !analysis.blocks.length) {
+    const p = document.createElement("p");
+    p.className = "placeholder";
+    p.textContent = "No text was found in this input.";
+    fragment.appendChild(p);
+  }
+  article.replaceChildren(fragment);
+  applyBoilerplateToggle();
+  panels.people.replaceChildren(renderPeople(document, analysis));
+  panels.quotes.replaceChildren(renderQuotes(document, analysis));
+  panels.entities.replaceChildren(renderEntities(document, analysis));
+  panels.stats.replaceChildren(renderStats(document, analysis, { ms }));
+  copyBtn.disabled = !analysis.clean_text;
+  exportBtn.disabled = false;
+  results.dataset.state = "done";
+  const s = analysis.stats || {};
+  const q = (analysis.quotes || []).length;
+  setStatus(`Analysed in ${fmt(ms)} ms${state.source ? ` (${state.source})` : ""}: ${plural(s.article_words || 0, "article word")}, `
+    + `${plural(s.boilerplate_blocks || 0, "boilerplate block")}, ${plural(q, "quote")} from ${plural(s.sources || 0, "source")}.`);
+}
+
+// ---------------------------------------------------------------- files
+
+function extension(name) {
+  const m = /\.([a-z0-9]+)$/i.exec(name || "");
+  return m ? m[1].toLowerCase() : "";
+}
+
+function formatSize(bytes) {
+  if (bytes >= 1024 * 1024) return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+  if (bytes >= 1024) return `${Math.round(bytes / 1024)} KB`;
+  return `${bytes} bytes`;
+}
+
+/** Decodes file bytes: BOMs first, then strict UTF-8, then windows-1252 (the usual legacy web encoding). */
+export function decodeBytes(bytes) {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder("utf-16le").decode(bytes), encoding: "UTF-16LE" };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder("utf-16be").decode(bytes), encoding: "UTF-16BE" };
+  try {
+    return { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes), encoding: "UTF-8" };
+  } catch {
+    return { text: new TextDecoder("windows-1252").decode(bytes), encoding: "windows-1252" };
+  }
+}
+
+async function loadFile(file) {
+  clearMessage();
+  if (!file) return;
+  const ext = extension(file.name);
+  if (file.size > MAX_BYTES) {
+    showMessage(`“${file.name}” is ${formatSize(file.size)}. Files over 20 MB are refused: save just the article, or paste its text.`);
+    return;
+  }
+  if (!OK_EXTENSIONS.includes(ext) && !(file.type || "").startsWith("text/")) {
+    showMessage(`“${file.name}” does not look like a text or HTML file. Open a .txt, .html, .htm or .md file.`);
+    return;
+  }
+  setStatus(`Reading “${file.name}”…`);
+  let decoded;
+  try {
+    decoded = decodeBytes(new Uint8Array(await file.arrayBuffer()));
+  } catch (err) {
+    showMessage(`“${file.name}” could not be read: ${err && err.message ? err.message : err}`);
+    setStatus("");
+    return;
+  }
+  input.value = decoded.text;
+  state.source = `“${file.name}”, ${formatSize(file.size)}, ${decoded.encoding}`;
+  clearTimeout(debounceTimer);
+  requestAnalysis("file");
+}
+
+$("open").addEventListener("click", () => $("file").click());
+$("file").addEventListener("change", (e) => {
+  const f = e.target.files && e.target.files[0];
+  loadFile(f);
+  e.target.value = "";
+});
+
+let dragDepth = 0;
+const hasFiles = (e) => e.dataTransfer && [...(e.dataTransfer.types || [])].includes("Files");
+window.addEventListener("dragenter", (e) => {
+  if (!hasFiles(e)) return;
+  e.preventDefault();
+  dragDepth++;
+  overlay.hidden = false;
+});
+window.addEventListener("dragover", (e) => {
+  if (!hasFiles(e)) return;
+  e.preventDefault();
+  e.dataTransfer.dropEffect = "copy";
+});
+window.addEventListener("dragleave", (e) => {
+  if (!hasFiles(e)) return;
+  dragDepth = Math.max(0, dragDepth - 1);
+  if (dragDepth === 0) overlay.hidden = true;
+});
+window.addEventListener("drop", (e) => {
+  dragDepth = 0;
+  overlay.hidden = true;
+  if (!e.dataTransfer || !e.dataTransfer.files || !e.dataTransfer.files.length) return;
+  e.preventDefault();
+  const files = e.dataTransfer.files;
+  loadFile(files[0]).then(() => {
+    if (files.length > 1) showMessage(`${files.length} files were dropped; only “${files[0].name}” was opened.`, "info");
+  });
+});
+
+// ---------------------------------------------------------------- input events
+
+input.addEventListener("paste", () => {
+  state.source = null;
+  scheduleAnalysis(150);
+});
+input.addEventListener("input", (e) => {
+  state.source = null;
+  if (e.inputType === "insertFromPaste" || e.inputType === "insertFromDrop") scheduleAnalysis(150);
+  else scheduleAnalysis(700);
+});
+input.addEventListener("keydown", (e) => {
+  if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) {
+    e.preventDefault();
+    clearTimeout(debounceTimer);
+    requestAnalysis("button");
+  }
+});
+$("analyse").addEventListener("click", () => {
+  clearTimeout(debounceTimer);
+  requestAnalysis("button");
+});
+formatSel.addEventListener("change", () => {
+  if (input.value.trim()) scheduleAnalysis(0);
+});
+$("example").addEventListener("click", () => {
+  input.value = EXAMPLE;
+  state.source = "example article";
+  formatSel.value = "auto";
+  clearTimeout(debounceTimer);
+  requestAnalysis("button");
+});
+$("clear").addEventListener("click", () => {
+  input.value = "";
+  state.source = null;
+  clearTimeout(debounceTimer);
+  clearMessage();
+  resetResults();
+  results.dataset.state = "empty";
+  setStatus(state.ready ? "Ready. Paste an article, open a file, or try the example." : "Loading the analyser…");
+  input.focus();
+});
+
+// ---------------------------------------------------------------- article interactions
+
+function applyBoilerplateToggle() {
+  const open = showBp.checked;
+  for (const b of article.querySelectorAll(".block.boilerplate")) setCollapsed(b, !open);
+  for (const g of article.querySelectorAll("details.bp-group")) g.open = open;
+}
+
+function setCollapsed(block, collapsed) {
+  block.classList.toggle("collapsed", collapsed);
+  const t = block.querySelector(".bp-toggle");
+  if (t) t.setAttribute("aria-expanded", String(!collapsed));
+}
+
+showBp.addEventListener("change", applyBoilerplateToggle);
+
+/** Makes `node` visible (opens its boilerplate group / block), scrolls to it and focuses it. */
+function reveal(node) {
+  const group = node.closest("details.bp-group");
+  if (group) group.open = true;
+  const block = node.closest(".block.boilerplate.collapsed");
+  if (block) setCollapsed(block, false);
+  if (!node.hasAttribute("tabindex")) node.setAttribute("tabindex", "-1");
+  node.scrollIntoView({ block: "center", behavior: reducedMotion.matches ? "auto" : "smooth" });
+  node.focus({ preventScroll: true });
+}
+
+function clearHighlight() {
+  for (const n of document.querySelectorAll(".hl")) n.classList.remove("hl");
+  for (const b of document.querySelectorAll(".side [aria-pressed='true']")) b.setAttribute("aria-pressed", "false");
+  state.highlight = null;
+}
+
+function highlightKey(key, label) {
+  const same = state.highlight === key;
+  clearHighlight();
+  if (same) {
+    setStatus("Highlight cleared.");
+    return;
+  }
+  state.highlight = key;
+  const marks = [...article.querySelectorAll(`mark.ent[data-key="${CSS.escape(key)}"]`)];
+  for (const m of marks) m.classList.add("hl");
+  if (key.startsWith("c:")) {
+    for (const q of article.querySelectorAll(`.quote[data-speaker="${CSS.escape(key.slice(2))}"]`)) q.classList.add("hl");
+  }
+  for (const b of document.querySelectorAll(`.side [data-key="${CSS.escape(key)}"]`)) b.setAttribute("aria-pressed", "true");
+  const first = marks.find((m) => !m.closest(".boilerplate")) || marks[0];
+  if (first) reveal(first);
+  setStatus(`${plural(marks.length, "mention")} of ${label || key} highlighted${marks.length ? "" : " (none in the text)"}.`);
+}
+
+function labelForKey(key) {
+  const a = state.current && state.current.analysis;
+  if (a && key.startsWith("c:")) {
+    const c = (a.clusters || []).find((x) => String(x.id) === key.slice(2));
+    if (c) return c.name;
+  }
+  return key.replace(/^t:[A-Z]+:/, "");
+}
+
+function highlightQuote(qi) {
+  clearHighlight();
+  const parts = [...article.querySelectorAll(`.quote[data-quote="${CSS.escape(String(qi))}"]`)];
+  for (const p of parts) p.classList.add("hl");
+  state.highlight = `q:${qi}`;
+  if (parts[0]) reveal(parts[0]);
+}
+
+document.querySelector(".side").addEventListener("click", (e) => {
+  const btn = e.target.closest("button");
+  if (!btn) return;
+  if (btn.dataset.key) {
+    highlightKey(btn.dataset.key, labelForKey(btn.dataset.key));
+  } else if (btn.dataset.quoteRef !== undefined) {
+    highlightQuote(btn.dataset.quoteRef);
+  }
+});
+
+article.addEventListener("click", (e) => {
+  const toggle = e.target.closest(".bp-toggle");
+  if (toggle) {
+    const block = toggle.closest(".block");
+    setCollapsed(block, !block.classList.contains("collapsed"));
+    return;
+  }
+  const block = e.target.closest(".block.boilerplate.collapsed");
+  if (block) {
+    setCollapsed(block, false);
+    return;
+  }
+  const mark = e.target.closest("mark.ent");
+  if (mark && mark.dataset.key) highlightKey(mark.dataset.key, labelForKey(mark.dataset.key));
+});
+
+document.addEventListener("keydown", (e) => {
+  if (e.key === "Escape" && state.highlight) clearHighlight();
+});
+
+// ---------------------------------------------------------------- export
+
+copyBtn.addEventListener("click", async () => {
+  const text = state.current && state.current.analysis.clean_text;
+  if (!text) return;
+  try {
+    await navigator.clipboard.writeText(text);
+    setStatus(`Copied the clean text (${plural(text.length, "character")}) to the clipboard.`);
+  } catch {
+    const ta = document.createElement("textarea");
+    ta.value = text;
+    ta.className = "visually-hidden";
+    document.body.appendChild(ta);
+    ta.select();
+    const ok = document.execCommand("copy");
+    ta.remove();
+    setStatus(ok ? "Copied the clean text to the clipboard." : "Could not copy: your browser blocked the clipboard.");
+  }
+});
+
+exportBtn.addEventListener("click", () => {
+  if (!state.current) return;
+  const blob = new Blob([JSON.stringify(state.current.analysis, null, 2)], { type: "application/json" });
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = "article-analysis.json";
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+});
+
+// ---------------------------------------------------------------- start
+
+startWorker();
+resetResults();
+results.dataset.state = "empty";

@@ -1,0 +1,474 @@
+// Rendering helpers for the Analysis returned by the wasm module.
+//
+// Everything here builds DOM nodes with createElement/createTextNode: article text is never
+// parsed as HTML. The span-tree helpers are pure (no DOM) so they can be reasoned about alone.
+
+export const ENTITY_KINDS = ["PERSON", "ORG", "PLACE", "GROUP", "MISC", "DATE", "TIME", "MONEY", "PERCENT", "NUMBER"];
+
+export const ENTITY_KIND_NAMES = {
+  PERSON: "People",
+  ORG: "Organisations",
+  PLACE: "Places",
+  GROUP: "Groups",
+  MISC: "Other names",
+  DATE: "Dates",
+  TIME: "Times",
+  MONEY: "Money",
+  PERCENT: "Percentages",
+  NUMBER: "Numbers",
+};
+
+export const BLOCK_KIND_NAMES = {
+  title: "title",
+  heading: "heading",
+  byline: "byline",
+  dateline: "dateline",
+  body: "body",
+  caption: "caption",
+  navigation: "navigation",
+  related: "related links",
+  share: "share buttons",
+  legal: "legal",
+  comments: "comments",
+  markup: "markup",
+  advert: "advert",
+  duplicate: "duplicate",
+};
+
+const LAYER = { quote: 0, speaker: 1, ent: 2, cue: 3 };
+
+const nf = new Intl.NumberFormat("en-GB");
+export const fmt = (n) => nf.format(Number(n) || 0);
+
+/** Plural helper: plural(2, "quote") -> "2 quotes". */
+export function plural(n, one, many = one + "s") {
+  return `${fmt(n)} ${n === 1 ? one : many}`;
+}
+
+/** Key that groups entity mentions for highlighting: a cluster, or kind + text for amounts. */
+export function entityKey(ent) {
+  return ent.id !== null && ent.id !== undefined ? `c:${ent.id}` : `t:${ent.kind}:${ent.text}`;
+}
+
+/** The label shown next to a quote. */
+export function speakerLabel(quote) {
+  if (!quote.speaker || !quote.speaker.name) return "unknown speaker";
+  return quote.confidence === "low" ? `${quote.speaker.name}?` : quote.speaker.name;
+}
+
+/**
+ * All annotation spans of an analysis, each tagged with the block it lies in. Spans that are
+ * empty, out of range or cross a block boundary are left out (and counted in `dropped`).
+ * Returns {perBlock: Map(blockIndex -> spans[]), dropped}.
+ */
+export function collectSpans(analysis) {
+  const blocks = analysis.blocks || [];
+  const spans = [];
+  (analysis.quotes || []).forEach((q, qi) => {
+    (q.parts || []).forEach((p, pi) => spans.push({ type: "quote", start: p.start, end: p.end, quote: q, qi, part: pi }));
+    if (q.speaker && Number.isInteger(q.speaker.start) && q.speaker.end > q.speaker.start) {
+      spans.push({ type: "speaker", start: q.speaker.start, end: q.speaker.end, quote: q, qi });
+    }
+    if (q.cue && q.cue.end > q.cue.start) spans.push({ type: "cue", start: q.cue.start, end: q.cue.end, quote: q, qi });
+  });
+  (analysis.entities || []).forEach((e, ei) => spans.push({ type: "ent", start: e.start, end: e.end, ent: e, ei }));
+
+  const perBlock = new Map();
+  let dropped = 0;
+  for (const s of spans) {
+    if (!(s.end > s.start)) { dropped++; continue; }
+    const bi = findBlock(blocks, s.start);
+    if (bi < 0 || s.end > blocks[bi].end) { dropped++; continue; }
+    if (!perBlock.has(bi)) perBlock.set(bi, []);
+    perBlock.get(bi).push(s);
+  }
+  return { perBlock, dropped };
+}
+
+/** Index of the block containing offset `pos` (binary search; blocks are ordered), or -1. */
+export function findBlock(blocks, pos) {
+  let lo = 0, hi = blocks.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const b = blocks[mid];
+    if (pos < b.start) hi = mid - 1;
+    else if (pos >= b.end) lo = mid + 1;
+    else return mid;
+  }
+  return -1;
+}
+
+/**
+ * Nests spans into a tree: quotes outside, then speakers, entities, cues. A span that crosses
+ * the one it starts in (which a correct analysis never produces) is dropped rather than
+ * rendered wrongly. Returns {children, dropped}.
+ */
+export function nestSpans(spans, start, end) {
+  const sorted = spans
+    .filter((s) => s.start >= start && s.end <= end)
+    .sort((a, b) => a.start - b.start || b.end - a.end || LAYER[a.type] - LAYER[b.type]);
+  const root = { start, end, children: [] };
+  const stack = [root];
+  let dropped = 0;
+  for (const s of sorted) {
+    while (stack.length > 1 && s.start >= stack[stack.length - 1].end) stack.pop();
+    const top = stack[stack.length - 1];
+    if (s.end > top.end) { dropped++; continue; }
+    const node = { ...s, children: [] };
+    top.children.push(node);
+    stack.push(node);
+  }
+  return { children: root.children, dropped };
+}
+
+function el(doc, tag, className, text) {
+  const e = doc.createElement(tag);
+  if (className) e.className = className;
+  if (text !== undefined && text !== null) e.textContent = text;
+  return e;
+}
+
+/** Appends text[start, end) with its nested annotations to `parent`. */
+function appendRange(doc, parent, text, start, end, children) {
+  let cursor = start;
+  for (const node of children) {
+    if (node.start > cursor) parent.appendChild(doc.createTextNode(text.slice(cursor, node.start)));
+    parent.appendChild(renderSpan(doc, text, node));
+    cursor = node.end;
+  }
+  if (end > cursor) parent.appendChild(doc.createTextNode(text.slice(cursor, end)));
+}
+
+function renderSpan(doc, text, node) {
+  let e;
+  if (node.type === "ent") {
+    const ent = node.ent;
+    e = el(doc, "mark", "ent");
+    e.dataset.kind = ent.kind;
+    e.dataset.key = entityKey(ent);
+    if (ent.id !== null && ent.id !== undefined) e.dataset.cluster = String(ent.id);
+    e.title = `${ent.kind}: ${ent.text}${ent.why ? ` — ${ent.why}` : ""}`;
+    appendRange(doc, e, text, node.start, node.end, node.children);
+    const label = el(doc, "span", "label", ent.kind);
+    label.setAttribute("aria-hidden", "true");
+    e.appendChild(label);
+    return e;
+  }
+  if (node.type === "quote") {
+    const q = node.quote;
+    e = el(doc, "span", "quote");
+    e.dataset.kind = q.kind;
+    e.dataset.quote = String(node.qi);
+    e.dataset.confidence = q.confidence;
+    if (q.speaker && q.speaker.entity !== null && q.speaker.entity !== undefined) e.dataset.speaker = String(q.speaker.entity);
+    const who = q.speaker && q.speaker.name ? q.speaker.name : "unknown speaker";
+    e.title = `${q.kind} quote — ${who}${q.confidence === "low" ? " (low confidence)" : ""}${q.why ? ` — ${q.why}` : ""}`;
+    appendRange(doc, e, text, node.start, node.end, node.children);
+    // A scare quote or title with nobody speaking gets no "unknown speaker" label: it is not speech.
+    if (node.part === 0 && !(q.kind === "mention" && !q.speaker)) {
+      const label = el(doc, "span", "speaker-label", speakerLabel(q));
+      if (!q.speaker) label.classList.add("unknown");
+      if (q.confidence === "low") label.classList.add("low");
+      e.appendChild(label);
+    }
+    return e;
+  }
+  if (node.type === "speaker") {
+    e = el(doc, "span", "speaker-ref");
+    e.dataset.quote = String(node.qi);
+    e.title = `Speaker of a quote: ${node.quote.speaker.name || "unknown"}`;
+  } else {
+    e = el(doc, "span", "cue");
+    e.dataset.quote = String(node.qi);
+    e.title = "Attribution cue";
+  }
+  appendRange(doc, e, text, node.start, node.end, node.children);
+  return e;
+}
+
+function blockLabel(block) {
+  const kind = BLOCK_KIND_NAMES[block.kind] || block.kind;
+  return block.why ? `${kind} — ${block.why}` : kind;
+}
+
+/** One block as a DOM element. */
+export function renderBlock(doc, analysis, block, bi, spans) {
+  const text = analysis.text;
+  const { children } = nestSpans(spans || [], block.start, block.end);
+  let node;
+  if (block.boilerplate) {
+    node = el(doc, "div", "block boilerplate collapsed");
+    const toggle = el(doc, "button", "bp-toggle");
+    toggle.type = "button";
+    toggle.setAttribute("aria-expanded", "false");
+    toggle.title = "Show or hide this boilerplate block";
+    toggle.appendChild(el(doc, "span", "bp-label", blockLabel(block)));
+    node.appendChild(toggle);
+    const body = el(doc, "span", "block-text");
+    appendRange(doc, body, text, block.start, block.end, children);
+    node.appendChild(body);
+  } else {
+    const tag = block.kind === "title" ? "h2" : block.kind === "heading" ? "h3" : "p";
+    node = el(doc, tag, "block");
+    appendRange(doc, node, text, block.start, block.end, children);
+    node.title = blockLabel(block);
+  }
+  node.dataset.kind = block.kind;
+  node.dataset.block = String(bi);
+  node.dataset.boilerplate = String(!!block.boilerplate);
+  return node;
+}
+
+/** The whole annotated article. Runs of 3+ boilerplate blocks are folded into one group. */
+export function renderArticle(doc, analysis) {
+  const frag = doc.createDocumentFragment();
+  const { perBlock, dropped } = collectSpans(analysis);
+  const blocks = analysis.blocks || [];
+  let i = 0;
+  while (i < blocks.length) {
+    if (blocks[i].boilerplate) {
+      let j = i;
+      while (j < blocks.length && blocks[j].boilerplate) j++;
+      if (j - i >= 3) {
+        const group = el(doc, "details", "bp-group");
+        const counts = new Map();
+        for (let k = i; k < j; k++) counts.set(blocks[k].kind, (counts.get(blocks[k].kind) || 0) + 1);
+        const summary = el(doc, "summary", null);
+        summary.appendChild(el(doc, "span", "bp-label", `${j - i} boilerplate blocks`));
+        summary.appendChild(el(doc, "span", "bp-kinds",
+          [...counts].map(([k, n]) => `${BLOCK_KIND_NAMES[k] || k}${n > 1 ? ` ×${n}` : ""}`).join(", ")));
+        group.appendChild(summary);
+        for (let k = i; k < j; k++) group.appendChild(renderBlock(doc, analysis, blocks[k], k, perBlock.get(k)));
+        frag.appendChild(group);
+      } else {
+        for (let k = i; k < j; k++) frag.appendChild(renderBlock(doc, analysis, blocks[k], k, perBlock.get(k)));
+      }
+      i = j;
+    } else {
+      frag.appendChild(renderBlock(doc, analysis, blocks[i], i, perBlock.get(i)));
+      i++;
+    }
+  }
+  return { fragment: frag, dropped };
+}
+
+/** People (PERSON clusters) sorted by quotes, then mentions. Pure. */
+export function people(analysis) {
+  return (analysis.clusters || [])
+    .filter((c) => c.kind === "PERSON")
+    .sort((a, b) => b.quotes - a.quotes || b.mentions - a.mentions || b.quoted_words - a.quoted_words || a.name.localeCompare(b.name));
+}
+
+export function renderPeople(doc, analysis) {
+  const list = people(analysis);
+  if (!list.length) return el(doc, "p", "empty", "No people found.");
+  const totalWords = (analysis.clusters || []).reduce((s, c) => s + (c.quoted_words || 0), 0)
+    + (analysis.quotes || []).filter((q) => !q.speaker || q.speaker.entity === null).reduce((s, q) => s + wordCount(q.text), 0);
+  const wrap = el(doc, "div", "people-wrap");
+  const quoted = list.filter((c) => c.quotes > 0);
+  const others = list.filter((c) => !(c.quotes > 0));
+  if (quoted.length) {
+    const ul = el(doc, "ul", "people");
+    for (const c of quoted) {
+      const li = el(doc, "li");
+      const btn = personButton(doc, c, "item person");
+      const meta = el(doc, "span", "meta");
+      meta.appendChild(el(doc, "span", "quotes-count", plural(c.quotes, "quote")));
+      meta.appendChild(doc.createTextNode(" · "));
+      meta.appendChild(el(doc, "span", "words-count", `${plural(c.quoted_words, "word")} quoted`));
+      meta.appendChild(doc.createTextNode(" · "));
+      meta.appendChild(el(doc, "span", "mentions-count", plural(c.mentions, "mention")));
+      btn.appendChild(meta);
+      const share = totalWords > 0 ? (c.quoted_words || 0) / totalWords : 0;
+      const pct = Math.round(share * 100);
+      const bar = el(doc, "span", "bar");
+      bar.setAttribute("role", "img");
+      bar.setAttribute("aria-label", `${pct}% of quoted words`);
+      bar.title = `Share of voice: ${pct}% of the words quoted in this article`;
+      const fill = el(doc, "span", "fill");
+      fill.style.width = `${(share * 100).toFixed(1)}%`;
+      bar.appendChild(fill);
+      const row = el(doc, "span", "bar-row");
+      row.appendChild(bar);
+      row.appendChild(el(doc, "span", "pct", `${pct}%`));
+      btn.appendChild(row);
+      li.appendChild(btn);
+      ul.appendChild(li);
+    }
+    wrap.appendChild(ul);
+  } else {
+    wrap.appendChild(el(doc, "p", "empty", "Nobody named is quoted."));
+  }
+  if (others.length) {
+    wrap.appendChild(el(doc, "h3", "sub", `Mentioned, not quoted (${fmt(others.length)})`));
+    const ul = el(doc, "ul", "people-mentioned");
+    for (const c of others) {
+      const li = el(doc, "li");
+      const btn = personButton(doc, c, "chip person");
+      btn.appendChild(el(doc, "span", "mentions-count", `×${fmt(c.mentions)}`));
+      btn.title = `${c.name}${c.roles && c.roles.length ? ` (${c.roles.join("; ")})` : ""}: ${plural(c.mentions, "mention")}, no quotes`;
+      li.appendChild(btn);
+      ul.appendChild(li);
+    }
+    wrap.appendChild(ul);
+  }
+  return wrap;
+}
+
+function personButton(doc, c, className) {
+  const btn = el(doc, "button", className);
+  btn.type = "button";
+  btn.dataset.key = `c:${c.id}`;
+  btn.setAttribute("aria-pressed", "false");
+  const head = el(doc, "span", "item-head");
+  head.appendChild(el(doc, "span", "name", c.name));
+  if (className.startsWith("item") && c.roles && c.roles.length) head.appendChild(el(doc, "span", "roles", c.roles.join("; ")));
+  btn.appendChild(head);
+  return btn;
+}
+
+export function wordCount(s) {
+  const m = String(s || "").match(/[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu);
+  return m ? m.length : 0;
+}
+
+function truncate(s, n) {
+  const t = String(s || "").replace(/\s+/g, " ").trim();
+  return t.length > n ? `${t.slice(0, n - 1).trimEnd()}…` : t;
+}
+
+/** Quotes grouped by speaker, biggest groups first, unknown speaker last. Pure. */
+export function quoteGroups(analysis) {
+  const clusters = new Map((analysis.clusters || []).map((c) => [c.id, c]));
+  const groups = new Map();
+  (analysis.quotes || []).forEach((q, qi) => {
+    let key, name, cluster = null;
+    if (!q.speaker || !q.speaker.name) { key = "unknown"; name = "Unknown speaker"; }
+    else if (q.speaker.entity !== null && q.speaker.entity !== undefined) {
+      key = `c:${q.speaker.entity}`;
+      cluster = clusters.get(q.speaker.entity) || null;
+      name = cluster ? cluster.name : q.speaker.name;
+    } else { key = `n:${q.speaker.name}`; name = q.speaker.name; }
+    if (!groups.has(key)) groups.set(key, { key, name, cluster, quotes: [] });
+    groups.get(key).quotes.push({ q, qi });
+  });
+  return [...groups.values()].sort((a, b) =>
+    (a.key === "unknown") - (b.key === "unknown") || b.quotes.length - a.quotes.length || a.name.localeCompare(b.name));
+}
+
+export function renderQuotes(doc, analysis) {
+  const groups = quoteGroups(analysis);
+  if (!groups.length) return el(doc, "p", "empty", "No quotes found.");
+  const wrap = el(doc, "div", "quote-groups");
+  for (const g of groups) {
+    const sec = el(doc, "section", "quote-group");
+    sec.dataset.speaker = g.name;
+    const h = el(doc, "h3", g.key === "unknown" ? "unknown" : null);
+    h.appendChild(doc.createTextNode(g.name));
+    h.appendChild(el(doc, "span", "count", ` ${plural(g.quotes.length, "quote")}`));
+    sec.appendChild(h);
+    const ol = el(doc, "ol", "quote-list");
+    for (const { q, qi } of g.quotes) {
+      const li = el(doc, "li");
+      const btn = el(doc, "button", "item quote-item");
+      btn.type = "button";
+      btn.dataset.quoteRef = String(qi);
+      btn.dataset.kind = q.kind;
+      btn.appendChild(el(doc, "span", "quote-text", truncate(q.text, 220)));
+      const meta = el(doc, "span", "meta");
+      const bits = [q.kind];
+      if (q.confidence === "low") bits.push("low confidence");
+      if (q.cue && q.cue.text) bits.push(`cue: “${q.cue.text}”`);
+      if (q.speaker && q.speaker.text && q.speaker.text !== q.speaker.name) bits.push(`via “${q.speaker.text}”`);
+      meta.textContent = bits.join(" · ");
+      btn.appendChild(meta);
+      if (q.why) btn.title = q.why;
+      li.appendChild(btn);
+      ol.appendChild(li);
+    }
+    sec.appendChild(ol);
+    wrap.appendChild(sec);
+  }
+  return wrap;
+}
+
+/** Entities by kind: clusters (with aliases) and, for dates and amounts, distinct texts. Pure. */
+export function entityGroups(analysis) {
+  const byKind = new Map();
+  const add = (kind, item) => {
+    if (!byKind.has(kind)) byKind.set(kind, []);
+    byKind.get(kind).push(item);
+  };
+  const clusterIds = new Set();
+  for (const c of analysis.clusters || []) {
+    clusterIds.add(c.id);
+    add(c.kind, { key: `c:${c.id}`, name: c.name, aliases: (c.aliases || []).filter((a) => a !== c.name), count: c.mentions });
+  }
+  const loose = new Map();
+  for (const e of analysis.entities || []) {
+    if (e.id !== null && e.id !== undefined && clusterIds.has(e.id)) continue;
+    const key = entityKey(e);
+    if (!loose.has(key)) loose.set(key, { key, kind: e.kind, name: e.text, aliases: [], count: 0 });
+    loose.get(key).count++;
+  }
+  for (const item of loose.values()) add(item.kind, item);
+  const order = (k) => { const i = ENTITY_KINDS.indexOf(k); return i < 0 ? 99 : i; };
+  return [...byKind.entries()]
+    .sort((a, b) => order(a[0]) - order(b[0]))
+    .map(([kind, items]) => ({ kind, items: items.sort((a, b) => b.count - a.count || a.name.localeCompare(b.name)) }));
+}
+
+export function renderEntities(doc, analysis) {
+  const groups = entityGroups(analysis);
+  if (!groups.length) return el(doc, "p", "empty", "No entities found.");
+  const wrap = el(doc, "div", "entity-groups");
+  for (const g of groups) {
+    const det = el(doc, "details", "entity-group");
+    det.dataset.kind = g.kind;
+    if (g.items.length <= 12) det.open = true;
+    const sum = el(doc, "summary");
+    const tag = el(doc, "span", "kind-tag", g.kind);
+    tag.dataset.kind = g.kind;
+    sum.appendChild(tag);
+    sum.appendChild(doc.createTextNode(` ${ENTITY_KIND_NAMES[g.kind] || g.kind} `));
+    sum.appendChild(el(doc, "span", "count", `(${fmt(g.items.length)})`));
+    det.appendChild(sum);
+    const ul = el(doc, "ul", "entity-list");
+    for (const it of g.items) {
+      const li = el(doc, "li");
+      const btn = el(doc, "button", "item entity");
+      btn.type = "button";
+      btn.dataset.key = it.key;
+      btn.setAttribute("aria-pressed", "false");
+      btn.appendChild(el(doc, "span", "name", it.name));
+      btn.appendChild(el(doc, "span", "count", `×${fmt(it.count)}`));
+      if (it.aliases.length) btn.appendChild(el(doc, "span", "aliases", `also: ${it.aliases.join(", ")}`));
+      li.appendChild(btn);
+      ul.appendChild(li);
+    }
+    det.appendChild(ul);
+    wrap.appendChild(det);
+  }
+  return wrap;
+}
+
+export function renderStats(doc, analysis, extra = {}) {
+  const s = analysis.stats || {};
+  const dl = el(doc, "dl", "stats");
+  const row = (k, v, cls) => {
+    const d = el(doc, "div", cls || null);
+    d.appendChild(el(doc, "dt", null, k));
+    d.appendChild(el(doc, "dd", null, v));
+    dl.appendChild(d);
+  };
+  row("Words", fmt(s.words), "stat-words");
+  row("Article words", fmt(s.article_words), "stat-article-words");
+  row("Boilerplate blocks", `${fmt(s.boilerplate_blocks)} of ${fmt((analysis.blocks || []).length)}`, "stat-boilerplate");
+  row("Sources quoted", fmt(s.sources), "stat-sources");
+  row("Quotes", fmt((analysis.quotes || []).length), "stat-quotes");
+  row("Read as", analysis.format === "html" ? "HTML page" : "plain text", "stat-format");
+  if (analysis.title) row("Title", analysis.title, "stat-title wide");
+  if (analysis.byline) row("Byline", analysis.byline, "stat-byline wide");
+  if (extra.ms !== undefined) row("Analysis time", `${fmt(extra.ms)} ms`, "stat-time");
+  return dl;
+}

@@ -1,0 +1,52 @@
+// Module Web Worker: the analysis never runs on the page's main thread.
+//
+// Protocol (main thread -> worker):  {id, input, format}
+//           (worker -> main thread):  {type: "ready", version} once the wasm module is loaded,
+//                                     {type: "init-error", error} if it could not be loaded,
+//                                     {id, ok: true, analysis, ms} or
+//                                     {id, ok: false, error, fatal} per request.
+// `fatal` means the wasm instance hit a Rust panic (or another trap) and cannot be trusted any
+// more: the page then replaces this worker with a fresh one.
+import init, { analyze, version } from "./pkg/article_inspector.js";
+
+let broken = false;
+
+const ready = init().then(
+  () => {
+    const v = version();
+    self.postMessage({ type: "ready", version: v });
+    return true;
+  },
+  (err) => {
+    broken = true;
+    self.postMessage({ type: "init-error", error: describe(err) });
+    return false;
+  },
+);
+
+function describe(err) {
+  if (err && typeof err.message === "string" && err.message) return err.message;
+  return String(err);
+}
+
+self.onmessage = async (event) => {
+  const { id, input, format } = event.data || {};
+  const ok = await ready;
+  if (!ok || broken) {
+    self.postMessage({ id, ok: false, fatal: true, error: "The analyser could not be loaded. Reload the page to try again." });
+    return;
+  }
+  const t0 = performance.now();
+  try {
+    const analysis = analyze(String(input ?? ""), String(format || "auto"));
+    self.postMessage({ id, ok: true, analysis, ms: Math.round(performance.now() - t0) });
+  } catch (err) {
+    // A JsError from the analyser is a plain Error with a readable message (too large, binary…).
+    // Anything else (WebAssembly.RuntimeError after a panic, out of memory) leaves the wasm
+    // instance in an unknown state.
+    const fatal = typeof WebAssembly !== "undefined" && err instanceof WebAssembly.RuntimeError
+      || err instanceof RangeError;
+    if (fatal) broken = true;
+    self.postMessage({ id, ok: false, fatal, error: describe(err) });
+  }
+};
