@@ -7,7 +7,7 @@ use crate::html;
 use crate::offsets::{self, OffsetUnit};
 use crate::quotes;
 use crate::segment::{self, Document};
-use crate::types::{Analysis, EntityKind, Format, QuoteKind, Span, Stats};
+use crate::types::{Analysis, BlockKind, EntityKind, Format, QuoteKind, Span, Stats};
 
 /// Inputs above this size are refused rather than risk a frozen tab.
 pub const MAX_INPUT_BYTES: usize = 20 * 1024 * 1024;
@@ -83,13 +83,13 @@ pub fn analyze(input: &str, options: &Options) -> Result<Analysis, Error> {
         Some(h) => Document::with_blocks(&text, h.blocks.iter().map(|b| b.span).collect()),
         None => Document::new(&text),
     };
-    let blocks = boilerplate::classify(
+    let boilerplate::Classified { blocks, widgets } = boilerplate::classify(
         &doc,
         html_doc.as_ref().map(|h| h.blocks.as_slice()),
         html_doc.as_ref().and_then(|h| h.title.as_deref()),
     );
     let article: Vec<bool> = blocks.iter().map(|b| !b.boilerplate).collect();
-    let mut layer = entities::find(&doc);
+    let mut layer = entities::find(&doc, &widgets);
     let quotes = quotes::find(&doc, &layer, &article);
 
     // Spans of one layer never cross; an entity never crosses a quote's piece.
@@ -127,11 +127,11 @@ pub fn analyze(input: &str, options: &Options) -> Result<Analysis, Error> {
 
     let title = blocks
         .iter()
-        .find(|b| b.kind == crate::types::BlockKind::Title)
+        .find(|b| b.kind == BlockKind::Title)
         .map(|b| text[b.start..b.end].to_string());
     let byline = blocks
         .iter()
-        .find(|b| b.kind == crate::types::BlockKind::Byline)
+        .find(|b| b.kind == BlockKind::Byline)
         .map(|b| text[b.start..b.end].to_string());
     let clean_text = blocks
         .iter()

@@ -201,17 +201,28 @@ const STOP_HIGH: f32 = 0.30;
 const STOP_LOW: f32 = 0.20;
 const MAX_LINK_DENSITY: f32 = 0.35;
 
+/// The blocks of a document, classified.
+#[derive(Debug, Clone)]
+pub struct Classified {
+    pub blocks: Vec<Block>,
+    /// Per block: a widget rather than text (a menu, skip link, share bar, shortcode, advert
+    /// or link list, recognised by a phrase or by its markup). Such blocks are not prose, so
+    /// nothing in them is annotated.
+    pub widgets: Vec<bool>,
+}
+
 /// Classifies every block of `doc`. `html` carries the markup facts of each block (same
 /// order) when the input was HTML; `page_title` is the HTML `<title>`.
 pub fn classify(
     doc: &Document,
     html: Option<&[HtmlBlock]>,
     page_title: Option<&str>,
-) -> Vec<Block> {
+) -> Classified {
     let n = doc.blocks.len();
     let feats: Vec<Features> = (0..n).map(|b| features(doc, b, html)).collect();
     // Decided blocks: kind and reason. Undecided ones get a class.
     let mut decided: Vec<Option<(BlockKind, String)>> = vec![None; n];
+    let mut widgets = vec![false; n];
     let mut class: Vec<Class> = vec![Class::Bad; n];
     let mut ends_article_at: Option<usize> = None;
 
@@ -219,6 +230,7 @@ pub fn classify(
         let s = &doc.text[doc.blocks[b].start..doc.blocks[b].end];
         if let Some(p) = COMPILED.iter().find(|p| p.re.is_match(s)) {
             decided[b] = Some((p.kind, p.why.to_string()));
+            widgets[b] = is_widget_kind(p.kind);
             if p.ends_article && b * 2 >= n && ends_article_at.is_none() {
                 ends_article_at = Some(b);
             }
@@ -231,12 +243,14 @@ pub fn classify(
         if let Some(h) = html.and_then(|h| h.get(b)) {
             if let Some((kind, why)) = hint_kind(h, &feats[b]) {
                 decided[b] = Some((kind, why.into()));
+                widgets[b] = is_widget_kind(kind);
                 continue;
             }
         }
         let f = &feats[b];
         class[b] = if f.link_density > MAX_LINK_DENSITY {
             decided[b] = Some((BlockKind::Navigation, "mostly link text".into()));
+            widgets[b] = true;
             Class::Bad
         } else if f.chars < SHORT_CHARS {
             Class::Short
@@ -351,7 +365,14 @@ pub fn classify(
             why,
         });
     }
-    blocks
+    Classified { blocks, widgets }
+}
+
+fn is_widget_kind(kind: BlockKind) -> bool {
+    matches!(
+        kind,
+        BlockKind::Navigation | BlockKind::Share | BlockKind::Markup | BlockKind::Advert
+    )
 }
 
 fn features(doc: &Document, b: usize, html: Option<&[HtmlBlock]>) -> Features {
@@ -606,6 +627,7 @@ mod tests {
     fn kinds(text: &str) -> Vec<(String, BlockKind)> {
         let doc = Document::new(text);
         classify(&doc, None, None)
+            .blocks
             .into_iter()
             .map(|b| (text[b.start..b.end].to_string(), b.kind))
             .collect()

@@ -52,8 +52,8 @@ struct Mention {
 }
 
 const CONNECTORS: &[&str] = &[
-    "al", "bin", "ibn", "bint", "da", "de", "del", "della", "der", "den", "di", "dos", "du", "el",
-    "la", "le", "van", "von", "y", "zu",
+    "al", "bin", "ibn", "bint", "da", "de", "del", "della", "der", "den", "des", "di", "dos", "du",
+    "el", "la", "le", "van", "von", "y", "zu",
 ];
 
 const MONTHS: &[&str] = &[
@@ -237,17 +237,19 @@ fn title_key(words: &[&str]) -> String {
         .join(" ")
 }
 
-/// Finds every mention in `doc` and clusters the names.
-pub fn find(doc: &Document) -> EntityLayer {
+/// Finds every mention in `doc` and clusters the names. Blocks marked in `skip` (menus,
+/// share widgets, markup: not prose) get none.
+pub fn find(doc: &Document, skip: &[bool]) -> EntityLayer {
+    let skipped = |b: usize| skip.get(b).copied().unwrap_or(false);
     let mut mentions = Vec::new();
     let mid_caps = mid_sentence_capitals(doc);
-    for s in &doc.sentences {
+    for s in doc.sentences.iter().filter(|s| !skipped(s.block)) {
         name_mentions(doc, s, &mid_caps, &mut mentions);
     }
     agree_on_types(doc, &mut mentions);
     let (entities, clusters, genders) = cluster(doc, &mentions);
     let mut entities = entities;
-    add_numeric(doc, &mut entities);
+    add_numeric(doc, &skipped, &mut entities);
     entities.sort_by_key(|e| (e.start, e.end));
     EntityLayer {
         entities,
@@ -318,7 +320,13 @@ fn name_mentions(doc: &Document, s: &Sentence, mid_caps: &HashSet<&str>, out: &m
                 ":" | "-" | "–" | "—" | "“" | "\"" | "‘" | "("
             );
         let wary = i == initial || after_break || is_all_caps(w);
-        if wary && is_common(w) && !known {
+        // An ordinary word can still open a longer name ("World Daily", "Supreme Court"),
+        // but a function word never does ("While Russia").
+        let next_cap = i + 1 < s1
+            && doc.tokens[i + 1].kind == TokenKind::Word
+            && doc.tokens[i + 1].space_before
+            && word_is_cap(doc.tok(i + 1));
+        if wary && is_common(w) && !known && (LEX.is_stopword(&w.to_lowercase()) || !next_cap) {
             return false;
         }
         // An unknown word opening a sentence, followed by an ordinary lowercase word and never
@@ -540,6 +548,18 @@ fn split_candidate(doc: &Document, mut i: usize, j: usize, out: &mut Vec<Mention
         m.kind = EntityKind::Person;
         m.strength = 2;
         m.why = format!("given name '{first}'");
+    } else if words.len() == 2
+        && given_name(first).is_some()
+        && i > doc.sentences[doc.tokens[i].sentence as usize].tokens.0
+        && !last.ends_with('s')
+        && !LEX.places.contains_key(last)
+        && !LEX.demonyms.contains_key(last)
+    {
+        // "fisherman Owen Price": a given name and a capitalised word mid-sentence, where the
+        // capital is informative even if the surname is also an ordinary word.
+        m.kind = EntityKind::Person;
+        m.strength = 1;
+        m.why = format!("given name '{first}' and a capitalised surname");
     } else if words.len() == 1 && is_all_caps(first) && first.chars().count() <= 6 {
         m.kind = EntityKind::Org;
         m.strength = 1;
@@ -1029,12 +1049,20 @@ fn canonical_name(
 }
 
 /// Dates, times, amounts and numbers, where no name already stands.
-fn add_numeric(doc: &Document, entities: &mut Vec<Entity>) {
+fn add_numeric(doc: &Document, skipped: &dyn Fn(usize) -> bool, entities: &mut Vec<Entity>) {
     let mut found: Vec<(Span, EntityKind, usize)> = Vec::new();
-    for b in &doc.blocks {
+    for (bi, b) in doc.blocks.iter().enumerate() {
+        if skipped(bi) {
+            continue;
+        }
         let s = &doc.text[b.start..b.end];
         for (p, (re, kind, _)) in NUMERIC.iter().enumerate() {
-            for m in re.find_iter(s) {
+            for c in re.captures_iter(s) {
+                // A pattern may mark the part that is the mention: "in (May)".
+                let m = c
+                    .name("m")
+                    .or_else(|| c.name("m2"))
+                    .unwrap_or_else(|| c.get(0).unwrap());
                 found.push((Span::new(b.start + m.start(), b.start + m.end()), *kind, p));
             }
         }
@@ -1076,7 +1104,7 @@ fn add_numeric(doc: &Document, entities: &mut Vec<Entity>) {
     }
 }
 
-const MONTH_RE: &str = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|JAN(?:UARY)?|FEB(?:RUARY)?|MAR(?:CH)?|APR(?:IL)?|MAY|JUNE?|JULY?|AUG(?:UST)?|SEP(?:T(?:EMBER)?)?|OCT(?:OBER)?|NOV(?:EMBER)?|DEC(?:EMBER)?)\.?";
+const MONTH_RE: &str = r"(?i:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept\.?|Sep\.?|Oct\.?|Nov\.?|Dec\.?)";
 
 static NUMERIC: LazyLock<Vec<(Regex, EntityKind, &'static str)>> = LazyLock::new(|| {
     let num = r"\d+(?:[,.]\d+)*";
@@ -1097,7 +1125,7 @@ static NUMERIC: LazyLock<Vec<(Regex, EntityKind, &'static str)>> = LazyLock::new
         ),
         (
             format!(
-                r"\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH_RE}(?:,?\s+\d{{4}})?|\b{MONTH_RE}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}})?|\b{MONTH_RE}\s+\d{{4}}\b|\b(?:19|20)\d\d-\d\d-\d\d\b|\b(?:the\s+)?(?:19|20)\d0s\b|\b(?:(?:early|mid|late)[- ])?(?:19|20)\d\d\b|\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|\b(?:yesterday|today|tomorrow)\b"
+                r"\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH_RE}(?:,?\s+\d{{4}})?|\b{MONTH_RE}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}})?|\b{MONTH_RE}\s+\d{{4}}\b|\b(?:19|20)\d\d-\d\d-\d\d\b|\b(?:the\s+)?(?:19|20)\d0s\b|\b(?:(?:early|mid|late)[- ])?(?:19|20)\d\d\b|\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|\b(?:yesterday|today|tomorrow)\b|\b(?:in|since|until|by|from|early|late|mid|last|next|this|of)[- ](?P<m>January|February|March|April|May|June|July|August|September|October|November|December)\b|\b(?P<m2>January|February|March|April|June|July|August|September|October|November|December)\b"
             ),
             EntityKind::Date,
             "date",
@@ -1125,7 +1153,7 @@ mod tests {
 
     fn ents(text: &str) -> Vec<(String, EntityKind)> {
         let doc = Document::new(text);
-        find(&doc)
+        find(&doc, &[])
             .entities
             .into_iter()
             .map(|e| (e.text, e.kind))
@@ -1164,7 +1192,7 @@ mod tests {
     fn organisations_and_acronyms() {
         let t = "the National Council of Resistance of Iran (NCRI) said. Later the NCRI met.";
         let doc = Document::new(t);
-        let layer = find(&doc);
+        let layer = find(&doc, &[]);
         let ncri: Vec<_> = layer
             .entities
             .iter()
@@ -1182,7 +1210,7 @@ mod tests {
     fn surname_joins_full_name() {
         let t = "“No,” said Khoshroo. Later Gholamali Khoshroo, the ambassador, left. Mr. Khoshroo smiled.";
         let doc = Document::new(t);
-        let layer = find(&doc);
+        let layer = find(&doc, &[]);
         let ids: Vec<_> = layer
             .entities
             .iter()

@@ -306,35 +306,60 @@ impl Ctx<'_> {
     fn after_quote(&self, after: usize) -> Option<(SpeakerMention, usize)> {
         let toks = &self.doc.tokens;
         let n = toks.len();
-        let block = self.doc.block_at(toks.get(after)?.start);
+        // The quote's own paragraph: the closing mark is the token before `after`.
+        let block = self.doc.block_at(toks.get(after.checked_sub(1)?)?.start);
+        if after >= n || self.doc.block_at(toks[after].start) != block {
+            return None;
+        }
         let limit = (after + 14).min(n);
         // `"…". X said` ends the sentence outside the quote: what follows is not its attribution.
         if matches!(self.word(after), "." | "!" | "?" | ";") {
             return None;
         }
+        let in_block = |k: usize| k < n && self.doc.block_at(toks[k].start) == block;
+        let dash = |w: &str| matches!(w, "—" | "–" | "-" | "―" | "--");
+        // A signature closing the paragraph: `”  ― Veronica Cruz`.
+        if dash(self.word(after)) && in_block(after + 1) {
+            if let Some((m, end)) = self.mention_at(after + 1) {
+                let person = m
+                    .entity
+                    .is_some_and(|e| self.layer.entities[e].kind == EntityKind::Person);
+                let rest = (end..n)
+                    .take_while(|&k| in_block(k))
+                    .filter(|&k| toks[k].kind == TokenKind::Word)
+                    .count();
+                if person && rest <= 8 {
+                    return Some((m, after));
+                }
+            }
+        }
         let mut i = after;
         while i < limit
             && toks[i].kind == TokenKind::Punct
-            && matches!(self.word(i), "," | "—" | "–" | "-")
+            && (self.word(i) == "," || dash(self.word(i)))
         {
             i += 1;
         }
         // After a quote that ends its own sentence (`…regime.” Mr. X added.`), only a
         // speaker right at the start of the next sentence counts.
         let new_sentence = toks[i].sentence != toks[after.saturating_sub(1)].sentence;
-        let in_block = |k: usize| self.doc.block_at(toks[k].start) == block;
         // Verb first: ", said Khoshroo", ", said the spokesman".
         if i < n && in_block(i) && LEX.speech_verb(self.word(i)).is_some() {
-            // Title words may stand between: ", said Mayor Ana Lindqvist".
+            // Titles or a short description may stand between: ", said Mayor Ana
+            // Lindqvist", ", said fisherman Owen Price".
             let mut k = i + 1;
             while k < n && in_block(k) && k - i <= 4 {
                 if let Some((m, _)) = self.mention_at(k) {
                     return Some((m, i));
                 }
                 let w = self.word(k);
-                let title = LEX.title(&w.trim_end_matches('.').to_lowercase()).is_some()
-                    || (w == "." && segment::is_abbreviation(self.word(k - 1)));
-                if !title {
+                let between = LEX.title(&w.trim_end_matches('.').to_lowercase()).is_some()
+                    || (w == "." && segment::is_abbreviation(self.word(k - 1)))
+                    || (toks[k].kind == TokenKind::Word
+                        && !word_is_cap(w)
+                        && k - i <= 2
+                        && LEX.speech_verb(w).is_none());
+                if !between {
                     break;
                 }
                 k += 1;
@@ -580,6 +605,20 @@ impl Ctx<'_> {
     }
 }
 
+/// The speaker of an earlier quote as a mention a later quote can share.
+fn previous_speaker(s: &Speaker, layer: &EntityLayer) -> SpeakerMention {
+    let k = layer.entities.partition_point(|e| e.start < s.start);
+    SpeakerMention {
+        span: Span::new(s.start, s.end),
+        entity: layer
+            .entities
+            .get(k)
+            .filter(|e| e.start == s.start && s.entity.is_some() && e.id == s.entity)
+            .map(|_| k),
+        pronoun: pronoun(&s.text),
+    }
+}
+
 fn word_is_cap(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
 }
@@ -663,26 +702,23 @@ pub fn find(doc: &Document, layer: &EntityLayer, article: &[bool]) -> Vec<Quote>
                     speaker = Some((m, Some(v)));
                 }
             }
-            if speaker.is_none() {
-                if let Some(p) = out
-                    .last()
-                    .filter(|p| doc.block_at(p.end) + 1 == block || doc.block_at(p.end) == block)
-                {
-                    if let Some(s) = &p.speaker {
-                        let m = SpeakerMention {
-                            span: Span::new(s.start, s.end),
-                            entity: s.entity.and_then(|_| {
-                                let k = layer.entities.partition_point(|e| e.start < s.start);
-                                layer
-                                    .entities
-                                    .get(k)
-                                    .filter(|e| e.start == s.start && e.id == s.entity)
-                                    .map(|_| k)
-                            }),
-                            pronoun: pronoun(&s.text),
-                        };
+        }
+        // A quote with no attribution of its own that follows one by a known speaker, in the
+        // same paragraph (news convention: a new speaker would come with a reporting verb of
+        // their own, which the rules above find first), or opening the next paragraph (likely,
+        // but a guess).
+        if speaker.is_none() && pre_words.is_empty() {
+            if let Some(p) = out.last().filter(|p| p.kind != QuoteKind::Mention) {
+                let b = &doc.blocks[block];
+                let prev_block = doc.block_at(p.end);
+                let same_paragraph = prev_block == block;
+                let next_paragraph = prev_block + 1 == block && b.start == first.start;
+                if let (Some(s), true) = (&p.speaker, same_paragraph || next_paragraph) {
+                    speaker = Some((previous_speaker(s, layer), None));
+                    if same_paragraph {
+                        why = "continues the quote before it in the same paragraph".into();
+                    } else {
                         why = "a quote-only paragraph after a quote by the same speaker".into();
-                        speaker = Some((m, None));
                         confidence = Confidence::Low;
                     }
                 }
@@ -797,7 +833,7 @@ mod tests {
 
     fn quotes(text: &str) -> Vec<Quote> {
         let doc = Document::new(text);
-        let layer = entities::find(&doc);
+        let layer = entities::find(&doc, &[]);
         find(&doc, &layer, &vec![true; doc.blocks.len()])
     }
 
@@ -872,6 +908,29 @@ mod tests {
         let text = "He left. \"An\n\n“Fine,” said Tom Hardy.\n\n“Good,” said Anna Bell.";
         assert_quote(text, "Fine", Some("Tom Hardy"), QuoteKind::Direct);
         assert_quote(text, "Good", Some("Anna Bell"), QuoteKind::Direct);
+    }
+
+    #[test]
+    fn the_speaker_goes_on_in_the_same_paragraph() {
+        // Other people named in the apposition do not take the second quote.
+        let t = "“It was a cynical place,” said Tim Hess, a developer who introduced Mr. Clarke to his bank. “But people lean forward.”";
+        assert_quote(t, "But people", Some("Tim Hess"), QuoteKind::Direct);
+    }
+
+    #[test]
+    fn a_signature_after_a_dash_names_the_speaker() {
+        let t = "”He is very confident of himself and will not change.” ― Veronica Cruz";
+        assert_quote(t, "He is very", Some("Veronica Cruz"), QuoteKind::Direct);
+    }
+
+    #[test]
+    fn attribution_in_the_next_paragraph_does_not_count() {
+        let t = "“We will see what happens next in the talks,” the statement ended.\n\nJohn Hale said the vote was close.";
+        let qs = quotes(t);
+        assert!(
+            qs[0].speaker.as_ref().is_none_or(|s| s.name != "John Hale"),
+            "{qs:#?}"
+        );
     }
 
     #[test]
