@@ -762,7 +762,7 @@ fn token_evidence(words: &[&str]) -> Option<(EntityKind, String)> {
 fn agree_on_types(doc: &Document, mentions: &mut [Mention]) {
     let mut best: HashMap<String, (Strength, EntityKind, String)> = HashMap::new();
     for m in mentions.iter() {
-        let key = doc.text[m.span.start..m.span.end].to_string();
+        let key = surface_key(&doc.text[m.span.start..m.span.end]);
         let e = best
             .entry(key)
             .or_insert((m.strength, m.kind, m.why.clone()));
@@ -780,22 +780,33 @@ fn agree_on_types(doc: &Document, mentions: &mut [Mention]) {
         }
     }
     for m in mentions.iter_mut() {
-        let key = &doc.text[m.span.start..m.span.end];
+        let text = &doc.text[m.span.start..m.span.end];
+        let key = surface_key(text);
         if m.toks.1 - m.toks.0 == 1 && m.strength < 3 {
-            if let Some(full) = surnames.get(key) {
+            if let Some(full) = surnames.get(text) {
                 m.kind = EntityKind::Person;
                 m.strength = 2;
                 m.why = format!("surname of {full}");
                 continue;
             }
         }
-        if let Some((s, k, why)) = best.get(key) {
+        if let Some((s, k, why)) = best.get(&key) {
             if *s > m.strength && *k != m.kind {
                 m.kind = *k;
                 m.why = format!("{why} (elsewhere in the text)");
                 m.strength = *s;
             }
         }
+    }
+}
+
+/// The form under which mentions of one name agree: names in capitals ("PORT ELLIS",
+/// "LONDON") as they would be written in a sentence; short acronyms stay as they are.
+fn surface_key(text: &str) -> String {
+    if is_all_caps(text) && text.chars().filter(|c| c.is_alphabetic()).count() >= 5 {
+        title_case(text)
+    } else {
+        text.to_string()
     }
 }
 
@@ -865,10 +876,10 @@ fn cluster(doc: &Document, mentions: &[Mention]) -> (Vec<Entity>, Vec<Cluster>, 
         let t = text(m);
         let k = if let Some(c) = m.canonical {
             c.to_string()
-        } else if is_acronym(t) {
+        } else if is_acronym(t) && t.chars().filter(|c| c.is_alphabetic()).count() < 5 {
             t.replace('.', "").to_uppercase()
         } else {
-            t.to_string()
+            surface_key(t)
         };
         format!("{:?}:{k}", group_kind(m.kind))
     };
