@@ -35,11 +35,14 @@ const PATTERNS: &[(&str, BlockKind, &str, bool, &[&str])] = &[
         &["Skip to main content", "Jump to navigation"],
     ),
     (
-        r"^(\S+( \S+){0,3} ?[|•·»›] ?){2,}\S+( \S+){0,3}$",
+        r"^(\S+(\s\S+){0,3}\s*[|•·»›]\s*){2,}\S+(\s\S+){0,3}$",
         BlockKind::Navigation,
         "menu: short items between separators",
         false,
-        &["Home | News | Sport | Weather"],
+        &[
+            "Home | News | Sport | Weather",
+            "Sign in \u{a0}·\u{a0} Register · Read today's paper · Jobs",
+        ],
     ),
     (
         r"^(tags?|tagged|filed under|categories|category|topics)\s*:",
@@ -80,6 +83,17 @@ const PATTERNS: &[(&str, BlockKind, &str, bool, &[&str])] = &[
         "comments heading",
         true,
         &["Comments", "12 Comments", "Leave a Reply"],
+    ),
+    (
+        r"^((posted|submitted|written|comment(ed)?)( by)?:?\s+\S.{0,60}?(\d{1,2}:\d\d|\b(19|20)\d\d\b).{0,30}|(reply|report abuse|permalink|recommend)( \| ?(reply|report abuse|permalink|recommend))*)$",
+        BlockKind::Comments,
+        "comment signature",
+        true,
+        &[
+            "Posted by: dan | Jan 10, 2008 6:02:53 PM",
+            "Submitted by Jo Bloggs on March 3, 2008 - 10:12am.",
+            "Reply | Report abuse",
+        ],
     ),
     (
         r"(sharing icons|share (this|on|via)\b|^share$|^(tweet|email|print|pin it|whatsapp|facebook|twitter|linkedin|reddit)\W*$|\bpowered by\b)",
@@ -231,7 +245,14 @@ pub fn classify(
         if let Some(p) = COMPILED.iter().find(|p| p.re.is_match(s)) {
             decided[b] = Some((p.kind, p.why.to_string()));
             widgets[b] = is_widget_kind(p.kind);
-            if p.ends_article && b * 2 >= n && ends_article_at.is_none() {
+            // "Popular posts" ends the article only after some of it: before any prose it is a
+            // sidebar's heading.
+            let prose_before = (0..b).any(|k| {
+                decided[k].is_none()
+                    && feats[k].chars >= LONG_CHARS
+                    && feats[k].stop_density >= STOP_HIGH
+            });
+            if p.ends_article && b * 2 >= n && prose_before && ends_article_at.is_none() {
                 ends_article_at = Some(b);
             }
             continue;
@@ -261,6 +282,15 @@ pub fn classify(
         } else {
             Class::Bad
         };
+    }
+
+    // A comment thread: short lines of one shape with numbers in them (dates, times, ids)
+    // repeated after the article's prose ("BY X AT 01/08/08 05:30 PM", "Comment No. 1034").
+    if let Some(first) = repeated_signatures(doc, &feats, &decided) {
+        if ends_article_at.is_none_or(|e| first < e) {
+            decided[first] = Some((BlockKind::Comments, "comment signature".into()));
+            ends_article_at = Some(first);
+        }
     }
 
     // Repeats: the title again, a caption under its image's alt text.
@@ -373,6 +403,58 @@ fn is_widget_kind(kind: BlockKind) -> bool {
         kind,
         BlockKind::Navigation | BlockKind::Share | BlockKind::Markup | BlockKind::Advert
     )
+}
+
+/// The first of three or more short lines with the same shape and a number in it, all after
+/// some article prose: the signatures of a comment thread.
+fn repeated_signatures(
+    doc: &Document,
+    feats: &[Features],
+    decided: &[Option<(BlockKind, String)>],
+) -> Option<usize> {
+    let first_prose = (0..feats.len()).find(|&k| {
+        decided[k].is_none() && feats[k].chars >= LONG_CHARS && feats[k].stop_density >= STOP_HIGH
+    })?;
+    let mut seen: HashMap<String, (usize, u32)> = HashMap::new();
+    for b in first_prose + 1..feats.len() {
+        let (t0, t1) = doc.block_tokens(b);
+        if t1 - t0 > 16 || feats[b].sentence_end {
+            continue;
+        }
+        let shape = line_shape(doc, t0, t1);
+        if !shape.contains('0') {
+            continue;
+        }
+        let e = seen.entry(shape).or_insert((b, 0));
+        e.1 += 1;
+    }
+    seen.values()
+        .filter(|(_, count)| *count >= 3)
+        .map(|(first, _)| *first)
+        .min()
+}
+
+/// A line's shape: each word as its letter case (Aa, a, A), each number as 0, punctuation as
+/// itself, runs of the same word shape collapsed ("Posted by: tom wolgat | Jan 10, 2008").
+fn line_shape(doc: &Document, t0: usize, t1: usize) -> String {
+    let mut out = String::new();
+    let mut last = "";
+    for i in t0..t1 {
+        let w = doc.tok(i);
+        let s = match doc.tokens[i].kind {
+            TokenKind::Number => "0",
+            TokenKind::Punct => w,
+            TokenKind::Word if w.chars().all(|c| !c.is_lowercase()) => "A",
+            TokenKind::Word if w.chars().next().is_some_and(char::is_uppercase) => "Aa",
+            TokenKind::Word => "a",
+        };
+        if s != last || doc.tokens[i].kind == TokenKind::Punct {
+            out.push_str(s);
+            out.push(' ');
+        }
+        last = s;
+    }
+    out
 }
 
 fn features(doc: &Document, b: usize, html: Option<&[HtmlBlock]>) -> Features {
@@ -615,6 +697,9 @@ mod tests {
             "By the end of the week, thousands had joined the rallies.",
             "Comments made by the ambassador drew criticism.",
             "Related protests took place in Paris and London last month.",
+            "Lindqvist said:",
+            "He says: we will win in 2026.",
+            "Posted in 2008, the video was seen by millions of people across the world.",
         ];
         for p in prose {
             assert!(
