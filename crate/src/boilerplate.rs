@@ -416,9 +416,9 @@ fn repeated_signatures(
         decided[k].is_none() && feats[k].chars >= LONG_CHARS && feats[k].stop_density >= STOP_HIGH
     })?;
     let mut seen: HashMap<String, (usize, u32)> = HashMap::new();
-    for b in first_prose + 1..feats.len() {
+    for (b, f) in feats.iter().enumerate().skip(first_prose + 1) {
         let (t0, t1) = doc.block_tokens(b);
-        if t1 - t0 > 16 || feats[b].sentence_end {
+        if t1 - t0 > 16 || f.sentence_end {
             continue;
         }
         let shape = line_shape(doc, t0, t1);
