@@ -319,17 +319,31 @@ pub fn classify(
     }
 
     // After "Popular posts", "Comments"… in the later half of the page: not the article.
-    // Each block takes the kind of the nearest marker before it.
+    // Each block takes the kind of the nearest marker before it. In HTML, where link text
+    // shows what a box of related links is, prose that is not links ends the marker's reach:
+    // the box sat inside the article.
     if let Some(end) = ends_article_at {
-        let (mut kind, mut marker) = decided[end].clone().unwrap();
-        for (span, d) in doc.blocks.iter().zip(decided.iter_mut()).skip(end + 1) {
+        let mut active = decided[end].clone();
+        for b in end + 1..n {
+            let span = doc.blocks[b];
             let s = &doc.text[span.start..span.end];
             if let Some(p) = COMPILED.iter().find(|p| p.ends_article && p.re.is_match(s)) {
-                (kind, marker) = (p.kind, p.why.to_string());
+                active = Some((p.kind, p.why.to_string()));
                 continue;
             }
-            if d.as_ref().is_none_or(|(k, _)| !k.is_boilerplate()) {
-                *d = Some((kind, format!("follows the {marker}")));
+            let prose = class[b] == Class::Good
+                && feats[b].chars >= LONG_CHARS
+                && feats[b].link_density < 0.1;
+            let links_box = active
+                .as_ref()
+                .is_some_and(|(k, _)| *k == BlockKind::Related);
+            if html.is_some() && links_box && prose && decided[b].is_none() {
+                active = None;
+            }
+            if let Some((kind, marker)) = &active {
+                if decided[b].as_ref().is_none_or(|(k, _)| !k.is_boilerplate()) {
+                    decided[b] = Some((*kind, format!("follows the {marker}")));
+                }
             }
         }
     }
@@ -405,8 +419,9 @@ fn is_widget_kind(kind: BlockKind) -> bool {
     )
 }
 
-/// The first of three or more short lines with the same shape and a number in it, all after
-/// some article prose: the signatures of a comment thread.
+/// The first of three or more short lines with the same shape and a number in it, each next to
+/// a paragraph of prose (the comment), all after some article prose: the signatures of a
+/// comment thread. (A results table repeats its shape too, but not between paragraphs.)
 fn repeated_signatures(
     doc: &Document,
     feats: &[Features],
@@ -419,6 +434,14 @@ fn repeated_signatures(
     for (b, f) in feats.iter().enumerate().skip(first_prose + 1) {
         let (t0, t1) = doc.block_tokens(b);
         if t1 - t0 > 16 || f.sentence_end {
+            continue;
+        }
+        let prose = |k: usize| {
+            feats
+                .get(k)
+                .is_some_and(|f| f.words >= 4 && f.stop_density >= STOP_HIGH)
+        };
+        if !prose(b - 1) && !prose(b + 1) {
             continue;
         }
         let shape = line_shape(doc, t0, t1);

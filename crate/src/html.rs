@@ -59,10 +59,14 @@ pub struct HtmlDoc {
     pub title: Option<String>,
 }
 
-/// Elements whose content is never shown as text.
+/// Elements whose content is raw text up to their end tag (no markup inside), never shown.
+const RAW_TEXT: &[&str] = &[
+    "script", "style", "textarea", "iframe", "xmp", "noembed", "noframes",
+];
+
+/// Elements whose content is markup that is not shown as the page's text.
 const HIDDEN: &[&str] = &[
-    "script", "style", "template", "iframe", "svg", "math", "object", "noscript", "select",
-    "textarea", "canvas", "video", "audio", "map", "button",
+    "template", "svg", "math", "object", "noscript", "select", "canvas", "video", "audio", "map",
 ];
 
 /// Elements that break the text into blocks.
@@ -213,6 +217,56 @@ impl Builder {
 /// Extracts the readable text and blocks of `html`. Never fails: broken markup yields what text
 /// it has.
 pub fn extract(html: &str) -> HtmlDoc {
+    // A hidden element left open swallows the rest of the page; when that would lose most of
+    // it, read the page again with that element shown.
+    let mut shown: Vec<String> = Vec::new();
+    loop {
+        let (doc, open_hidden) = extract_showing(html, &shown);
+        match open_hidden {
+            Some((name, at)) if at * 10 < html.len() * 9 && shown.len() < HIDDEN.len() => {
+                shown.push(name)
+            }
+            _ => return doc,
+        }
+    }
+}
+
+/// Byte offset just past the end tag `</name…>` at or after `from`, case-insensitive. In a
+/// script whose content opens with `<!--`, the end tag is looked for after the `-->`.
+fn end_of_raw_text(html: &str, from: usize, name: &str) -> Option<usize> {
+    let bytes = html.as_bytes();
+    let mut start = from;
+    if name == "script" && html[from..].trim_start().starts_with("<!--") {
+        if let Some(k) = html[from..].find("-->") {
+            start = from + k;
+        }
+    }
+    let mut i = start;
+    while let Some(k) = memchr_lt(&bytes[i..]) {
+        let at = i + k;
+        let rest = &bytes[at..];
+        if rest.len() > name.len() + 2
+            && rest[1] == b'/'
+            && rest[2..2 + name.len()].eq_ignore_ascii_case(name.as_bytes())
+            && matches!(
+                rest[2 + name.len()],
+                b'>' | b'/' | b' ' | b'\t' | b'\n' | b'\r'
+            )
+        {
+            return Some(
+                rest.iter()
+                    .position(|&c| c == b'>')
+                    .map_or(html.len(), |e| at + e + 1),
+            );
+        }
+        i = at + 1;
+    }
+    None
+}
+
+/// [`extract`], with the hidden elements in `shown` treated as visible. Also returns the hidden
+/// element still open at the end, and where it opened.
+fn extract_showing(html: &str, shown: &[String]) -> (HtmlDoc, Option<(String, usize)>) {
     let mut b = Builder {
         doc: HtmlDoc::default(),
         block_start: 0,
@@ -222,7 +276,8 @@ pub fn extract(html: &str) -> HtmlDoc {
         pending_space: false,
     };
     let mut stack: Vec<Open> = Vec::new();
-    let mut hidden: Option<String> = None; // inside a hidden element: its tag
+    // Inside a hidden element: its tag, how deeply it nests, where it opened.
+    let mut hidden: Option<(String, u32, usize)> = None;
     let mut title: Option<String> = None;
     let mut in_title = false;
     let bytes = html.as_bytes();
@@ -258,10 +313,18 @@ pub fn extract(html: &str) -> HtmlDoc {
             i += 1;
             continue;
         };
+        let tag_start = i;
         i += tag.len;
         let name = tag.name.as_str();
-        if let Some(h) = &hidden {
-            if tag.end && name == h {
+        if let Some((h, depth, _)) = &mut hidden {
+            if name == h.as_str() && !tag.self_closing {
+                if tag.end {
+                    *depth -= 1;
+                } else {
+                    *depth += 1;
+                }
+            }
+            if *depth == 0 {
                 hidden = None;
             }
             continue;
@@ -270,8 +333,20 @@ pub fn extract(html: &str) -> HtmlDoc {
             in_title = !tag.end && title.is_none();
             continue;
         }
-        if !tag.end && HIDDEN.contains(&name) && !tag.self_closing {
-            hidden = Some(tag.name.clone());
+        if !tag.end && RAW_TEXT.contains(&name) {
+            // Skip to the end tag; without one, only the start tag is skipped (a browser
+            // would hide the rest of the page, but the reader pasted it for its text).
+            if let Some(end) = end_of_raw_text(html, i, name) {
+                i = end;
+            }
+            continue;
+        }
+        if !tag.end
+            && HIDDEN.contains(&name)
+            && !tag.self_closing
+            && !shown.iter().any(|s| s == name)
+        {
+            hidden = Some((tag.name.clone(), 1, tag_start));
             continue;
         }
         let block_tag = BLOCKS.iter().find(|t| **t == name).copied();
@@ -320,7 +395,7 @@ pub fn extract(html: &str) -> HtmlDoc {
     b.doc.title = title
         .map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "))
         .filter(|t| !t.is_empty());
-    b.doc
+    (b.doc, hidden.map(|(name, _, at)| (name, at)))
 }
 
 fn memchr_lt(b: &[u8]) -> Option<usize> {
@@ -673,6 +748,25 @@ mod tests {
             assert!(b.span.end <= d.text.len());
         }
         assert_eq!(d.text, "Breaking News:\n\nLast line");
+    }
+
+    #[test]
+    fn script_content_is_raw_text() {
+        let html = "<script><!--\ndocument.write(\"<iframe src='x'><\\/iframe>\");\n//--></script>\
+            <script>var s = '<div>'; if (a<b) {}</script><p>Story text</p>\
+            <textarea><p>not a paragraph</p></textarea><p>More</p>";
+        assert_eq!(blocks(html), ["Story text", "More"]);
+    }
+
+    #[test]
+    fn an_unclosed_hidden_element_does_not_swallow_the_page() {
+        let html =
+            "<select><option>Menu</option><p>The article starts here.</p><p>And goes on.</p>";
+        assert!(blocks(html).contains(&"The article starts here.".to_string()));
+        assert_eq!(
+            blocks("<script>unclosed <p>Visible</p>"),
+            ["unclosed", "Visible"]
+        );
     }
 
     #[test]
