@@ -195,6 +195,7 @@ struct Features {
     /// Ends like a sentence (`.` `!` `?` `:` or a closing quote after them).
     sentence_end: bool,
     link_density: f32,
+    commas: usize,
     /// Normalised text for spotting repeats.
     key: String,
 }
@@ -348,6 +349,26 @@ pub fn classify(
         }
     }
 
+    // HTML: the container holding most of the prose is the article (Readability's idea);
+    // its undecided blocks lean towards the article, prose outside it towards boilerplate.
+    if let Some(h) = html {
+        if let Some(top) = main_container(h, &feats, &class, &decided) {
+            for b in 0..n {
+                if decided[b].is_some() {
+                    continue;
+                }
+                let inside = h[b].containers.contains(&top);
+                match class[b] {
+                    Class::NearGood if inside && feats[b].link_density < 0.3 => {
+                        class[b] = Class::Good
+                    }
+                    Class::Good if !inside => class[b] = Class::NearGood,
+                    _ => {}
+                }
+            }
+        }
+    }
+
     revise_by_context(&mut class, &decided, &feats);
 
     // The title: the first headline-like block before the first paragraph of prose.
@@ -480,6 +501,35 @@ fn line_shape(doc: &Document, t0: usize, t1: usize) -> String {
     out
 }
 
+/// The container element with the highest Readability score: each paragraph of prose scores
+/// 1 + its commas + one per 100 characters (at most 3), credited in full to its container and
+/// half to the one above.
+fn main_container(
+    h: &[HtmlBlock],
+    feats: &[Features],
+    class: &[Class],
+    decided: &[Option<(BlockKind, String)>],
+) -> Option<u32> {
+    let mut scores: HashMap<u32, f32> = HashMap::new();
+    for (b, f) in feats.iter().enumerate() {
+        if decided[b].is_some() || !matches!(class[b], Class::Good | Class::NearGood) {
+            continue;
+        }
+        let c = &h.get(b)?.containers;
+        let score = 1.0 + f.commas as f32 + (f.chars as f32 / 100.0).min(3.0);
+        if let Some(&parent) = c.last() {
+            *scores.entry(parent).or_default() += score;
+        }
+        if c.len() >= 2 {
+            *scores.entry(c[c.len() - 2]).or_default() += score / 2.0;
+        }
+    }
+    scores
+        .into_iter()
+        .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
+        .map(|(id, _)| id)
+}
+
 fn features(doc: &Document, b: usize, html: Option<&[HtmlBlock]>) -> Features {
     let span = doc.blocks[b];
     let s = &doc.text[span.start..span.end];
@@ -522,6 +572,7 @@ fn features(doc: &Document, b: usize, html: Option<&[HtmlBlock]>) -> Features {
         },
         sentence_end: matches!(last, '.' | '!' | '?' | ':' | '…'),
         link_density,
+        commas: s.matches(',').count(),
         key,
     }
 }

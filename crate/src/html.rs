@@ -49,6 +49,9 @@ pub struct HtmlBlock {
     pub hints: Hints,
     /// Bytes of the block's text that are inside links.
     pub link_bytes: usize,
+    /// The elements that contain the block and may contain other blocks (`div`, `td`,
+    /// `article`, `ul`…), outermost first, by an id unique within the page.
+    pub containers: Vec<u32>,
 }
 
 /// The readable text of an HTML page, its blocks, and its `<title>`.
@@ -158,7 +161,27 @@ fn floor_char_boundary(s: &str, mut i: usize) -> usize {
 struct Open {
     tag: String,
     hints: Hints,
+    id: u32,
 }
+
+/// Block elements that hold one block's text rather than other blocks.
+const LEAF_BLOCKS: &[&str] = &[
+    "p",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "dt",
+    "dd",
+    "caption",
+    "figcaption",
+    "summary",
+    "pre",
+    "address",
+];
 
 struct Builder {
     doc: HtmlDoc,
@@ -172,14 +195,14 @@ struct Builder {
 }
 
 impl Builder {
-    fn push_text(&mut self, s: &str, in_link: bool, pre: bool) {
+    fn push_text(&mut self, s: &str, in_link: bool, pre: bool, stack: &[Open]) {
         for c in s.chars() {
             if c.is_whitespace() && !(pre && c == '\n') && c != '\u{a0}' {
                 self.pending_space = true;
                 continue;
             }
             if pre && c == '\n' {
-                self.flush();
+                self.flush(stack);
                 continue;
             }
             if self.doc.text.len() > self.block_start && self.pending_space {
@@ -193,7 +216,7 @@ impl Builder {
         }
     }
 
-    fn flush(&mut self) {
+    fn flush(&mut self, stack: &[Open]) {
         let whole = Span::new(self.block_start, self.doc.text.len());
         match crate::segment::trim_span(&self.doc.text, whole) {
             None => self.doc.text.truncate(self.block_start),
@@ -204,6 +227,14 @@ impl Builder {
                     tag: self.block_tag,
                     hints: self.block_hints,
                     link_bytes: self.link_bytes.min(span.len()),
+                    containers: stack
+                        .iter()
+                        .filter(|o| {
+                            BLOCKS.contains(&o.tag.as_str())
+                                && !LEAF_BLOCKS.contains(&o.tag.as_str())
+                        })
+                        .map(|o| o.id)
+                        .collect(),
                 });
                 self.doc.text.push_str("\n\n");
             }
@@ -276,6 +307,7 @@ fn extract_showing(html: &str, shown: &[String]) -> (HtmlDoc, Option<(String, us
         pending_space: false,
     };
     let mut stack: Vec<Open> = Vec::new();
+    let mut next_id = 0u32;
     // Inside a hidden element: its tag, how deeply it nests, where it opened.
     let mut hidden: Option<(String, u32, usize)> = None;
     let mut title: Option<String> = None;
@@ -291,7 +323,7 @@ fn extract_showing(html: &str, shown: &[String]) -> (HtmlDoc, Option<(String, us
             } else if hidden.is_none() {
                 let in_link = stack.iter().any(|o| o.tag == "a");
                 let pre = stack.iter().any(|o| o.tag == "pre");
-                b.push_text(&decode(raw), in_link, pre);
+                b.push_text(&decode(raw), in_link, pre, &stack);
             }
             i = next;
             continue;
@@ -308,7 +340,7 @@ fn extract_showing(html: &str, shown: &[String]) -> (HtmlDoc, Option<(String, us
         let Some(tag) = parse_tag(rest) else {
             // A lone '<' is text.
             if hidden.is_none() && !in_title {
-                b.push_text("<", false, false);
+                b.push_text("<", false, false, &stack);
             }
             i += 1;
             continue;
@@ -351,7 +383,7 @@ fn extract_showing(html: &str, shown: &[String]) -> (HtmlDoc, Option<(String, us
         }
         let block_tag = BLOCKS.iter().find(|t| **t == name).copied();
         if let Some(bt) = block_tag {
-            b.flush();
+            b.flush(&stack);
             if !tag.end && bt != "br" && bt != "hr" {
                 b.block_tag = bt;
             }
@@ -373,9 +405,11 @@ fn extract_showing(html: &str, shown: &[String]) -> (HtmlDoc, Option<(String, us
                 }
             }
             let parent = stack.last().map(|o| o.hints).unwrap_or_default();
+            next_id += 1;
             stack.push(Open {
                 tag: tag.name.clone(),
                 hints: parent.merge(hints_of(name, &tag.class_id)),
+                id: next_id,
             });
         }
         if block_tag.is_some() {
@@ -389,7 +423,7 @@ fn extract_showing(html: &str, shown: &[String]) -> (HtmlDoc, Option<(String, us
             }
         }
     }
-    b.flush();
+    b.flush(&stack);
     let end = b.doc.blocks.last().map_or(0, |x| x.span.end);
     b.doc.text.truncate(end);
     b.doc.title = title
