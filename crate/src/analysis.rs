@@ -35,11 +35,16 @@ impl std::str::FromStr for FormatChoice {
 }
 
 /// Options for [`analyze`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Options {
     pub format: FormatChoice,
     /// The unit of the offsets in the result.
     pub offsets: OffsetUnit,
+    /// The reader's decisions, which overrule the classifier's: blocks (by index in
+    /// `Analysis::blocks` of the same input and format) to keep in the article…
+    pub keep: Vec<usize>,
+    /// …and to leave out of it.
+    pub drop: Vec<usize>,
 }
 
 impl Default for Options {
@@ -47,6 +52,8 @@ impl Default for Options {
         Options {
             format: FormatChoice::Auto,
             offsets: OffsetUnit::Utf8,
+            keep: Vec::new(),
+            drop: Vec::new(),
         }
     }
 }
@@ -83,11 +90,25 @@ pub fn analyze(input: &str, options: &Options) -> Result<Analysis, Error> {
         Some(h) => Document::with_blocks(&text, h.blocks.iter().map(|b| b.span).collect()),
         None => Document::new(&text),
     };
-    let boilerplate::Classified { blocks, widgets } = boilerplate::classify(
+    let boilerplate::Classified {
+        mut blocks,
+        widgets,
+    } = boilerplate::classify(
         &doc,
         html_doc.as_ref().map(|h| h.blocks.as_slice()),
         html_doc.as_ref().and_then(|h| h.title.as_deref()),
     );
+    // The reader's overrides; quotes and totals below follow them.
+    for (list, keep) in [(&options.keep, true), (&options.drop, false)] {
+        for &i in list.iter() {
+            let Some(b) = blocks.get_mut(i) else { continue };
+            if b.boilerplate == keep {
+                let by = if keep { "kept" } else { "removed" };
+                b.boilerplate = !keep;
+                b.why = format!("{} ({by} by the reader)", b.why);
+            }
+        }
+    }
     let article: Vec<bool> = blocks.iter().map(|b| !b.boilerplate).collect();
     let mut layer = entities::find(&doc, &widgets);
     let quotes = quotes::find(&doc, &layer, &article);
@@ -222,6 +243,24 @@ mod tests {
             analyze(&big, &Options::default()),
             Err(Error::TooLarge { .. })
         ));
+    }
+
+    #[test]
+    fn the_readers_overrides_win_and_quotes_follow() {
+        let text = "Skip to main content\n\n“We will win,” Jane Smith said on Tuesday at the rally in the town square.\n\nCopyright 2026 Example News";
+        let a = analyze(text, &Options::default()).unwrap();
+        assert!(a.blocks[0].boilerplate && !a.blocks[1].boilerplate && a.blocks[2].boilerplate);
+        assert_eq!(a.quotes.len(), 1);
+        let o = Options {
+            keep: vec![2],
+            drop: vec![1, 99],
+            ..Options::default()
+        };
+        let b = analyze(text, &o).unwrap();
+        assert!(!b.blocks[2].boilerplate && b.blocks[1].boilerplate);
+        assert!(b.blocks[1].why.ends_with("(removed by the reader)"));
+        assert_eq!(b.clean_text, "Copyright 2026 Example News");
+        assert!(b.quotes.is_empty(), "quotes of a removed block go with it");
     }
 
     #[test]

@@ -7,7 +7,7 @@
 use std::io::{self, BufRead, BufWriter, Read, Write};
 use std::process::ExitCode;
 
-use article_inspector::{analyze, decode::decode, Analysis, FormatChoice, OffsetUnit, Options};
+use article_inspector::{analyze, decode::decode, Analysis, OffsetUnit, Options};
 use serde::Serialize;
 
 const USAGE: &str = "usage: article-inspector [--format auto|text|html] [--offsets utf16|utf8] [--jsonl] FILE… (- for stdin)";
@@ -30,8 +30,8 @@ struct Failure<'a> {
 
 fn main() -> ExitCode {
     let mut options = Options {
-        format: FormatChoice::Auto,
         offsets: OffsetUnit::Utf16,
+        ..Options::default()
     };
     let mut jsonl = false;
     let mut files = Vec::new();
@@ -165,7 +165,7 @@ fn run_jsonl(bytes: &[u8], options: &Options, out: &mut impl Write) -> io::Resul
             ok = false;
             continue;
         };
-        let mut opts = *options;
+        let mut opts = options.clone();
         if let Some(f) = value.get("format").and_then(|f| f.as_str()) {
             match f.parse() {
                 Ok(f) => opts.format = f,

@@ -3,7 +3,7 @@
 //! Offsets in everything returned here are UTF-16 code units, so `text.slice(start, end)` is
 //! exact in JavaScript.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
 use crate::{analyze as analyze_core, FormatChoice, OffsetUnit, Options};
@@ -13,19 +13,40 @@ pub fn start() {
     console_error_panic_hook::set_once();
 }
 
-/// Analyses `input` (`format`: "auto", "text" or "html") and returns the Analysis as a plain
+/// The reader's block decisions: `{keep: [i…], drop: [i…]}` (block indices), both optional.
+#[derive(Deserialize, Default)]
+struct Overrides {
+    #[serde(default)]
+    keep: Vec<usize>,
+    #[serde(default)]
+    drop: Vec<usize>,
+}
+
+fn options(format: &str, overrides: JsValue) -> Result<Options, JsError> {
+    let format: FormatChoice = format.parse().map_err(|e: String| JsError::new(&e))?;
+    let o: Overrides = if overrides.is_undefined() || overrides.is_null() {
+        Overrides::default()
+    } else {
+        serde_wasm_bindgen::from_value(overrides).map_err(|e| JsError::new(&e.to_string()))?
+    };
+    Ok(Options {
+        format,
+        offsets: OffsetUnit::Utf16,
+        keep: o.keep,
+        drop: o.drop,
+    })
+}
+
+/// Analyses `input` (`format`: "auto", "text" or "html"; `overrides`: optional
+/// `{keep, drop}` block indices the reader decided) and returns the Analysis as a plain
 /// JavaScript object with UTF-16 offsets.
 ///
 /// # Errors
 ///
 /// A message a reader can act on: input too large, or not text.
 #[wasm_bindgen]
-pub fn analyze(input: &str, format: &str) -> Result<JsValue, JsError> {
-    let format: FormatChoice = format.parse().map_err(|e: String| JsError::new(&e))?;
-    let options = Options {
-        format,
-        offsets: OffsetUnit::Utf16,
-    };
+pub fn analyze(input: &str, format: &str, overrides: JsValue) -> Result<JsValue, JsError> {
+    let options = options(format, overrides)?;
     let analysis = analyze_core(input, &options).map_err(|e| JsError::new(&e.to_string()))?;
     analysis
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
@@ -38,12 +59,8 @@ pub fn analyze(input: &str, format: &str) -> Result<JsValue, JsError> {
 ///
 /// As [`analyze`].
 #[wasm_bindgen(js_name = analyzeJson)]
-pub fn analyze_json(input: &str, format: &str) -> Result<String, JsError> {
-    let format: FormatChoice = format.parse().map_err(|e: String| JsError::new(&e))?;
-    let options = Options {
-        format,
-        offsets: OffsetUnit::Utf16,
-    };
+pub fn analyze_json(input: &str, format: &str, overrides: JsValue) -> Result<String, JsError> {
+    let options = options(format, overrides)?;
     let analysis = analyze_core(input, &options).map_err(|e| JsError::new(&e.to_string()))?;
     serde_json::to_string(&analysis).map_err(|e| JsError::new(&e.to_string()))
 }

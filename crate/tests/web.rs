@@ -23,7 +23,7 @@ const ARTICLE: &str = "Harbour town votes on new sea wall 🌊\n\n\
 
 #[wasm_bindgen_test]
 fn utf16_offsets_slice_exactly_in_javascript() {
-    let a = analyze(ARTICLE, "text").unwrap();
+    let a = analyze(ARTICLE, "text", JsValue::UNDEFINED).unwrap();
     let text: JsString = get(&a, "text").into();
     let quotes: Array = get(&a, "quotes").into();
     assert_eq!(quotes.length(), 2);
@@ -51,8 +51,8 @@ fn utf16_offsets_slice_exactly_in_javascript() {
 
 #[wasm_bindgen_test]
 fn json_and_object_results_agree() {
-    let obj = analyze(ARTICLE, "auto").unwrap();
-    let json = analyze_json(ARTICLE, "auto").unwrap();
+    let obj = analyze(ARTICLE, "auto", JsValue::UNDEFINED).unwrap();
+    let json = analyze_json(ARTICLE, "auto", JsValue::UNDEFINED).unwrap();
     let parsed = js_sys::JSON::parse(&json).unwrap();
     let a = js_sys::JSON::stringify(&obj).unwrap();
     let b = js_sys::JSON::stringify(&parsed).unwrap();
@@ -61,8 +61,8 @@ fn json_and_object_results_agree() {
 
 #[wasm_bindgen_test]
 fn bad_input_is_a_readable_error() {
-    let err = analyze("\0\u{1}\u{2}binary", "auto").unwrap_err();
+    let err = analyze("\0\u{1}\u{2}binary", "auto", JsValue::UNDEFINED).unwrap_err();
     let msg = get(&JsValue::from(err), "message").as_string().unwrap();
     assert!(msg.contains("binary"), "{msg}");
-    assert!(analyze("text", "pdf").is_err());
+    assert!(analyze("text", "pdf", JsValue::UNDEFINED).is_err());
 }
