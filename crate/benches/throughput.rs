@@ -4,6 +4,10 @@
 //! fictional article. Reports milliseconds per typical article and MB/s, and the same for one
 //! document of about 1 MB and 10 MB (the samples repeated), so a quadratic pass shows up as a
 //! falling MB/s.
+//!
+//! With `BENCH_PAGES=DIR`, it also times every file in DIR on its own (format detected; the
+//! best of three runs) and reports the median, 95th percentile and slowest page — the
+//! per-page budget is 5 ms.
 
 use std::hint::black_box;
 use std::path::PathBuf;
@@ -62,7 +66,51 @@ fn report(name: &str, bytes: usize, times: &[Duration]) {
     );
 }
 
+/// Per-page times for every file in `dir`.
+fn pages(dir: &str) {
+    let mut times: Vec<(Duration, usize, String)> = Vec::new();
+    let opts = Options::default();
+    for entry in std::fs::read_dir(dir).expect("BENCH_PAGES is a directory") {
+        let path = entry.unwrap().path();
+        let Ok(text) = std::fs::read_to_string(&path) else {
+            continue;
+        };
+        let best = (0..3)
+            .map(|_| {
+                let t = Instant::now();
+                black_box(analyze(black_box(&text), &opts).ok());
+                t.elapsed()
+            })
+            .min()
+            .unwrap();
+        times.push((best, text.len(), path.display().to_string()));
+    }
+    if times.is_empty() {
+        eprintln!("no readable files in {dir}");
+        return;
+    }
+    times.sort();
+    let ms = |d: Duration| d.as_secs_f64() * 1e3;
+    let (max, bytes, slowest) = times.last().unwrap();
+    let over = times
+        .iter()
+        .filter(|t| t.0 > Duration::from_millis(5))
+        .count();
+    println!(
+        "pages in {dir}: {} files  median {:.3} ms  p95 {:.3} ms  max {:.3} ms ({} bytes: {slowest})  over 5 ms: {over}",
+        times.len(),
+        ms(times[times.len() / 2].0),
+        ms(times[(times.len() * 95 / 100).min(times.len() - 1)].0),
+        ms(*max),
+        bytes
+    );
+}
+
 fn main() {
+    if let Ok(dir) = std::env::var("BENCH_PAGES") {
+        pages(&dir);
+        return;
+    }
     let docs = corpus();
     let opts = Options::default();
     let total: usize = docs.iter().map(String::len).sum();

@@ -6,7 +6,7 @@ use crate::error::Error;
 use crate::html;
 use crate::offsets::{self, OffsetUnit};
 use crate::quotes;
-use crate::segment::{self, Document};
+use crate::segment::{self, Document, TokenKind};
 use crate::types::{Analysis, BlockKind, EntityKind, Format, QuoteKind, Span, Stats};
 
 /// Inputs above this size are refused rather than risk a frozen tab.
@@ -160,9 +160,20 @@ pub fn analyze(input: &str, options: &Options) -> Result<Analysis, Error> {
         .map(|b| &text[b.start..b.end])
         .collect::<Vec<_>>()
         .join("\n\n");
+    // Words: the word and number tokens (a possessive 's is not a word of its own).
+    let (mut words, mut article_words) = (0u32, 0u32);
+    for t in &doc.tokens {
+        if t.kind == TokenKind::Punct || matches!(&text[t.start..t.end], "'s" | "’s") {
+            continue;
+        }
+        words += 1;
+        if article[doc.sentences[t.sentence as usize].block] {
+            article_words += 1;
+        }
+    }
     let stats = Stats {
-        words: count_words(&text) as u32,
-        article_words: count_words(&clean_text) as u32,
+        words,
+        article_words,
         boilerplate_blocks: blocks.iter().filter(|b| b.boilerplate).count() as u32,
         sources: layer
             .clusters

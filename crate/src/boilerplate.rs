@@ -6,10 +6,10 @@
 //! the undecided short blocks from their neighbours, find the title, and drop what trails the
 //! article (teasers after "Popular posts", comment sections). Every decision keeps its reason.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
-use regex::Regex;
+use regex::{Regex, RegexSet};
 
 use crate::html::HtmlBlock;
 use crate::lexicon::LEX;
@@ -172,13 +172,27 @@ static COMPILED: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
     PATTERNS
         .iter()
         .map(|(re, kind, why, ends_article, _)| Pattern {
-            re: Regex::new(&format!("(?i){re}")).expect("boilerplate pattern compiles"),
+            // ASCII word boundaries keep the fast engines usable (see entities::NUMERIC).
+            re: Regex::new(&format!("(?i){}", re.replace(r"\b", r"(?-u:\b)")))
+                .expect("boilerplate pattern compiles"),
             kind: *kind,
             why,
             ends_article: *ends_article,
         })
         .collect()
 });
+
+/// All the patterns in one automaton: one pass per block tells which match.
+static SET: LazyLock<RegexSet> = LazyLock::new(|| {
+    RegexSet::new(COMPILED.iter().map(|p| p.re.as_str())).expect("boilerplate patterns compile")
+});
+
+/// The first pattern a block matches, and the first of those that ends the article.
+fn matching_patterns(s: &str) -> (Option<usize>, Option<usize>) {
+    let hits = SET.matches(s);
+    let first = hits.iter().next();
+    (first, hits.iter().find(|&i| COMPILED[i].ends_article))
+}
 
 /// A date glued to the end of a title ("…People19 December 2017").
 static GLUED_DATE: LazyLock<Regex> = LazyLock::new(|| {
@@ -241,9 +255,13 @@ pub fn classify(
     let mut class: Vec<Class> = vec![Class::Bad; n];
     let mut ends_article_at: Option<usize> = None;
 
+    let patterns: Vec<(Option<usize>, Option<usize>)> = doc
+        .blocks
+        .iter()
+        .map(|span| matching_patterns(&doc.text[span.start..span.end]))
+        .collect();
     for b in 0..n {
-        let s = &doc.text[doc.blocks[b].start..doc.blocks[b].end];
-        if let Some(p) = COMPILED.iter().find(|p| p.re.is_match(s)) {
+        if let Some(p) = patterns[b].0.map(|i| &COMPILED[i]) {
             decided[b] = Some((p.kind, p.why.to_string()));
             widgets[b] = is_widget_kind(p.kind);
             // "Popular posts" ends the article only after some of it: before any prose it is a
@@ -295,7 +313,7 @@ pub fn classify(
     }
 
     // Repeats: the title again, a caption under its image's alt text.
-    let mut seen: HashMap<&str, usize> = HashMap::new();
+    let mut seen: HashMap<&str, usize> = HashMap::default();
     for b in 0..n {
         let key = feats[b].key.as_str();
         if key.is_empty() {
@@ -326,9 +344,7 @@ pub fn classify(
     if let Some(end) = ends_article_at {
         let mut active = decided[end].clone();
         for b in end + 1..n {
-            let span = doc.blocks[b];
-            let s = &doc.text[span.start..span.end];
-            if let Some(p) = COMPILED.iter().find(|p| p.ends_article && p.re.is_match(s)) {
+            if let Some(p) = patterns[b].1.map(|i| &COMPILED[i]) {
                 active = Some((p.kind, p.why.to_string()));
                 continue;
             }
@@ -451,7 +467,7 @@ fn repeated_signatures(
     let first_prose = (0..feats.len()).find(|&k| {
         decided[k].is_none() && feats[k].chars >= LONG_CHARS && feats[k].stop_density >= STOP_HIGH
     })?;
-    let mut seen: HashMap<String, (usize, u32)> = HashMap::new();
+    let mut seen: HashMap<String, (usize, u32)> = HashMap::default();
     for (b, f) in feats.iter().enumerate().skip(first_prose + 1) {
         let (t0, t1) = doc.block_tokens(b);
         if t1 - t0 > 16 || f.sentence_end {
@@ -510,7 +526,7 @@ fn main_container(
     class: &[Class],
     decided: &[Option<(BlockKind, String)>],
 ) -> Option<u32> {
-    let mut scores: HashMap<u32, f32> = HashMap::new();
+    let mut scores: HashMap<u32, f32> = HashMap::default();
     for (b, f) in feats.iter().enumerate() {
         if decided[b].is_some() || !matches!(class[b], Class::Good | Class::NearGood) {
             continue;

@@ -9,7 +9,7 @@
 //! joins the full name, and an acronym joins its expansion. Dates and amounts come from regular
 //! expressions.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -211,7 +211,7 @@ fn title_case(s: &str) -> String {
 /// Words that begin a sentence and are also capitalised elsewhere in the text: evidence that
 /// a sentence-initial word is a name.
 fn mid_sentence_capitals<'a>(doc: &Document<'a>) -> HashSet<&'a str> {
-    let mut set = HashSet::new();
+    let mut set = HashSet::default();
     for s in &doc.sentences {
         let first_word = (s.tokens.0..s.tokens.1).find(|&i| doc.tokens[i].kind == TokenKind::Word);
         for i in s.tokens.0..s.tokens.1 {
@@ -760,7 +760,7 @@ fn token_evidence(words: &[&str]) -> Option<(EntityKind, String)> {
 /// One surface form, one type: the mention with the strongest cue decides for all the
 /// others; a surname alone takes the type of the full name it ends.
 fn agree_on_types(doc: &Document, mentions: &mut [Mention]) {
-    let mut best: HashMap<String, (Strength, EntityKind, String)> = HashMap::new();
+    let mut best: HashMap<String, (Strength, EntityKind, String)> = HashMap::default();
     for m in mentions.iter() {
         let key = surface_key(&doc.text[m.span.start..m.span.end]);
         let e = best
@@ -771,7 +771,7 @@ fn agree_on_types(doc: &Document, mentions: &mut [Mention]) {
         }
     }
     // Surnames of people named in full (with a real cue).
-    let mut surnames: HashMap<String, String> = HashMap::new();
+    let mut surnames: HashMap<String, String> = HashMap::default();
     for m in mentions.iter() {
         if m.kind == EntityKind::Person && m.strength >= 1 && m.toks.1 - m.toks.0 >= 2 {
             let last = doc.tok(m.toks.1 - 1).to_string();
@@ -883,7 +883,7 @@ fn cluster(doc: &Document, mentions: &[Mention]) -> (Vec<Entity>, Vec<Cluster>, 
         };
         format!("{:?}:{k}", group_kind(m.kind))
     };
-    let mut first: HashMap<String, usize> = HashMap::new();
+    let mut first: HashMap<String, usize> = HashMap::default();
     for (i, m) in mentions.iter().enumerate() {
         let k = key_of(m);
         match first.get(&k) {
@@ -895,7 +895,7 @@ fn cluster(doc: &Document, mentions: &[Mention]) -> (Vec<Entity>, Vec<Cluster>, 
     }
     // Surnames and partial names join the nearest full name that contains them, preferring the
     // closest one before. Full names are indexed by each of their words.
-    let mut by_word: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut by_word: HashMap<&str, Vec<usize>> = HashMap::default();
     for (k, o) in mentions.iter().enumerate() {
         if o.kind == EntityKind::Person && o.toks.1 - o.toks.0 >= 2 {
             for p in text(o).split(' ') {
@@ -916,7 +916,7 @@ fn cluster(doc: &Document, mentions: &[Mention]) -> (Vec<Entity>, Vec<Cluster>, 
         sets.union(k, i);
     }
     // Acronyms join the name whose initials they spell (the first such name).
-    let mut by_initials: HashMap<String, usize> = HashMap::new();
+    let mut by_initials: HashMap<String, usize> = HashMap::default();
     for (k, o) in mentions.iter().enumerate() {
         if matches!(o.kind, EntityKind::Org | EntityKind::Misc) && !is_acronym(text(o)) {
             by_initials.entry(initials(text(o))).or_insert(k);
@@ -970,7 +970,7 @@ fn cluster(doc: &Document, mentions: &[Mention]) -> (Vec<Entity>, Vec<Cluster>, 
     }
 
     // Build clusters in order of first mention.
-    let mut root_to_id: HashMap<usize, u32> = HashMap::new();
+    let mut root_to_id: HashMap<usize, u32> = HashMap::default();
     let mut clusters: Vec<Cluster> = Vec::new();
     let mut genders: Vec<Gender> = Vec::new();
     let mut entities = Vec::with_capacity(n);
@@ -1061,21 +1061,29 @@ fn canonical_name(
 
 /// Dates, times, amounts and numbers, where no name already stands.
 fn add_numeric(doc: &Document, skipped: &dyn Fn(usize) -> bool, entities: &mut Vec<Entity>) {
+    // One pass of each pattern over the whole text; a match never runs across a line break
+    // (blocks are lines) and none is kept in a skipped block.
     let mut found: Vec<(Span, EntityKind, usize)> = Vec::new();
-    for (bi, b) in doc.blocks.iter().enumerate() {
-        if skipped(bi) {
+    let text = doc.text;
+    let mut keep = |span: Span, kind: EntityKind, p: usize| {
+        if !text[span.start..span.end].contains('\n') && !skipped(doc.block_at(span.start)) {
+            found.push((span, kind, p));
+        }
+    };
+    for (p, (re, kind, _)) in NUMERIC.iter().enumerate() {
+        if re.captures_len() == 1 {
+            for m in re.find_iter(text) {
+                keep(Span::new(m.start(), m.end()), *kind, p);
+            }
             continue;
         }
-        let s = &doc.text[b.start..b.end];
-        for (p, (re, kind, _)) in NUMERIC.iter().enumerate() {
-            for c in re.captures_iter(s) {
-                // A pattern may mark the part that is the mention: "in (May)".
-                let m = c
-                    .name("m")
-                    .or_else(|| c.name("m2"))
-                    .unwrap_or_else(|| c.get(0).unwrap());
-                found.push((Span::new(b.start + m.start(), b.start + m.end()), *kind, p));
-            }
+        for c in re.captures_iter(text) {
+            // A pattern may mark the part that is the mention: "in (May)".
+            let m = c
+                .name("m")
+                .or_else(|| c.name("m2"))
+                .unwrap_or_else(|| c.get(0).unwrap());
+            keep(Span::new(m.start(), m.end()), *kind, p);
         }
     }
     // Leftmost, then longest, then the more specific kind.
@@ -1153,8 +1161,13 @@ static NUMERIC: LazyLock<Vec<(Regex, EntityKind, &'static str)>> = LazyLock::new
             "number",
         ),
     ];
+    // ASCII word boundaries: the fast (DFA) engines support them, Unicode ones they do not,
+    // and these patterns are about digits and English words.
     spec.into_iter()
-        .map(|(re, k, why)| (Regex::new(&re).expect("numeric pattern compiles"), k, why))
+        .map(|(re, k, why)| {
+            let re = re.replace(r"\b", r"(?-u:\b)");
+            (Regex::new(&re).expect("numeric pattern compiles"), k, why)
+        })
         .collect()
 });
 

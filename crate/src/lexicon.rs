@@ -4,7 +4,7 @@
 //! `#` comments, a header naming its source and licence; see `crate/data/README.md`), parsed
 //! once on first use into [`LEX`].
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
 
 /// Grammatical gender a name or title implies, for resolving "he" and "she".
