@@ -148,7 +148,7 @@ pub fn analyze(input: &str, options: &Options) -> Result<Analysis, Error> {
 
     let title = blocks
         .iter()
-        .find(|b| b.kind == BlockKind::Title)
+        .find(|b| b.kind == BlockKind::Title && !b.boilerplate)
         .map(|b| text[b.start..b.end].to_string());
     let byline = blocks
         .iter()
@@ -272,6 +272,17 @@ mod tests {
         assert!(b.blocks[1].why.ends_with("(removed by the reader)"));
         assert_eq!(b.clean_text, "Copyright 2026 Example News");
         assert!(b.quotes.is_empty(), "quotes of a removed block go with it");
+        let t = analyze("Big news about the harbour today\n\nThe council said on Tuesday that the harbour wall would be rebuilt next year at a cost of millions.", &Options::default()).unwrap();
+        assert!(t.title.is_some());
+        let t = analyze(
+            &t.text,
+            &Options {
+                drop: vec![0],
+                ..Options::default()
+            },
+        )
+        .unwrap();
+        assert_eq!(t.title, None, "a title the reader removed is no title");
     }
 
     #[test]
