@@ -17,6 +17,7 @@ const panels = { people: $("people"), quotes: $("quotes"), entities: $("entities
 const showBp = $("show-boilerplate");
 const copyBtn = $("copy-clean");
 const exportBtn = $("export-json");
+const resetBtn = $("reset-decisions");
 const overlay = $("drop-overlay");
 
 const state = {
@@ -26,8 +27,11 @@ const state = {
   nextId: 1,
   inFlight: null, // {id, input, format, started}
   pending: null, // the newest request waiting for the worker
-  current: null, // {analysis, ms}
+  current: null, // {analysis, ms, input, format, decisions}
   highlight: null,
+  // The reader's keep/drop decisions for the analysed input (block index -> "keep" | "drop").
+  // Kept in memory only, and forgotten when the input or the format changes.
+  decisions: { input: null, format: null, map: new Map() },
   source: null, // e.g. 'file “x.html” (windows-1252)'
 };
 
@@ -109,7 +113,7 @@ function onWorkerMessage(w, msg) {
     return;
   }
   if (msg.ok) {
-    showAnalysis(msg.analysis, msg.ms);
+    showAnalysis(msg.analysis, msg.ms, req);
   } else {
     if (msg.fatal) restartWorker();
     showFailure(msg.error, msg.fatal);
@@ -120,7 +124,7 @@ function send(req) {
   state.inFlight = { ...req, started: performance.now() };
   results.dataset.state = "working";
   setStatus(state.ready ? "Analysing…" : "Loading the analyser…");
-  state.worker.postMessage({ id: req.id, input: req.input, format: req.format });
+  state.worker.postMessage({ id: req.id, input: req.input, format: req.format, overrides: overridesOf(req.decisions) });
 }
 
 // ---------------------------------------------------------------- analysis requests
@@ -138,12 +142,26 @@ function requestAnalysis(why = "button") {
     return;
   }
   clearMessage();
-  const req = { id: state.nextId++, input: text, format: formatSel.value };
+  const format = formatSel.value;
+  const d = state.decisions;
+  if (d.input !== text || d.format !== format) state.decisions = { input: text, format, map: new Map() };
+  queue({ id: state.nextId++, input: text, format, decisions: new Map(state.decisions.map) });
+}
+
+function queue(req) {
   if (state.inFlight) {
     state.pending = req;
     return;
   }
   send(req);
+}
+
+/** The worker's `overrides` for a decisions map, or undefined when the reader changed nothing. */
+function overridesOf(decisions) {
+  if (!decisions || !decisions.size) return undefined;
+  const keep = [], drop = [];
+  for (const [bi, d] of [...decisions].sort((a, b) => a[0] - b[0])) (d === "keep" ? keep : drop).push(bi);
+  return { keep, drop };
 }
 
 let debounceTimer = 0;
@@ -165,6 +183,8 @@ function showFailure(error, fatal) {
 function resetResults() {
   state.current = null;
   state.highlight = null;
+  state.decisions = { input: null, format: null, map: new Map() };
+  updateResetButton();
   article.replaceChildren(placeholder());
   for (const p of Object.values(panels)) {
     const e = document.createElement("p");
@@ -183,10 +203,16 @@ function placeholder() {
   return p;
 }
 
-function showAnalysis(analysis, ms) {
-  state.current = { analysis, ms };
+function showAnalysis(analysis, ms, req = {}) {
+  const decisions = req.decisions || new Map();
+  // A re-analysis after a decision on the same input keeps the reader's place: which boilerplate
+  // is open, where the changed block sits on screen, where the focus is, what is highlighted.
+  const sameInput = !!(req.decision && state.current && state.current.input === req.input && state.current.format === req.format);
+  const view = sameInput ? viewState() : null;
+  const highlight = sameInput ? state.highlight : null;
+  state.current = { analysis, ms, input: req.input, format: req.format, decisions };
   state.highlight = null;
-  const { fragment, dropped } = renderArticle(document, analysis);
+  const { fragment, dropped } = renderArticle(document, analysis, decisions);
   if (dropped) console.warn(`article-inspector: ${dropped} annotation span(s) were inconsistent and not shown`);
   if (!analysis.blocks || !analysis.blocks.length) {
     const p = document.createElement("p");
@@ -202,11 +228,97 @@ function showAnalysis(analysis, ms) {
   panels.stats.replaceChildren(renderStats(document, analysis, { ms }));
   copyBtn.disabled = !analysis.clean_text;
   exportBtn.disabled = false;
+  updateResetButton();
+  if (view) restoreView(view, req.decision);
+  if (highlight && !highlight.startsWith("q:")) applyHighlight(highlight);
   results.dataset.state = "done";
   const s = analysis.stats || {};
   const q = (analysis.quotes || []).length;
-  setStatus(`Analysed in ${fmt(ms)} ms${state.source ? ` (${state.source})` : ""}: ${plural(s.article_words || 0, "article word")}, `
-    + `${plural(s.boilerplate_blocks || 0, "boilerplate block")}, ${plural(q, "quote")} from ${plural(s.sources || 0, "source")}.`);
+  const summary = `${plural(s.article_words || 0, "article word")}, `
+    + `${plural(s.boilerplate_blocks || 0, "boilerplate block")}, ${plural(q, "quote")} from ${plural(s.sources || 0, "source")}.`;
+  if (req.decision) setStatus(`${decisionMessage(req.decision, analysis)} Now ${summary}`);
+  else setStatus(`Analysed in ${fmt(ms)} ms${state.source ? ` (${state.source})` : ""}: ${summary}`);
+}
+
+// ---------------------------------------------------------------- the reader's decisions
+
+function updateResetButton() {
+  const n = state.current ? state.current.decisions.size : 0;
+  resetBtn.hidden = n === 0;
+  resetBtn.textContent = n > 1 ? `Reset my decisions (${fmt(n)})` : "Reset my decisions";
+}
+
+function blockExcerpt(analysis, bi) {
+  const b = (analysis.blocks || [])[bi];
+  if (!b) return "the block";
+  const words = analysis.text.slice(b.start, b.end).replace(/\s+/g, " ").trim().split(" ");
+  return `“${words.length > 6 ? `${words.slice(0, 6).join(" ")}…` : words.join(" ")}”`;
+}
+
+function decisionMessage(decision, analysis) {
+  if (decision.action === "reset") return "Your decisions were reset: the article is as the analysis found it.";
+  const what = blockExcerpt(analysis, decision.bi);
+  if (decision.action === "drop") return `Removed ${what} from the article.`;
+  if (decision.action === "keep") return `Restored ${what} to the article.`;
+  return `Undone: ${what} is back as the analysis had it.`;
+}
+
+/**
+ * Records the reader's decision on block `bi` ("keep", "drop" or "undo") — or "reset" for all —
+ * and re-analyses the same input with every decision so far.
+ */
+function decide(action, bi) {
+  const cur = state.current;
+  if (!cur) return;
+  // A newer input is already being analysed: this decision is about text that is going away.
+  const busy = [state.inFlight, state.pending].find((r) => r && (r.input !== cur.input || r.format !== cur.format));
+  if (busy) return;
+  const d = state.decisions;
+  if (d.input !== cur.input || d.format !== cur.format) state.decisions = { input: cur.input, format: cur.format, map: new Map(cur.decisions) };
+  const map = new Map(state.decisions.map);
+  if (action === "reset") map.clear();
+  else if (action === "undo") map.delete(bi);
+  else map.set(bi, action);
+  state.decisions.map = map;
+  const decision = { action, bi };
+  const el = bi !== undefined ? article.querySelector(`[data-block="${bi}"]`) : null;
+  if (el) decision.top = el.getBoundingClientRect().top;
+  decision.refocus = bi !== undefined ? "block" : "article";
+  clearTimeout(debounceTimer);
+  queue({ id: state.nextId++, input: cur.input, format: cur.format, decisions: new Map(map), decision });
+}
+
+/** Which boilerplate is open (by block index), so a re-render can keep it open. */
+function viewState() {
+  const idx = (sel) => new Set([...article.querySelectorAll(sel)].map((b) => Number(b.dataset.block)));
+  return {
+    expanded: idx(".block.boilerplate:not(.collapsed)"),
+    inOpenGroup: idx("details.bp-group[open] > .block"),
+  };
+}
+
+function restoreView(view, decision) {
+  for (const g of article.querySelectorAll("details.bp-group")) {
+    if ([...g.querySelectorAll(":scope > .block")].some((b) => view.inOpenGroup.has(Number(b.dataset.block)))) g.open = true;
+  }
+  for (const b of article.querySelectorAll(".block.boilerplate")) {
+    if (view.expanded.has(Number(b.dataset.block))) setCollapsed(b, false);
+  }
+  if (decision.refocus === "article") {
+    article.focus({ preventScroll: true });
+    return;
+  }
+  const block = article.querySelector(`[data-block="${decision.bi}"]`);
+  if (!block) return;
+  // The block the reader just changed stays in view, where it was.
+  const group = block.closest("details.bp-group");
+  if (group) group.open = true;
+  if (decision.top !== undefined) {
+    const dy = block.getBoundingClientRect().top - decision.top;
+    if (Math.abs(dy) >= 1) window.scrollBy({ top: dy, behavior: "instant" });
+  }
+  const btn = block.querySelector(".decide-btn");
+  if (btn) btn.focus({ preventScroll: true });
 }
 
 // ---------------------------------------------------------------- files
@@ -372,13 +484,8 @@ function clearHighlight() {
   state.highlight = null;
 }
 
-function highlightKey(key, label) {
-  const same = state.highlight === key;
-  clearHighlight();
-  if (same) {
-    setStatus("Highlight cleared.");
-    return;
-  }
+/** Marks every mention of `key` (and a person's quotes) and presses its buttons; returns the marks. */
+function applyHighlight(key) {
   state.highlight = key;
   const marks = [...article.querySelectorAll(`mark.ent[data-key="${CSS.escape(key)}"]`)];
   for (const m of marks) m.classList.add("hl");
@@ -386,6 +493,17 @@ function highlightKey(key, label) {
     for (const q of article.querySelectorAll(`.quote[data-speaker="${CSS.escape(key.slice(2))}"]`)) q.classList.add("hl");
   }
   for (const b of document.querySelectorAll(`.side [data-key="${CSS.escape(key)}"]`)) b.setAttribute("aria-pressed", "true");
+  return marks;
+}
+
+function highlightKey(key, label) {
+  const same = state.highlight === key;
+  clearHighlight();
+  if (same) {
+    setStatus("Highlight cleared.");
+    return;
+  }
+  const marks = applyHighlight(key);
   const first = marks.find((m) => !m.closest(".boilerplate")) || marks[0];
   if (first) reveal(first);
   setStatus(`${plural(marks.length, "mention")} of ${label || key} highlighted${marks.length ? "" : " (none in the text)"}.`);
@@ -419,6 +537,11 @@ document.querySelector(".side").addEventListener("click", (e) => {
 });
 
 article.addEventListener("click", (e) => {
+  const decideBtn = e.target.closest(".decide-btn");
+  if (decideBtn) {
+    decide(decideBtn.dataset.action, Number(decideBtn.dataset.block));
+    return;
+  }
   const toggle = e.target.closest(".bp-toggle");
   if (toggle) {
     const block = toggle.closest(".block");
@@ -437,6 +560,8 @@ article.addEventListener("click", (e) => {
 document.addEventListener("keydown", (e) => {
   if (e.key === "Escape" && state.highlight) clearHighlight();
 });
+
+resetBtn.addEventListener("click", () => decide("reset"));
 
 // ---------------------------------------------------------------- export
 

@@ -191,44 +191,116 @@ function blockLabel(block) {
   return block.why ? `${kind} — ${block.why}` : kind;
 }
 
-/** One block as a DOM element. */
-export function renderBlock(doc, analysis, block, bi, spans) {
+/** The reason without the core's "(kept by the reader)" / "(removed by the reader)" suffix. */
+function classifierWhy(block) {
+  return String(block.why || "").replace(/\s*\((?:kept|removed) by the reader\)\s*$/, "");
+}
+
+/** A few words of a block, for the accessible names of its controls. */
+function excerpt(text, block, words = 8) {
+  const w = text.slice(block.start, block.end).replace(/\s+/g, " ").trim().split(" ");
+  return w.length > words ? `${w.slice(0, words).join(" ")}…` : w.join(" ");
+}
+
+/**
+ * The reader's control for one block: "Remove" on an article block, "Restore" on a boilerplate
+ * block, or — when the reader changed the block — a note saying so and "Undo".
+ * `decision` is "keep", "drop" or undefined (only shown when the analysis agrees with it).
+ */
+function decisionControl(doc, analysis, block, bi, decision) {
+  const wrap = el(doc, "span", "decide");
+  const what = `“${excerpt(analysis.text, block)}”`;
+  const btn = el(doc, "button", "decide-btn");
+  btn.type = "button";
+  btn.dataset.block = String(bi);
+  if (decision) {
+    const note = el(doc, "span", "decided", decision === "drop" ? "Removed by you" : "Kept by you");
+    wrap.appendChild(note);
+    btn.textContent = "Undo";
+    btn.dataset.action = "undo";
+    btn.setAttribute("aria-label", decision === "drop"
+      ? `Undo: put ${what} back as the analysis had it`
+      : `Undo: leave ${what} out again, as the analysis had it`);
+    btn.title = decision === "drop" ? "Undo your decision: the block goes back into the article" : "Undo your decision: the block is left out again";
+  } else if (block.boilerplate) {
+    btn.textContent = "Restore";
+    btn.dataset.action = "keep";
+    btn.setAttribute("aria-label", `Restore to the article: ${what}`);
+    btn.title = "Keep this block in the article (and in the clean text)";
+  } else {
+    btn.textContent = "Remove";
+    btn.dataset.action = "drop";
+    btn.setAttribute("aria-label", `Remove from the article: ${what}`);
+    btn.title = "This is not part of the article: leave it out of the clean text";
+  }
+  wrap.appendChild(btn);
+  return wrap;
+}
+
+/** One block as a DOM element. `decision`: the reader's "keep" / "drop" for it, if any. */
+export function renderBlock(doc, analysis, block, bi, spans, decision) {
   const text = analysis.text;
   const { children } = nestSpans(spans || [], block.start, block.end);
+  const mine = (decision === "drop" && block.boilerplate) || (decision === "keep" && !block.boilerplate) ? decision : undefined;
   let node;
   if (block.boilerplate) {
     node = el(doc, "div", "block boilerplate collapsed");
+    const head = el(doc, "span", "bp-head");
     const toggle = el(doc, "button", "bp-toggle");
     toggle.type = "button";
     toggle.setAttribute("aria-expanded", "false");
-    toggle.title = "Show or hide this boilerplate block";
-    toggle.appendChild(el(doc, "span", "bp-label", blockLabel(block)));
-    node.appendChild(toggle);
+    toggle.title = mine ? "Show or hide this block" : "Show or hide this boilerplate block";
+    const kind = BLOCK_KIND_NAMES[block.kind] || block.kind;
+    toggle.appendChild(el(doc, "span", "bp-label", mine ? kind : blockLabel(block)));
+    head.appendChild(toggle);
+    head.appendChild(decisionControl(doc, analysis, block, bi, mine));
+    node.appendChild(head);
     const body = el(doc, "span", "block-text");
     appendRange(doc, body, text, block.start, block.end, children);
     node.appendChild(body);
+    if (mine) node.title = `${kind} — ${classifierWhy(block)}; removed by you`;
   } else {
     const tag = block.kind === "title" ? "h2" : block.kind === "heading" ? "h3" : "p";
     node = el(doc, tag, "block");
-    appendRange(doc, node, text, block.start, block.end, children);
-    node.title = blockLabel(block);
+    if (tag === "p") {
+      appendRange(doc, node, text, block.start, block.end, children);
+    } else {
+      // A heading is named by its text alone, not by the control inside it.
+      const body = el(doc, "span", "heading-text");
+      body.id = `block-${bi}-text`;
+      appendRange(doc, body, text, block.start, block.end, children);
+      node.appendChild(body);
+      node.setAttribute("aria-labelledby", body.id);
+    }
+    // A block the reader kept says so on a line of its own above the text; the others carry
+    // their "Remove" at the end (shown in the right-hand column on wide screens).
+    const control = decisionControl(doc, analysis, block, bi, mine);
+    if (mine) node.insertBefore(control, node.firstChild);
+    else node.appendChild(control);
+    node.title = mine ? `${BLOCK_KIND_NAMES[block.kind] || block.kind} — the analysis left this out (${classifierWhy(block)}); kept by you` : blockLabel(block);
   }
+  if (mine) node.dataset.decision = mine;
   node.dataset.kind = block.kind;
   node.dataset.block = String(bi);
   node.dataset.boilerplate = String(!!block.boilerplate);
   return node;
 }
 
-/** The whole annotated article. Runs of 3+ boilerplate blocks are folded into one group. */
-export function renderArticle(doc, analysis) {
+/**
+ * The whole annotated article. Runs of 3+ boilerplate blocks are folded into one group; a block
+ * the reader changed is never folded away. `decisions`: Map(blockIndex -> "keep" | "drop").
+ */
+export function renderArticle(doc, analysis, decisions = new Map()) {
   const frag = doc.createDocumentFragment();
   const { perBlock, dropped } = collectSpans(analysis);
   const blocks = analysis.blocks || [];
+  const foldable = (k) => blocks[k].boilerplate && !decisions.has(k);
+  const one = (k) => renderBlock(doc, analysis, blocks[k], k, perBlock.get(k), decisions.get(k));
   let i = 0;
   while (i < blocks.length) {
-    if (blocks[i].boilerplate) {
+    if (foldable(i)) {
       let j = i;
-      while (j < blocks.length && blocks[j].boilerplate) j++;
+      while (j < blocks.length && foldable(j)) j++;
       if (j - i >= 3) {
         const group = el(doc, "details", "bp-group");
         const counts = new Map();
@@ -238,14 +310,14 @@ export function renderArticle(doc, analysis) {
         summary.appendChild(el(doc, "span", "bp-kinds",
           [...counts].map(([k, n]) => `${BLOCK_KIND_NAMES[k] || k}${n > 1 ? ` ×${n}` : ""}`).join(", ")));
         group.appendChild(summary);
-        for (let k = i; k < j; k++) group.appendChild(renderBlock(doc, analysis, blocks[k], k, perBlock.get(k)));
+        for (let k = i; k < j; k++) group.appendChild(one(k));
         frag.appendChild(group);
       } else {
-        for (let k = i; k < j; k++) frag.appendChild(renderBlock(doc, analysis, blocks[k], k, perBlock.get(k)));
+        for (let k = i; k < j; k++) frag.appendChild(one(k));
       }
       i = j;
     } else {
-      frag.appendChild(renderBlock(doc, analysis, blocks[i], i, perBlock.get(i)));
+      frag.appendChild(one(i));
       i++;
     }
   }

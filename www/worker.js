@@ -1,6 +1,8 @@
 // Module Web Worker: the analysis never runs on the page's main thread.
 //
-// Protocol (main thread -> worker):  {id, input, format}
+// Protocol (main thread -> worker):  {id, input, format, overrides?}
+//           `overrides` = {keep: [blockIndex…], drop: [blockIndex…]}: the reader's decisions,
+//           which overrule the classifier (indices into analysis.blocks for this input+format)
 //           (worker -> main thread):  {type: "ready", version} once the wasm module is loaded,
 //                                     {type: "init-error", error} if it could not be loaded,
 //                                     {id, ok: true, analysis, ms} or
@@ -29,8 +31,16 @@ function describe(err) {
   return String(err);
 }
 
+/** `{keep, drop}` with integer indices only, or undefined when there is nothing to overrule. */
+function cleanOverrides(o) {
+  if (!o || typeof o !== "object") return undefined;
+  const ints = (xs) => (Array.isArray(xs) ? xs.filter((x) => Number.isInteger(x) && x >= 0) : []);
+  const keep = ints(o.keep), drop = ints(o.drop);
+  return keep.length || drop.length ? { keep, drop } : undefined;
+}
+
 self.onmessage = async (event) => {
-  const { id, input, format } = event.data || {};
+  const { id, input, format, overrides } = event.data || {};
   const ok = await ready;
   if (!ok || broken) {
     self.postMessage({ id, ok: false, fatal: true, error: "The analyser could not be loaded. Reload the page to try again." });
@@ -38,7 +48,7 @@ self.onmessage = async (event) => {
   }
   const t0 = performance.now();
   try {
-    const analysis = analyze(String(input ?? ""), String(format || "auto"));
+    const analysis = analyze(String(input ?? ""), String(format || "auto"), cleanOverrides(overrides));
     self.postMessage({ id, ok: true, analysis, ms: Math.round(performance.now() - t0) });
   } catch (err) {
     // A JsError from the analyser is a plain Error with a readable message (too large, binary…).

@@ -48,7 +48,7 @@ function readArticle(page) {
   return page.evaluate(() => {
     const plain = (node) => {
       const c = node.cloneNode(true);
-      c.querySelectorAll(".label, .speaker-label, .bp-toggle").forEach((l) => l.remove());
+      c.querySelectorAll(".label, .speaker-label, .bp-toggle, .decide").forEach((l) => l.remove());
       return c.textContent;
     };
     const art = document.getElementById("article");
@@ -181,6 +181,173 @@ test("example article: analysed and annotated", async () => {
   await settle(page);
   await page.screenshot({ path: path.join(OUT, "page-example-article.png") });
   assert.deepEqual(problems, []);
+  await page.close();
+});
+
+/** Makes "Copy clean text" copy into `window.__copied` instead of the system clipboard. */
+async function captureClipboard(page) {
+  await page.evaluate(() => {
+    const fake = { writeText: async (t) => { window.__copied = t; } };
+    Object.defineProperty(navigator, "clipboard", { value: fake, configurable: true });
+  });
+}
+
+/** What "Copy clean text" copies right now. */
+async function copiedCleanText(page) {
+  await page.evaluate(() => { window.__copied = null; });
+  await page.click("#copy-clean");
+  await page.waitForFunction(() => typeof window.__copied === "string");
+  return page.evaluate(() => window.__copied);
+}
+
+/** The People panel's quote count for `name` ("2 quotes"), or null when not listed as quoted. */
+function quoteCount(page, name) {
+  return page.evaluate((n) => {
+    const b = [...document.querySelectorAll("#people button.person")].find((x) => x.querySelector(".name").textContent === n);
+    return b ? b.querySelector(".quotes-count")?.textContent ?? null : null;
+  }, name);
+}
+
+const quotesPanel = (page) => page.$$eval("#quotes .quote-text", (qs) => qs.map((q) => q.textContent));
+const activeText = (page) => page.evaluate(() => {
+  const a = document.activeElement;
+  return a ? `${a.className}|${a.textContent.trim()}|${a.closest(".block")?.textContent ?? ""}` : "";
+});
+
+test("example article: the reader removes and restores blocks; clean text, quotes, people and stats follow", async () => {
+  const { page, problems } = await openPage();
+  await captureClipboard(page);
+  await page.click("#example");
+  await waitDone(page);
+  const loadRequests = browser.log.requests.length;
+  browser.log.phase = "decisions";
+
+  const SHE = "If nothing is done before October";
+  const LIFEBOAT = "Lifeboat crew rescue 12 from flooded caravan park";
+  const LIFEBOAT_START = "Lifeboat crew rescue"; // in the page, "12" carries its NUMBER label
+  const original = {
+    clean: await copiedCleanText(page),
+    quotes: await quotesPanel(page),
+    priya: await quoteCount(page, "Priya Nair"),
+    words: await page.textContent("#stats .stat-article-words dd"),
+  };
+  assert.ok(original.clean.includes(SHE), "the quoted paragraph is in the clean text");
+  assert.ok(!original.clean.includes(LIFEBOAT), "the related link is not");
+  assert.ok(original.quotes.some((q) => q.includes(SHE)), "the quote is in the quotes panel");
+  assert.equal(original.priya, "2 quotes");
+  assert.equal(await page.isVisible("#reset-decisions"), false, "no reset button before any decision");
+
+  // Every block has its control: Remove on article blocks, Restore on boilerplate.
+  const controls = await page.$$eval("#article .block", (bs) => bs.map((b) => [b.dataset.boilerplate, b.querySelector(".decide-btn")?.dataset.action]));
+  assert.ok(controls.length > 10);
+  for (const [bp, action] of controls) assert.equal(action, bp === "true" ? "keep" : "drop");
+
+  // Tab goes from one block's control to the next block's control.
+  const sheBlock = page.locator("#article .block", { hasText: SHE });
+  const prevBlockBtn = page.locator("#article .block", { hasText: "the marine engineer who surveyed" }).locator(".decide-btn");
+  await prevBlockBtn.focus();
+  await page.keyboard.press("Tab");
+  assert.match(await activeText(page), new RegExp(`^decide-btn\\|Remove\\|.*${SHE}`), "Tab reaches the next block's Remove");
+
+  // Remove the paragraph holding Priya Nair's second quote (Enter on the focused control).
+  await sheBlock.scrollIntoViewIfNeeded();
+  await page.evaluate(() => window.scrollBy(0, -200));
+  await settle(page);
+  await page.screenshot({ path: path.join(OUT, "page-decisions-focus.png"), clip: await sheBlock.evaluate((b) => {
+    const r = b.closest("article").getBoundingClientRect(), q = b.getBoundingClientRect();
+    return { x: r.left - 20, y: q.top - 120, width: r.width + 40, height: q.height + 240 };
+  }) });
+  const topBefore = await sheBlock.evaluate((b) => b.getBoundingClientRect().top);
+  await page.keyboard.press("Enter");
+  await page.waitForSelector('#article .block[data-decision="drop"]');
+  await waitDone(page);
+  const removed = page.locator('#article .block[data-decision="drop"]');
+  assert.match(await removed.textContent(), new RegExp(SHE));
+  assert.match(await removed.locator(".decided").textContent(), /Removed by you/);
+  assert.equal(await removed.getAttribute("data-boilerplate"), "true");
+  const topAfter = await removed.evaluate((b) => b.getBoundingClientRect().top);
+  assert.ok(Math.abs(topAfter - topBefore) < 2, `the changed block stays where it was on screen (${topBefore} -> ${topAfter})`);
+  assert.match(await activeText(page), /^decide-btn\|Undo\|/, "focus stays on the block's control, now Undo");
+  assert.match(await page.textContent("#status"), /Removed “She said:/);
+  const afterRemove = await copiedCleanText(page);
+  assert.ok(!afterRemove.includes(SHE), "the removed paragraph left the clean text");
+  assert.ok(afterRemove.includes("Priya Nair, the marine engineer"), "its neighbour stayed");
+  assert.ok(!(await quotesPanel(page)).some((q) => q.includes(SHE)), "its quote left the quotes panel");
+  assert.equal(await quoteCount(page, "Priya Nair"), "1 quote", "the speaker's quote count dropped");
+  assert.ok(Number((await page.textContent("#stats .stat-article-words dd")).replace(/\D/g, "")) < Number(original.words.replace(/\D/g, "")));
+  assert.equal(await page.isVisible("#reset-decisions"), true, "the reset button appears");
+
+  // Restore one block from inside the folded group of boilerplate, by keyboard (Space).
+  const group = page.locator("#article details.bp-group", { hasText: LIFEBOAT_START });
+  assert.equal(await group.evaluate((g) => g.open), false, "the related link starts folded away");
+  await group.locator("summary").focus();
+  await page.keyboard.press("Enter");
+  assert.equal(await group.evaluate((g) => g.open), true, "Enter opens the group");
+  for (let i = 0; i < 8; i++) {
+    const t = await activeText(page);
+    if (t.startsWith("decide-btn|Restore|") && t.includes(LIFEBOAT_START)) break;
+    await page.keyboard.press("Tab");
+  }
+  assert.match(await activeText(page), new RegExp(`^decide-btn\\|Restore\\|.*${LIFEBOAT_START}`), "Tab reaches the Restore of a block inside the group");
+  await page.keyboard.press("Space");
+  await page.waitForSelector('#article .block[data-decision="keep"]');
+  await waitDone(page);
+  const kept = page.locator('#article .block[data-decision="keep"]');
+  assert.match(await kept.textContent(), new RegExp(LIFEBOAT_START));
+  assert.match(await kept.locator(".decided").textContent(), /Kept by you/);
+  const afterRestore = await copiedCleanText(page);
+  assert.ok(afterRestore.includes(LIFEBOAT), "the restored block is in the clean text");
+  assert.ok(!afterRestore.includes(SHE), "the earlier decision still holds");
+  assert.equal(await page.textContent("#reset-decisions"), "Reset my decisions (2)");
+
+  // The picture: one block removed, one restored.
+  await removed.evaluate((b) => b.scrollIntoView({ block: "start" }));
+  await page.evaluate(() => window.scrollBy(0, -240));
+  await page.mouse.move(5, 5);
+  await settle(page);
+  await page.screenshot({ path: path.join(OUT, "page-decisions.png") });
+  await page.screenshot({ path: path.join(OUT, "page-decisions-full.png"), fullPage: true });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await removed.evaluate((b) => b.scrollIntoView({ block: "center" }));
+  await settle(page);
+  await page.screenshot({ path: path.join(OUT, "page-decisions-phone.png") });
+  await page.setViewportSize({ width: 1280, height: 900 });
+
+  // Undo (Enter on the kept block's control, which has the focus): that block folds away again,
+  // the other decision stays, and the focus follows the block into its group.
+  await kept.locator(".decide-btn").focus();
+  await page.keyboard.press("Enter");
+  await page.waitForFunction(() => !document.querySelector('#article [data-decision="keep"]'));
+  await waitDone(page);
+  assert.match(await activeText(page), new RegExp(`^decide-btn\\|Restore\\|.*${LIFEBOAT_START}`), "the focus stays with the block");
+  assert.ok(!(await copiedCleanText(page)).includes(LIFEBOAT), "undone: the related link is out again");
+  assert.equal(await page.textContent("#reset-decisions"), "Reset my decisions");
+
+  // Reset: back to exactly what the analysis found.
+  await page.click("#reset-decisions");
+  await page.waitForFunction(() => !document.querySelector("#article [data-decision]"));
+  await waitDone(page);
+  assert.equal(await copiedCleanText(page), original.clean);
+  assert.deepEqual(await quotesPanel(page), original.quotes);
+  assert.equal(await quoteCount(page, "Priya Nair"), "2 quotes");
+  assert.equal(await page.textContent("#stats .stat-article-words dd"), original.words);
+  assert.equal(await page.isVisible("#reset-decisions"), false);
+
+  // Decisions belong to one input and format: changing the format forgets them.
+  await sheBlock.locator(".decide-btn").click();
+  await page.waitForSelector('#article .block[data-decision="drop"]');
+  await page.selectOption("#format", "text");
+  await page.waitForFunction(() => !document.querySelector("#article [data-decision]"));
+  await waitDone(page);
+  assert.ok((await copiedCleanText(page)).includes(SHE));
+  assert.equal(await page.isVisible("#reset-decisions"), false);
+
+  // Nothing left the page while the reader decided.
+  const all = browser.log.requests;
+  assert.deepEqual(foreign(all), [], "every request went to the local server");
+  assert.deepEqual(all.slice(loadRequests).filter((r) => r.phase === "decisions"), [], "no requests at all while deciding");
+  assert.deepEqual(problems, [], "no console errors or page errors");
+  browser.log.phase = "load";
   await page.close();
 });
 
