@@ -5,12 +5,11 @@
 import { readFileSync, readdirSync, existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { join, dirname } from "node:path";
-import { gzipSync } from "node:zlib";
 import { initSync, analyze } from "../../www/pkg/article_inspector.js";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "../..");
 const wasmPath = join(root, "www/pkg/article_inspector_bg.wasm");
-const wasm = readFileSync(wasmPath);
+const wasm = readFileSync(wasmPath); // size: scripts/build-wasm.sh reports it
 initSync({ module: wasm });
 
 const samplesDir = join(root, "../shared/samples");
@@ -45,4 +44,3 @@ report("typical article (mean size)", Math.round(total / docs.length), t, docs.l
 let big = "";
 while (bytes(big) < 1_000_000) for (const d of docs) big += d + "\n\n";
 report("one 1 MB document", bytes(big), bench(() => analyze(big, "auto"), 3000));
-console.log(`wasm module: ${wasm.length} bytes, ${gzipSync(wasm, { level: 9 }).length} bytes gzipped`);
