@@ -25,6 +25,7 @@ export const BLOCK_KIND_NAMES = {
   dateline: "dateline",
   body: "body",
   caption: "caption",
+  "quote-box": "pull quote",
   navigation: "navigation",
   related: "related links",
   share: "share buttons",

@@ -223,6 +223,9 @@ enum Class {
     Bad,
 }
 
+/// How many blocks away a pull quote's source may be.
+const PULL_QUOTE_REACH: usize = 25;
+
 /// Thresholds (jusText's defaults, adjusted for text copied from browsers).
 const SHORT_CHARS: usize = 70;
 const LONG_CHARS: usize = 200;
@@ -334,6 +337,24 @@ pub fn classify(
             }
         } else {
             seen.insert(key, b);
+        }
+    }
+
+    // Pull quotes: a short block whose words repeat a passage of a longer block near it.
+    for b in 0..n {
+        let f = &feats[b];
+        if decided[b].is_some() || !(5..=50).contains(&f.words) {
+            continue;
+        }
+        let near = b.saturating_sub(PULL_QUOTE_REACH)..(b + PULL_QUOTE_REACH + 1).min(n);
+        if let Some(source) = near
+            .filter(|&k| k != b)
+            .find(|&k| feats[k].words > f.words + 5 && feats[k].key.contains(f.key.as_str()))
+        {
+            decided[b] = Some((
+                BlockKind::QuoteBox,
+                format!("repeats a passage of block {}: a pull quote", source + 1),
+            ));
         }
     }
 
@@ -806,6 +827,15 @@ mod tests {
             .into_iter()
             .map(|b| (text[b.start..b.end].to_string(), b.kind))
             .collect()
+    }
+
+    #[test]
+    fn a_pull_quote_repeats_the_article() {
+        let para = "The minister said the harbour would be rebuilt, adding that \u{201c}nobody will be left behind in this town\u{201d} before the next winter storms arrive.";
+        let text = format!("Harbour plan approved by the council\n\n{para}\n\n\u{201c}Nobody will be left behind in this town\u{201d}\n\n{para} More followed.");
+        let k = kinds(&text);
+        assert_eq!(k[2].1, BlockKind::QuoteBox, "{k:?}");
+        assert!(k[2].1.is_boilerplate());
     }
 
     #[test]

@@ -50,6 +50,8 @@ pub enum BlockKind {
     Dateline,
     Body,
     Caption,
+    /// A pull quote: a passage of the article set apart and repeated.
+    QuoteBox,
     Navigation,
     Related,
     Share,
@@ -76,6 +78,7 @@ impl BlockKind {
             BlockKind::Dateline => "dateline",
             BlockKind::Body => "body",
             BlockKind::Caption => "caption",
+            BlockKind::QuoteBox => "quote-box",
             BlockKind::Navigation => "navigation",
             BlockKind::Related => "related",
             BlockKind::Share => "share",
