@@ -340,10 +340,19 @@ pub fn classify(
         }
     }
 
-    // Pull quotes: a short block whose words repeat a passage of a longer block near it.
+    // Pull quotes: a short block in quotation marks whose words repeat a passage of a longer
+    // block near it.
     for b in 0..n {
         let f = &feats[b];
         if decided[b].is_some() || !(5..=50).contains(&f.words) {
+            continue;
+        }
+        let s = &doc.text[doc.blocks[b].start..doc.blocks[b].end];
+        let quote_mark = |c: char| matches!(c, '“' | '”' | '"' | '‘' | '’' | '\'' | '«' | '»');
+        let quoted = s.starts_with(quote_mark)
+            || s.trim_end_matches(|c: char| c.is_ascii_punctuation() && !quote_mark(c))
+                .ends_with(quote_mark);
+        if !quoted {
             continue;
         }
         let near = b.saturating_sub(PULL_QUOTE_REACH)..(b + PULL_QUOTE_REACH + 1).min(n);
