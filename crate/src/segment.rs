@@ -63,11 +63,12 @@ impl<'a> Document<'a> {
 
     /// Segments `text` whose blocks are already known (from HTML structure).
     pub fn with_blocks(text: &'a str, blocks: Vec<Span>) -> Self {
-        let mut tokens = Vec::new();
+        let mut tokens = Vec::with_capacity(text.len() / 5);
         let mut sentences = Vec::new();
+        let mut chars = Vec::new();
         for (bi, b) in blocks.iter().enumerate() {
             let first = tokens.len();
-            tokenize(text, *b, &mut tokens);
+            tokenize(text, *b, &mut chars, &mut tokens);
             split_sentences(text, bi, first, &mut tokens, &mut sentences);
         }
         Document {
@@ -128,9 +129,12 @@ fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '’' | '`' | 'ʼ')
 }
 
-fn tokenize(text: &str, block: Span, out: &mut Vec<Token>) {
+/// Tokenizes one block; `chars` is scratch space reused across blocks.
+fn tokenize(text: &str, block: Span, chars: &mut Vec<(usize, char)>, out: &mut Vec<Token>) {
     let s = &text[block.start..block.end];
-    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    chars.clear();
+    chars.extend(s.char_indices());
+    let chars = &chars[..];
     let n = chars.len();
     let at = |i: usize| if i < n { chars[i].1 } else { ' ' };
     let off = |i: usize| block.start + if i < n { chars[i].0 } else { s.len() };
