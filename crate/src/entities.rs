@@ -973,6 +973,8 @@ fn cluster(doc: &Document, mentions: &[Mention]) -> (Vec<Entity>, Vec<Cluster>, 
     let mut root_to_id: HashMap<usize, u32> = HashMap::default();
     let mut clusters: Vec<Cluster> = Vec::new();
     let mut genders: Vec<Gender> = Vec::new();
+    // Per cluster: the canonical name a gazetteer gave one of its mentions.
+    let mut gazetteer_names: Vec<Option<&'static str>> = Vec::new();
     let mut entities = Vec::with_capacity(n);
     for (i, m) in mentions.iter().enumerate() {
         let r = sets.find(i);
@@ -990,6 +992,11 @@ fn cluster(doc: &Document, mentions: &[Mention]) -> (Vec<Entity>, Vec<Cluster>, 
                 quoted_words: 0,
             });
             genders.push(Gender::Unknown);
+            gazetteer_names.push(None);
+        }
+        let gazetteer = &mut gazetteer_names[id as usize - 1];
+        if gazetteer.is_none() {
+            *gazetteer = m.canonical;
         }
         let c = &mut clusters[id as usize - 1];
         let t = text(m).to_string();
@@ -1015,8 +1022,8 @@ fn cluster(doc: &Document, mentions: &[Mention]) -> (Vec<Entity>, Vec<Cluster>, 
             why: m.why.clone(),
         });
     }
-    for c in &mut clusters {
-        c.name = canonical_name(&c.aliases, c.kind, mentions, doc);
+    for (c, gazetteer) in clusters.iter_mut().zip(gazetteer_names) {
+        c.name = canonical_name(&c.aliases, c.kind, gazetteer);
     }
     (entities, clusters, genders)
 }
@@ -1033,22 +1040,9 @@ fn group_kind(k: EntityKind) -> u8 {
 }
 
 /// The fullest form: the gazetteer's canonical name, else the longest non-acronym alias.
-fn canonical_name(
-    aliases: &[String],
-    kind: EntityKind,
-    mentions: &[Mention],
-    doc: &Document,
-) -> String {
-    for m in mentions {
-        if let Some(c) = m.canonical {
-            if aliases
-                .iter()
-                .any(|a| a == &doc.text[m.span.start..m.span.end])
-                && kind != EntityKind::Group
-            {
-                return c.to_string();
-            }
-        }
+fn canonical_name(aliases: &[String], kind: EntityKind, gazetteer: Option<&str>) -> String {
+    if let Some(c) = gazetteer.filter(|_| kind != EntityKind::Group) {
+        return c.to_string();
     }
     aliases
         .iter()
