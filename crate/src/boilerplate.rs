@@ -588,17 +588,25 @@ fn features(doc: &Document, b: usize, html: Option<&[HtmlBlock]>) -> Features {
         if t.kind == TokenKind::Punct {
             continue;
         }
-        let w = doc.tok(i).to_lowercase();
-        if t.kind == TokenKind::Word && !matches!(w.as_str(), "'s" | "’s") {
-            words += 1;
-            if LEX.is_stopword(&w) {
-                stops += 1;
-            }
-        }
+        // The lowercased word goes straight into the key; no string per token.
         if !key.is_empty() {
             key.push(' ');
         }
-        key.push_str(&w);
+        let from = key.len();
+        let tok = doc.tok(i);
+        if tok.is_ascii() {
+            key.push_str(tok);
+            key[from..].make_ascii_lowercase();
+        } else {
+            key.extend(tok.chars().flat_map(char::to_lowercase));
+        }
+        let w = &key[from..];
+        if t.kind == TokenKind::Word && !matches!(w, "'s" | "’s") {
+            words += 1;
+            if LEX.is_stopword(w) {
+                stops += 1;
+            }
+        }
     }
     let last = s
         .trim_end_matches(['”', '"', '’', '\'', ')', ']', '»', ' '])

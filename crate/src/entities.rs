@@ -230,11 +230,14 @@ fn mid_sentence_capitals<'a>(doc: &Document<'a>) -> HashSet<&'a str> {
 
 /// Title words as written, lowercased and without a final period ("Dr." → "dr").
 fn title_key(words: &[&str]) -> String {
-    words
-        .iter()
-        .map(|w| w.trim_end_matches('.').to_lowercase())
-        .collect::<Vec<_>>()
-        .join(" ")
+    let mut key = String::new();
+    for w in words {
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        key.extend(w.trim_end_matches('.').chars().flat_map(char::to_lowercase));
+    }
+    key
 }
 
 /// Finds every mention in `doc` and clusters the names. Blocks marked in `skip` (menus,

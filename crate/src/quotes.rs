@@ -340,6 +340,9 @@ impl Ctx<'_> {
         {
             i += 1;
         }
+        if i >= n {
+            return None;
+        }
         // After a quote that ends its own sentence (`…regime.” Mr. X added.`), only a
         // speaker right at the start of the next sentence counts.
         let new_sentence = toks[i].sentence != toks[after.saturating_sub(1)].sentence;
@@ -931,6 +934,13 @@ mod tests {
             qs[0].speaker.as_ref().is_none_or(|s| s.name != "John Hale"),
             "{qs:#?}"
         );
+    }
+
+    /// Found by the property test: commas after the last quote ran past the last token.
+    #[test]
+    fn regression_commas_after_the_last_quote_end_the_text() {
+        quotes("said\"(«\"«»<p>(<p>\",");
+        quotes("“We won,” ,");
     }
 
     #[test]

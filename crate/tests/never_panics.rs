@@ -89,9 +89,8 @@ fn messy() -> impl Strategy<Value = String> {
     prop::collection::vec(atoms, 0..120).prop_map(|v| v.concat())
 }
 
+// Cases per property: 256, or PROPTEST_CASES for a longer campaign.
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 300, .. ProptestConfig::default() })]
-
     #[test]
     fn any_messy_text_analyses_cleanly(s in messy()) {
         for format in [FormatChoice::Text, FormatChoice::Html, FormatChoice::Auto] {
