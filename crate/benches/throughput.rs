@@ -13,7 +13,8 @@ use std::hint::black_box;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use article_inspector::{analyze, Options};
+use article_inspector::segment::Document;
+use article_inspector::{analyze, boilerplate, html, Options};
 
 const FALLBACK: &str = "Harbour town votes on new sea wall\n\n\
     The council of Port Ellery voted on Tuesday to build a €12 million sea wall, after two \
@@ -66,44 +67,70 @@ fn report(name: &str, bytes: usize, times: &[Duration]) {
     );
 }
 
-/// Per-page times for every file in `dir`.
+/// The boilerplate stage alone: read the input (HTML or text), cut it into blocks, classify.
+fn boilerplate_stage(input: &str) -> usize {
+    if html::looks_like_html(input) {
+        let h = html::extract(input);
+        let doc = Document::with_blocks(&h.text, h.blocks.iter().map(|b| b.span).collect());
+        boilerplate::classify(&doc, Some(&h.blocks), h.title.as_deref())
+            .blocks
+            .len()
+    } else {
+        let doc = Document::new(input);
+        boilerplate::classify(&doc, None, None).blocks.len()
+    }
+}
+
+/// Per-page times for every file in `dir`: the full analysis, and the boilerplate stage.
 fn pages(dir: &str) {
-    let mut times: Vec<(Duration, usize, String)> = Vec::new();
     let opts = Options::default();
+    let mut full = Vec::new();
+    let mut stage = Vec::new();
     for entry in std::fs::read_dir(dir).expect("BENCH_PAGES is a directory") {
         let path = entry.unwrap().path();
         let Ok(text) = std::fs::read_to_string(&path) else {
             continue;
         };
-        let best = (0..3)
-            .map(|_| {
-                let t = Instant::now();
-                black_box(analyze(black_box(&text), &opts).ok());
-                t.elapsed()
-            })
-            .min()
-            .unwrap();
-        times.push((best, text.len(), path.display().to_string()));
+        let best = |f: &dyn Fn()| {
+            (0..3)
+                .map(|_| {
+                    let t = Instant::now();
+                    f();
+                    t.elapsed()
+                })
+                .min()
+                .unwrap()
+        };
+        let name = path.display().to_string();
+        let analysis = best(&|| {
+            black_box(analyze(black_box(&text), &opts).ok());
+        });
+        let classify = best(&|| {
+            black_box(boilerplate_stage(black_box(&text)));
+        });
+        full.push((analysis, text.len(), name.clone()));
+        stage.push((classify, text.len(), name));
     }
-    if times.is_empty() {
+    if full.is_empty() {
         eprintln!("no readable files in {dir}");
         return;
     }
-    times.sort();
     let ms = |d: Duration| d.as_secs_f64() * 1e3;
-    let (max, bytes, slowest) = times.last().unwrap();
-    let over = times
-        .iter()
-        .filter(|t| t.0 > Duration::from_millis(5))
-        .count();
-    println!(
-        "pages in {dir}: {} files  median {:.3} ms  p95 {:.3} ms  max {:.3} ms ({} bytes: {slowest})  over 5 ms: {over}",
-        times.len(),
-        ms(times[times.len() / 2].0),
-        ms(times[(times.len() * 95 / 100).min(times.len() - 1)].0),
-        ms(*max),
-        bytes
-    );
+    for (what, mut times) in [("full analysis", full), ("boilerplate stage", stage)] {
+        times.sort();
+        let (max, bytes, slowest) = times.last().unwrap();
+        let over = times
+            .iter()
+            .filter(|t| t.0 > Duration::from_millis(5))
+            .count();
+        println!(
+            "{what:<18} {} pages  median {:.3} ms  p95 {:.3} ms  max {:.3} ms ({bytes} bytes: {slowest})  over 5 ms: {over}",
+            times.len(),
+            ms(times[times.len() / 2].0),
+            ms(times[(times.len() * 95 / 100).min(times.len() - 1)].0),
+            ms(*max),
+        );
+    }
 }
 
 fn main() {
