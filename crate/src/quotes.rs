@@ -92,16 +92,31 @@ fn pair_marks(doc: &Document) -> Vec<RawQuote> {
         let mut first_mark = true;
         // The quote this paragraph's first quoted part continues.
         let mut cont: Option<usize> = None;
+        // The end of a two-character mark just read (typewriter quotes).
+        let mut skip_to = 0;
         for (i, c) in s.char_indices() {
-            if !(is_double(c) || matches!(c, '\'' | '‘' | '’' | '‹' | '›')) {
+            if i < skip_to || !(is_double(c) || matches!(c, '\'' | '‘' | '’' | '‹' | '›' | '`'))
+            {
                 continue;
             }
-            let Some(mark) = classify_mark(s, i, c) else {
+            // Typewriter double quotes: ``…'' or ''…'' (as the NYT's wire text has them).
+            let pair = (c == '\'' && s[i + 1..].starts_with('\''))
+                || (c == '`' && s[i + 1..].starts_with('`'));
+            let (mark, width) = if pair {
+                skip_to = i + 2;
+                let m = if c == '`' { Mark::Open } else { Mark::Either };
+                (Some(m), 2)
+            } else if c == '`' {
+                (None, 1)
+            } else {
+                (classify_mark(s, i, c), c.len_utf8())
+            };
+            let Some(mark) = mark else {
                 continue;
             };
             let pos = b.start + i;
-            let end = pos + c.len_utf8();
-            if is_double(c) {
+            let end = pos + width;
+            if pair || is_double(c) {
                 let opens = match mark {
                     Mark::Open => true,
                     Mark::Close => false,
@@ -427,6 +442,45 @@ impl Ctx<'_> {
         self.subject_before(v, s0).map(|m| (m, v))
     }
 
+    /// `…, X said.` / `…, said X.` closing the sentence that holds the quote (ending at token
+    /// `after`): the speaker of everything quoted in it.
+    fn sentence_final_attribution(&self, after: usize) -> Option<(SpeakerMention, usize)> {
+        let toks = &self.doc.tokens;
+        let s = toks.get(after.checked_sub(1)?)?.sentence as usize;
+        let (s0, s1) = self.doc.sentences[s].tokens;
+        // The last word of the sentence, before its closing punctuation.
+        let mut e = s1;
+        while e > s0 && toks[e - 1].kind == TokenKind::Punct {
+            e -= 1;
+        }
+        if e <= after || e < s0 + 3 {
+            return None;
+        }
+        let comma_at = |k: usize| k > after && self.word(k - 1) == ",";
+        // "…, X said."
+        let v = e - 1;
+        if LEX.speech_verb(self.word(v)).is_some() {
+            for start in (v.saturating_sub(4).max(after)..v).rev() {
+                if let Some((m, end)) = self.mention_at(start) {
+                    if end == v && comma_at(start) {
+                        return Some((m, v));
+                    }
+                }
+            }
+        }
+        // "…, said X."
+        for v in (e.saturating_sub(5).max(after)..e).rev() {
+            if LEX.speech_verb(self.word(v)).is_some() && comma_at(v) {
+                if let Some((m, end)) = self.mention_at(v + 1) {
+                    if end == e {
+                        return Some((m, v));
+                    }
+                }
+            }
+        }
+        None
+    }
+
     /// A reporting verb used as a verb: not "his remarks", "the statement", "remarks by X".
     fn is_reporting_verb(&self, k: usize) -> bool {
         if LEX.speech_verb(self.word(k)).is_none() {
@@ -692,6 +746,13 @@ pub fn find(doc: &Document, layer: &EntityLayer, article: &[bool]) -> Vec<Quote>
         } else if let Some((m, v)) = ctx.before_quote(open_tok, if words <= 2 { 8 } else { 40 }) {
             why = format!("reporting verb '{}' before the quote", doc.tok(v));
             speaker = Some((m, Some(v)));
+        } else if let Some((m, v)) = ctx.sentence_final_attribution(after_tok) {
+            why = format!(
+                "the sentence ends '…, {} {}'",
+                &doc.text[m.span.start..m.span.end],
+                doc.tok(v)
+            );
+            speaker = Some((m, Some(v)));
         } else if pre_words.is_empty() && block > 0 {
             // A quote that opens its paragraph: the previous paragraph may introduce it
             // ("… told the rally:"), or it continues the previous quote's speaker.
@@ -846,7 +907,7 @@ mod tests {
             .iter()
             .find(|q| {
                 q.text
-                    .trim_start_matches(['"', '“', '”', '‘', '\'', ' '])
+                    .trim_start_matches(['"', '“', '”', '‘', '\'', '`', ' '])
                     .starts_with(starts_with)
             })
             .unwrap_or_else(|| panic!("no quote starting {starts_with:?} in {qs:#?}"));
@@ -941,6 +1002,22 @@ mod tests {
     fn regression_commas_after_the_last_quote_end_the_text() {
         quotes("said\"(«\"«»<p>(<p>\",");
         quotes("“We won,” ,");
+    }
+
+    #[test]
+    fn typewriter_double_quotes() {
+        assert_quote(
+            "''This isn't tax reform,'' said Douglas Holtz.",
+            "This isn't",
+            Some("Douglas Holtz"),
+            QuoteKind::Direct,
+        );
+        assert_quote(
+            "He called it ``a mess'' on Friday, Sam Reed said.",
+            "a mess",
+            Some("Sam Reed"),
+            QuoteKind::Partial,
+        );
     }
 
     #[test]
