@@ -719,13 +719,20 @@ fn speech_verb_next_to(doc: &Document, i: usize, j: usize) -> Option<&'static st
             return Some(v);
         }
     }
+    // Before the name only a verb of saying: "called X", "dubbed X" name X, they do not
+    // make X a speaker.
     if i > 0 && doc.tokens[i - 1].sentence == doc.tokens[i].sentence {
         if let Some(v) = LEX.speech_verb(doc.tok(i - 1)) {
-            return Some(v);
+            if !NAMING_VERBS.contains(&v) {
+                return Some(v);
+            }
         }
     }
     None
 }
+
+/// Reporting verbs that name rather than report: what follows them is a name or a label.
+const NAMING_VERBS: &[&str] = &["brand", "call", "dub", "label", "term"];
 
 /// The type most often given to these words in tagged news, when the evidence is clear.
 fn token_evidence(words: &[&str]) -> Option<(EntityKind, String)> {

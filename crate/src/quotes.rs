@@ -579,21 +579,6 @@ impl Ctx<'_> {
         best.map(|(_, m)| m)
     }
 
-    /// A person named at the start of the sentence (its likely subject): within its first
-    /// eight tokens, before `end`.
-    fn sentence_subject(&self, s0: usize, end: usize) -> Option<SpeakerMention> {
-        let limit = (s0 + 8).min(end);
-        (s0..limit).find_map(|k| {
-            let (m, after) = self.mention_at(k)?;
-            let person = m
-                .entity
-                .is_some_and(|e| self.layer.entities[e].kind == EntityKind::Person);
-            let possessive =
-                after < self.doc.tokens.len() && matches!(self.word(after), "'s" | "’s");
-            (person && !possessive).then_some(m)
-        })
-    }
-
     /// `quoted` is sorted and its spans do not overlap: a binary search finds the one that
     /// could hold `pos`.
     fn inside_quote(&self, pos: usize) -> bool {
@@ -800,16 +785,30 @@ pub fn find(doc: &Document, layer: &EntityLayer, article: &[bool]) -> Vec<Quote>
                 QuoteKind::Partial
             }
         } else {
-            // A partial quote in a sentence with no reporting verb: the subject of the
-            // sentence is the likely source, but say it is a guess.
-            if words >= 3 && !q.single {
-                if let Some(m) = ctx.sentence_subject(s0.min(open_tok), open_tok) {
+            // Words quoted inside a sentence with no reporting verb near them: still someone's
+            // words (news rarely quotes for nothing), so a partial quote. The sentence's subject
+            // is the likely source, else the speaker of the paragraph's previous quote; both are
+            // guesses and say so.
+            if !q.single {
+                if let Some(m) = ctx
+                    .subject_before(open_tok, s0.min(open_tok))
+                    .filter(|m| m.entity.is_some())
+                {
                     why = "subject of the sentence (no reporting verb)".into();
                     speaker = Some((m, None));
-                    confidence = Confidence::Low;
+                } else if let Some(s) = out
+                    .iter()
+                    .rev()
+                    .take_while(|p| doc.block_at(p.start) == block)
+                    .find_map(|p| p.speaker.as_ref())
+                {
+                    why =
+                        "the speaker of the paragraph's previous quote (no reporting verb)".into();
+                    speaker = Some((previous_speaker(s, layer), None));
                 }
-            }
-            if speaker.is_some() {
+                confidence = Confidence::Low;
+                QuoteKind::Partial
+            } else if speaker.is_some() {
                 QuoteKind::Partial
             } else {
                 QuoteKind::Mention
@@ -1013,7 +1012,7 @@ mod tests {
             QuoteKind::Direct,
         );
         assert_quote(
-            "He called it ``a mess'' on Friday, Sam Reed said.",
+            "The plan is ``a mess'' for the town, Sam Reed said.",
             "a mess",
             Some("Sam Reed"),
             QuoteKind::Partial,
