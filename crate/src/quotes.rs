@@ -228,6 +228,38 @@ fn is_description_noun(w: &str) -> bool {
                 | "leader"
                 | "envoy"
                 | "diplomat"
+                // Documents and bodies speak too: "the ruling said", "the letter reads".
+                | "letter"
+                | "ruling"
+                | "study"
+                | "poll"
+                | "survey"
+                | "complaint"
+                | "lawsuit"
+                | "memo"
+                | "article"
+                | "clip"
+                | "video"
+                | "ad"
+                | "post"
+                | "tweet"
+                | "email"
+                | "filing"
+                | "analysis"
+                | "finding"
+                | "findings"
+                | "campaign"
+                | "administration"
+                | "court"
+                | "agency"
+                | "committee"
+                | "friend"
+                | "aide"
+                | "aides"
+                | "adviser"
+                | "advisers"
+                | "supporters"
+                | "critics"
         )
 }
 
@@ -253,13 +285,7 @@ impl Ctx<'_> {
         let t = &self.doc.tokens[i];
         let k = self.layer.entities.partition_point(|e| e.end <= t.start);
         let e = self.layer.entities.get(k)?;
-        (e.start <= t.start
-            && t.end <= e.end
-            && matches!(
-                e.kind,
-                EntityKind::Person | EntityKind::Org | EntityKind::Group | EntityKind::Misc
-            ))
-        .then_some(k)
+        (e.start <= t.start && t.end <= e.end && e.kind.is_name()).then_some(k)
     }
 
     fn word(&self, i: usize) -> &str {
@@ -270,9 +296,6 @@ impl Ctx<'_> {
     fn mention_at(&self, i: usize) -> Option<(SpeakerMention, usize)> {
         if let Some(e) = self.entity_at(i) {
             let ent = &self.layer.entities[e];
-            if !matches!(ent.kind, EntityKind::Person | EntityKind::Org) {
-                return None;
-            }
             let end = self.doc.token_at(ent.end);
             return Some((
                 SpeakerMention {
@@ -284,6 +307,34 @@ impl Ctx<'_> {
             ));
         }
         let w = self.word(i);
+        // "they said", "it said", "I said": a speaker, resolved below if it can be.
+        if matches!(w, "they" | "They" | "it" | "It" | "we" | "We" | "I") {
+            return Some((
+                SpeakerMention {
+                    span: self.doc.tokens[i].span(),
+                    entity: None,
+                    pronoun: None,
+                },
+                i + 1,
+            ));
+        }
+        // A body named by a bare noun at the start of a clause: "Police say", "Officials
+        // said".
+        let next_lower = self
+            .doc
+            .tokens
+            .get(i + 1)
+            .is_some_and(|t| t.kind == TokenKind::Word && !word_is_cap(self.word(i + 1)));
+        if word_is_cap(w) && is_description_noun(w) && next_lower {
+            return Some((
+                SpeakerMention {
+                    span: self.doc.tokens[i].span(),
+                    entity: None,
+                    pronoun: None,
+                },
+                i + 1,
+            ));
+        }
         if let Some(g) = pronoun(w) {
             return Some((
                 SpeakerMention {
@@ -294,7 +345,9 @@ impl Ctx<'_> {
                 i + 1,
             ));
         }
-        if w.eq_ignore_ascii_case("the") && i + 1 < self.doc.tokens.len() {
+        if matches!(w.to_ascii_lowercase().as_str(), "the" | "a" | "an")
+            && i + 1 < self.doc.tokens.len()
+        {
             // "the ambassador", "the French ambassador"
             for k in i + 1..(i + 4).min(self.doc.tokens.len()) {
                 if is_description_noun(self.word(k)) {
@@ -386,8 +439,43 @@ impl Ctx<'_> {
         // Subject first: ", Haley told", ", he said", ", Ambassador Francois Delattre said".
         let mut k = i;
         while k < limit && in_block(k) {
+            // "Norwegian Foreign Minister Ingrid Solberg": a demonym or place before more
+            // capitalised or title words qualifies the speaker; it is not the speaker.
+            let modifier = self.mention_at(k).is_some_and(|(m, end)| {
+                m.entity.is_some_and(|e| {
+                    matches!(
+                        self.layer.entities[e].kind,
+                        EntityKind::Group | EntityKind::Place
+                    )
+                }) && end < n
+                    && in_block(end)
+                    && (word_is_cap(self.word(end))
+                        || LEX.title(&self.word(end).to_lowercase()).is_some())
+            });
+            if modifier {
+                k = self.mention_at(k).map_or(k + 1, |(_, end)| end);
+                continue;
+            }
             if let Some((m, end)) = self.mention_at(k) {
-                // Allow an apposition or title words between the name and the verb.
+                // An apposition between commas: `” Scott Pruitt, the Republican attorney
+                // general of Oklahoma, said`.
+                if !new_sentence && end < n && self.word(end) == "," {
+                    let stop = (end + 40).min(n);
+                    let mut v = end + 1;
+                    while v < stop
+                        && in_block(v)
+                        && !matches!(self.word(v), "“" | "\"" | "”" | "." | ";")
+                    {
+                        if self.word(v - 1) == ","
+                            && v > end + 1
+                            && LEX.speech_verb(self.word(v)).is_some()
+                        {
+                            return Some((m, v));
+                        }
+                        v += 1;
+                    }
+                }
+                // Title words between the name and the verb.
                 let mut v = end;
                 let reach = if new_sentence { 1 } else { 10 };
                 while v < limit && in_block(v) && v - end <= reach {
@@ -516,6 +604,7 @@ impl Ctx<'_> {
     /// description) before it in the sentence that is not possessive and not after a
     /// preposition.
     fn subject_before(&self, v: usize, s0: usize) -> Option<SpeakerMention> {
+        let leftmost = self.word(v).ends_with("ing");
         let mut best: Option<(u8, SpeakerMention)> = None;
         let mut k = v;
         while k > s0 {
@@ -565,12 +654,17 @@ impl Ctx<'_> {
             let rank = match (&m.entity, m.pronoun) {
                 (Some(e), _) if self.layer.entities[*e].kind == EntityKind::Person => 3,
                 (_, Some(_)) => 2,
-                (Some(_), _) => 1,
-                _ => 1,
+                (Some(e), _) if self.layer.entities[*e].kind == EntityKind::Org => 1,
+                _ => 0,
             };
-            if best.as_ref().is_none_or(|(r, _)| rank > *r) {
+            // A participle ("…, saying …") belongs to the clause's first subject: keep the
+            // leftmost person rather than the nearest.
+            if best
+                .as_ref()
+                .is_none_or(|(r, _)| rank > *r || (leftmost && rank == 3 && *r == 3))
+            {
                 best = Some((rank, m));
-                if rank == 3 {
+                if rank == 3 && !leftmost {
                     break;
                 }
             }
@@ -592,15 +686,24 @@ impl Ctx<'_> {
             return Some(e);
         }
         let text = &self.doc.text[m.span.start..m.span.end];
+        let k = self
+            .layer
+            .entities
+            .partition_point(|e| e.start < m.span.start);
+        // "it" and "they": the nearest organisation (or, for "they", group) before.
+        if matches!(text, "it" | "It" | "they" | "They") {
+            let groups = text.eq_ignore_ascii_case("they");
+            return (0..k).rev().take(30).find(|&i| {
+                let e = &self.layer.entities[i];
+                !self.inside_quote(e.start)
+                    && (e.kind == EntityKind::Org || (groups && e.kind == EntityKind::Group))
+            });
+        }
         let role_word = text.split_whitespace().last().unwrap_or("").to_lowercase();
         let role = LEX
             .title(&role_word)
             .map(|t| t.role.clone())
             .unwrap_or(role_word);
-        let k = self
-            .layer
-            .entities
-            .partition_point(|e| e.start < m.span.start);
         (0..k).rev().take(60).find(|&i| {
             let e = &self.layer.entities[i];
             if e.kind != EntityKind::Person || self.inside_quote(e.start) {
@@ -1016,6 +1119,38 @@ mod tests {
             "a mess",
             Some("Sam Reed"),
             QuoteKind::Partial,
+        );
+    }
+
+    #[test]
+    fn pronouns_groups_and_participles() {
+        // "they" resolves to the nearest organisation; unresolved, the pronoun itself is the
+        // speaker mention.
+        assert_quote(
+            "The Security Council met on Monday.\n\n\"We will act,\" they said.",
+            "We will",
+            Some("United Nations Security Council"),
+            QuoteKind::Direct,
+        );
+        assert_quote(
+            "Police say they have \"adequate resources\" now.",
+            "adequate",
+            Some("Police"),
+            QuoteKind::Partial,
+        );
+        // A participle belongs to the clause's first subject, not the nearest name.
+        assert_quote(
+            "Tom Hardy attacked Anna Bell for her vote, saying, \"She was wrong on Iraq.\"",
+            "She was",
+            Some("Tom Hardy"),
+            QuoteKind::Direct,
+        );
+        // A demonym before a title qualifies the speaker.
+        assert_quote(
+            "“We came to listen,” Norwegian Foreign Minister Ingrid Solberg said.",
+            "We came",
+            Some("Ingrid Solberg"),
+            QuoteKind::Direct,
         );
     }
 
