@@ -163,7 +163,7 @@ function renderSpan(doc, text, node) {
     e.dataset.confidence = q.confidence;
     if (q.speaker && q.speaker.entity !== null && q.speaker.entity !== undefined) e.dataset.speaker = String(q.speaker.entity);
     const who = q.speaker && q.speaker.name ? q.speaker.name : "unknown speaker";
-    e.title = `${q.kind} quote — ${who}${q.confidence === "low" ? " (low confidence)" : ""}${q.why ? ` — ${q.why}` : ""}`;
+    e.title = `${q.kind === "indirect" ? "reported speech" : `${q.kind} quote`} — ${who}${q.confidence === "low" ? " (low confidence)" : ""}${q.why ? ` — ${q.why}` : ""}`;
     appendRange(doc, e, text, node.start, node.end, node.children);
     // A scare quote or title with nobody speaking gets no "unknown speaker" label: it is not speech.
     if (node.part === 0 && !(q.kind === "mention" && !q.speaker)) {
@@ -438,7 +438,13 @@ export function renderQuotes(doc, analysis) {
     sec.dataset.speaker = g.name;
     const h = el(doc, "h3", g.key === "unknown" ? "unknown" : null);
     h.appendChild(doc.createTextNode(g.name));
-    h.appendChild(el(doc, "span", "count", ` ${plural(g.quotes.length, "quote")}`));
+    // Reported speech is the speaker's point, not their words: counted apart from quotes.
+    const reported = g.quotes.filter(({ q }) => q.kind === "indirect").length;
+    const quoted = g.quotes.length - reported;
+    const counts = [quoted ? plural(quoted, "quote") : null, reported ? `${reported} reported` : null]
+      .filter(Boolean)
+      .join(", ");
+    h.appendChild(el(doc, "span", "count", ` ${counts}`));
     sec.appendChild(h);
     const ol = el(doc, "ol", "quote-list");
     for (const { q, qi } of g.quotes) {
@@ -449,7 +455,7 @@ export function renderQuotes(doc, analysis) {
       btn.dataset.kind = q.kind;
       btn.appendChild(el(doc, "span", "quote-text", truncate(q.text, 220)));
       const meta = el(doc, "span", "meta");
-      const bits = [q.kind];
+      const bits = [q.kind === "indirect" ? "reported speech" : q.kind];
       if (q.confidence === "low") bits.push("low confidence");
       if (q.cue && q.cue.text) bits.push(`cue: “${q.cue.text}”`);
       if (q.speaker && q.speaker.text && q.speaker.text !== q.speaker.name) bits.push(`via “${q.speaker.text}”`);

@@ -135,8 +135,9 @@ pub fn analyze(input: &str, options: &Options) -> Result<Analysis, Error> {
             layer.clusters[id as usize - 1].mentions += 1;
         }
     }
+    // Quotes and quoted words: the speaker's own words, not reported speech.
     for q in &quotes {
-        if q.kind == QuoteKind::Mention {
+        if matches!(q.kind, QuoteKind::Mention | QuoteKind::Indirect) {
             continue;
         }
         if let Some(id) = q.speaker.as_ref().and_then(|s| s.entity) {

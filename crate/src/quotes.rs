@@ -989,7 +989,188 @@ pub fn find(doc: &Document, layer: &EntityLayer, article: &[bool]) -> Vec<Quote>
             why,
         });
     }
+    let reported = reported_speech(&ctx, article, &out);
+    out.extend(reported);
+    out.sort_by_key(|q| q.start);
     out
+}
+
+/// Reported speech, one statement per sentence at most: `X said (that) …`, `X told
+/// reporters …`, `according to X, …` / `…, according to X`, and `…, X said.` without
+/// quotation marks. The content's pieces leave out any quoted words inside it (they are quotes
+/// of their own), so quote pieces never overlap.
+fn reported_speech(ctx: &Ctx, article: &[bool], quotes: &[Quote]) -> Vec<Quote> {
+    let doc = ctx.doc;
+    let mut out = Vec::new();
+    let quoted: Vec<Span> = {
+        let mut q: Vec<Span> = quotes
+            .iter()
+            .flat_map(|q| q.parts.iter().copied())
+            .collect();
+        q.sort();
+        q
+    };
+    let word_count = |a: usize, b: usize| {
+        (a..b)
+            .filter(|&k| doc.tokens[k].kind != TokenKind::Punct)
+            .count()
+    };
+    for s in &doc.sentences {
+        if !article.get(s.block).copied().unwrap_or(true) {
+            continue;
+        }
+        let (s0, s1) = s.tokens;
+        // The sentence's last word, before closing punctuation.
+        let mut e = s1;
+        while e > s0 && doc.tokens[e - 1].kind == TokenKind::Punct {
+            e -= 1;
+        }
+        if e <= s0 || ctx.inside_quote(doc.tokens[s0].start) {
+            continue;
+        }
+        let found = according_to(ctx, s0, e)
+            .or_else(|| verb_then_content(ctx, s0, e))
+            .or_else(|| content_then_verb(ctx, s0));
+        let Some((m, cue, (c0, c1), why)) = found else {
+            continue;
+        };
+        if c1 <= c0 || word_count(c0, c1) < 4 {
+            continue;
+        }
+        let span = Span::new(doc.tokens[c0].start, doc.tokens[c1 - 1].end);
+        // Pieces: the content without the quotes inside it.
+        let mut parts = Vec::new();
+        let mut pos = span.start;
+        let k = quoted.partition_point(|q| q.end <= span.start);
+        let mut quoted_bytes = 0;
+        for qs in quoted[k..].iter().take_while(|q| q.start < span.end) {
+            if qs.start > pos {
+                parts.extend(segment::trim_span(doc.text, Span::new(pos, qs.start)));
+            }
+            quoted_bytes += qs.end.min(span.end) - qs.start.max(span.start);
+            pos = pos.max(qs.end);
+        }
+        if pos < span.end {
+            parts.extend(segment::trim_span(doc.text, Span::new(pos, span.end)));
+        }
+        // Mostly quoted: it is a quote, already found.
+        if parts.is_empty() || quoted_bytes * 10 > span.len() * 7 {
+            continue;
+        }
+        let (speaker, resolved) = ctx.speaker(&m);
+        let confidence = if resolved || m.entity.is_some() {
+            Confidence::High
+        } else {
+            Confidence::Low
+        };
+        out.push(Quote {
+            start: span.start,
+            end: span.end,
+            parts,
+            text: doc.text[span.start..span.end].to_string(),
+            kind: QuoteKind::Indirect,
+            speaker: Some(speaker),
+            cue: cue.map(|v| Cue {
+                start: doc.tokens[v].start,
+                end: doc.tokens[v].end,
+                text: doc.tok(v).to_string(),
+            }),
+            confidence,
+            why,
+        });
+    }
+    out
+}
+
+/// A speaker, the cue token, the content's token range, and why.
+type Reported = (SpeakerMention, Option<usize>, (usize, usize), String);
+
+/// `According to X, …` or `…, according to X.`
+fn according_to(ctx: &Ctx, s0: usize, e: usize) -> Option<Reported> {
+    let doc = ctx.doc;
+    let a = (s0..e.saturating_sub(2))
+        .find(|&k| doc.tok(k).eq_ignore_ascii_case("according") && doc.tok(k + 1) == "to")?;
+    // "according to officials": a body named by a bare noun counts too.
+    let (m, end) = ctx.mention_at(a + 2).or_else(|| {
+        is_description_noun(doc.tok(a + 2)).then(|| {
+            (
+                SpeakerMention {
+                    span: doc.tokens[a + 2].span(),
+                    entity: None,
+                    pronoun: None,
+                },
+                a + 3,
+            )
+        })
+    })?;
+    // The phrase ends at the next comma, or with the sentence.
+    let phrase_end = (end..e).find(|&k| doc.tok(k) == ",").unwrap_or(e);
+    let content = if a == s0 {
+        (phrase_end + 1, e)
+    } else {
+        let c1 = if a > s0 && doc.tok(a - 1) == "," {
+            a - 1
+        } else {
+            a
+        };
+        (s0, c1)
+    };
+    Some((m, Some(a), content, "according to".into()))
+}
+
+/// `X said (that) …`, `X told reporters (that) …`: the first reporting verb of the sentence
+/// with a subject before it and no quotation mark or colon right after it.
+fn verb_then_content(ctx: &Ctx, s0: usize, e: usize) -> Option<Reported> {
+    let doc = ctx.doc;
+    let v = (s0 + 1..e).find(|&k| {
+        ctx.is_reporting_verb(k)
+            && !ctx.inside_quote(doc.tokens[k].start)
+            && !doc.tok(k).ends_with("ing")
+    })?;
+    let m = ctx.subject_before(v, s0)?;
+    // "that" within a few words: the content starts after it ("said in a statement that").
+    let that = (v + 1..(v + 8).min(e)).find(|&k| doc.tok(k) == "that");
+    let mut c0 = match that {
+        Some(t) => t + 1,
+        None => {
+            // "told reporters …": skip the hearer (a short run of words) after "tell".
+            let tell = LEX.speech_verb(doc.tok(v)) == Some("tell");
+            if tell {
+                (v + 1..(v + 4).min(e))
+                    .find(|&k| doc.tokens[k].kind == TokenKind::Punct)
+                    .map_or(v + 2, |k| k + 1)
+            } else {
+                v + 1
+            }
+        }
+    };
+    while c0 < e && doc.tok(c0) == "," {
+        c0 += 1;
+    }
+    // A colon or an opening quotation mark: a direct quote follows, found elsewhere.
+    if c0 >= e || matches!(doc.tok(c0), ":" | "“" | "\"" | "‘" | "'" | "«") {
+        return None;
+    }
+    let lemma = LEX.speech_verb(doc.tok(v)).unwrap_or("");
+    Some((
+        m,
+        Some(v),
+        (c0, e),
+        format!("reported speech after '{}' ({lemma})", doc.tok(v)),
+    ))
+}
+
+/// `…, X said.` closing a sentence with no quotation marks: what comes before the comma.
+fn content_then_verb(ctx: &Ctx, s0: usize) -> Option<Reported> {
+    let doc = ctx.doc;
+    let (m, v) = ctx.sentence_final_attribution(s0 + 1)?;
+    let comma = (s0..v).rev().find(|&k| doc.tok(k) == ",")?;
+    Some((
+        m,
+        Some(v),
+        (s0, comma),
+        "reported speech before '…, X said.'".into(),
+    ))
 }
 
 #[cfg(test)]

@@ -201,6 +201,8 @@ pub enum QuoteKind {
     Partial,
     /// Scare quotes and titles: quoted words that are not anyone's speech.
     Mention,
+    /// Reported speech without quotation marks: `X said that …`, `according to X, …`.
+    Indirect,
 }
 
 /// Who a quote is attributed to.

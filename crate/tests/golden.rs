@@ -2,7 +2,7 @@
 //! readable rendering of what the analysis finds in each (`*.expected`), reviewed as diffs.
 //!
 //! The rendering puts every block on its own line with its kind, entities as `[KIND text]`, and
-//! quote pieces as `«…»{speaker}`. Run with `UPDATE_GOLDEN=1` to rewrite the expected files
+//! quote pieces as `«…»{speaker}`, reported speech as `⟨…⟩{speaker}`. Run with `UPDATE_GOLDEN=1` to rewrite the expected files
 //! after an intended change, then read the diff.
 
 use std::fmt::Write as _;
@@ -12,11 +12,12 @@ use article_inspector::{analyze, Analysis, Options};
 
 fn render(a: &Analysis) -> String {
     let mut out = String::new();
-    // Opening and closing markers by position; closing sorts before opening at one offset.
+    // Markers by position; at one offset an entity (inner) closes before a quote piece
+    // (outer), closings come before openings, and a quote piece opens before an entity.
     let mut marks: Vec<(usize, u8, String)> = Vec::new();
     for e in &a.entities {
-        marks.push((e.start, 2, format!("[{} ", e.kind.as_str())));
-        marks.push((e.end, 1, "]".into()));
+        marks.push((e.start, 3, format!("[{} ", e.kind.as_str())));
+        marks.push((e.end, 0, "]".into()));
     }
     for q in &a.quotes {
         let who = match (&q.speaker, q.kind) {
@@ -32,9 +33,15 @@ fn render(a: &Analysis) -> String {
             ),
             (None, _) => "unknown".into(),
         };
+        // Quotes as «…», reported speech as ⟨…⟩.
+        let (open, close) = if q.kind == article_inspector::QuoteKind::Indirect {
+            ("⟨", "⟩")
+        } else {
+            ("«", "»")
+        };
         for p in &q.parts {
-            marks.push((p.start, 3, "«".into()));
-            marks.push((p.end, 0, format!("»{{{who}}}")));
+            marks.push((p.start, 2, open.into()));
+            marks.push((p.end, 1, format!("{close}{{{who}}}")));
         }
     }
     marks.sort_by_key(|m| (m.0, m.1));
