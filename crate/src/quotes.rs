@@ -1082,6 +1082,46 @@ fn reported_speech(ctx: &Ctx, article: &[bool], quotes: &[Quote]) -> Vec<Quote> 
     out
 }
 
+/// Verbs of showing, finding and belief report a statement too ("the poll shows …", "she
+/// believes that …"), but they are not verbs of speech: only for reported speech, and (but for
+/// "show" and "find") only before a "that" clause. Returns the lemma.
+fn evidential_verb(doc: &Document, k: usize, e: usize) -> Option<&'static str> {
+    const FORMS: &[(&str, &str)] = &[
+        ("believe", "believe"),
+        ("believed", "believe"),
+        ("believes", "believe"),
+        ("cite", "cite"),
+        ("cited", "cite"),
+        ("cites", "cite"),
+        ("expect", "expect"),
+        ("expects", "expect"),
+        ("fear", "fear"),
+        ("feared", "fear"),
+        ("fears", "fear"),
+        ("find", "find"),
+        ("finds", "find"),
+        ("found", "find"),
+        ("hope", "hope"),
+        ("hoped", "hope"),
+        ("hopes", "hope"),
+        ("show", "show"),
+        ("showed", "show"),
+        ("shows", "show"),
+        ("think", "think"),
+        ("thinks", "think"),
+        ("thought", "think"),
+    ];
+    let w = doc.tok(k);
+    let lemma = FORMS.iter().find(|(f, _)| *f == w)?.1;
+    let that_follows = (k + 1..(k + 3).min(e)).any(|j| doc.tok(j) == "that");
+    (that_follows || matches!(lemma, "show" | "find")).then_some(lemma)
+}
+
+/// Verbs whose infinitive complement is what was said ("urged voters to …").
+const DIRECTIVE_VERBS: &[&str] = &[
+    "advise", "ask", "beg", "demand", "plead", "tell", "urge", "warn",
+];
+
 /// A speaker, the cue token, the content's token range, and why.
 type Reported = (SpeakerMention, Option<usize>, (usize, usize), String);
 
@@ -1123,15 +1163,25 @@ fn according_to(ctx: &Ctx, s0: usize, e: usize) -> Option<Reported> {
 fn verb_then_content(ctx: &Ctx, s0: usize, e: usize) -> Option<Reported> {
     let doc = ctx.doc;
     let v = (s0 + 1..e).find(|&k| {
-        ctx.is_reporting_verb(k)
+        let w = doc.tok(k);
+        (ctx.is_reporting_verb(k) || evidential_verb(doc, k, e).is_some())
             && !ctx.inside_quote(doc.tokens[k].start)
-            && !doc.tok(k).ends_with("ing")
+            && !w.ends_with("ing")
     })?;
     let m = ctx.subject_before(v, s0)?;
+    let lemma = LEX
+        .speech_verb(doc.tok(v))
+        .or_else(|| evidential_verb(doc, v, e))
+        .unwrap_or("");
     // "that" within a few words: the content starts after it ("said in a statement that").
     let that = (v + 1..(v + 8).min(e)).find(|&k| doc.tok(k) == "that");
-    let mut c0 = match that {
-        Some(t) => t + 1,
+    // "warned officials to …", "urged voters to …": the infinitive is what was said.
+    let to = (v + 1..(v + 5).min(e))
+        .find(|&k| doc.tok(k) == "to")
+        .filter(|_| DIRECTIVE_VERBS.contains(&lemma));
+    let mut c0 = match that.or(to) {
+        Some(t) if Some(t) == that => t + 1,
+        Some(t) => t,
         None => {
             // "told reporters …": skip the hearer (a short run of words) after "tell".
             let tell = LEX.speech_verb(doc.tok(v)) == Some("tell");
@@ -1151,7 +1201,6 @@ fn verb_then_content(ctx: &Ctx, s0: usize, e: usize) -> Option<Reported> {
     if c0 >= e || matches!(doc.tok(c0), ":" | "“" | "\"" | "‘" | "'" | "«") {
         return None;
     }
-    let lemma = LEX.speech_verb(doc.tok(v)).unwrap_or("");
     Some((
         m,
         Some(v),
