@@ -332,6 +332,10 @@ fn name_mentions(doc: &Document, s: &Sentence, mid_caps: &HashSet<&str>, out: &m
         if wary && is_common(w) && !known && (LEX.is_stopword(&w.to_lowercase()) || !next_cap) {
             return false;
         }
+        // "Said Ellis: …": a reporting verb opening the sentence is a verb, not a name.
+        if wary && !known && LEX.speech_verb(w).is_some() {
+            return false;
+        }
         // An unknown word opening a sentence, followed by an ordinary lowercase word and never
         // capitalised elsewhere ("Skip to main content"), is not a name. A reporting verb
         // after it ("Khoshroo said") says it is one.

@@ -527,6 +527,13 @@ impl Ctx<'_> {
         let v = (lo..open)
             .rev()
             .find(|&k| self.is_reporting_verb(k) && !self.inside_quote(toks[k].start))?;
+        // Inverted at the start of the sentence: `Said Ellis: "…"`.
+        if v == s0 {
+            return self
+                .mention_at(v + 1)
+                .filter(|(_, end)| *end <= open)
+                .map(|(m, _)| (m, v));
+        }
         self.subject_before(v, s0).map(|m| (m, v))
     }
 
@@ -1380,6 +1387,16 @@ mod tests {
             "“We came to listen,” Norwegian Foreign Minister Ingrid Solberg said.",
             "We came",
             Some("Ingrid Solberg"),
+            QuoteKind::Direct,
+        );
+    }
+
+    #[test]
+    fn inverted_attribution() {
+        assert_quote(
+            "Said Ellis: “I don’t get the sense she’s interested in tax reform.”",
+            "I don’t",
+            Some("Ellis"),
             QuoteKind::Direct,
         );
     }
