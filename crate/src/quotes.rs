@@ -307,16 +307,20 @@ impl Ctx<'_> {
             ));
         }
         let w = self.word(i);
-        // "they said", "it said", "I said": a speaker, resolved below if it can be.
-        if matches!(w, "they" | "They" | "it" | "It" | "we" | "We" | "I") {
-            return Some((
+        // One token naming the speaker; a pronoun carries its gender.
+        let single = |pronoun: Option<Gender>| {
+            Some((
                 SpeakerMention {
                     span: self.doc.tokens[i].span(),
                     entity: None,
-                    pronoun: None,
+                    pronoun,
                 },
                 i + 1,
-            ));
+            ))
+        };
+        // "they said", "it said", "I said": a speaker, resolved below if it can be.
+        if matches!(w, "they" | "They" | "it" | "It" | "we" | "We" | "I") {
+            return single(None);
         }
         // A body named by a bare noun at the start of a clause: "Police say", "Officials
         // said".
@@ -326,24 +330,10 @@ impl Ctx<'_> {
             .get(i + 1)
             .is_some_and(|t| t.kind == TokenKind::Word && !word_is_cap(self.word(i + 1)));
         if word_is_cap(w) && is_description_noun(w) && next_lower {
-            return Some((
-                SpeakerMention {
-                    span: self.doc.tokens[i].span(),
-                    entity: None,
-                    pronoun: None,
-                },
-                i + 1,
-            ));
+            return single(None);
         }
         if let Some(g) = pronoun(w) {
-            return Some((
-                SpeakerMention {
-                    span: self.doc.tokens[i].span(),
-                    entity: None,
-                    pronoun: Some(g),
-                },
-                i + 1,
-            ));
+            return single(Some(g));
         }
         if matches!(w.to_ascii_lowercase().as_str(), "the" | "a" | "an")
             && i + 1 < self.doc.tokens.len()
