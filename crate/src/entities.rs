@@ -28,8 +28,11 @@ pub struct EntityLayer {
 }
 
 impl EntityLayer {
+    /// The cluster with id `id` (ids count from 1 in order, so this is an index).
     pub fn cluster(&self, id: u32) -> Option<&Cluster> {
-        self.clusters.iter().find(|c| c.id == id)
+        let c = self.clusters.get((id as usize).checked_sub(1)?)?;
+        debug_assert_eq!(c.id, id);
+        Some(c)
     }
 }
 
