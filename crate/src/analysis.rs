@@ -6,7 +6,7 @@ use crate::error::Error;
 use crate::html;
 use crate::offsets::{self, OffsetUnit};
 use crate::quotes;
-use crate::segment::{self, Document, TokenKind};
+use crate::segment::{count_words, Document, TokenKind};
 use crate::types::{Analysis, BlockKind, EntityKind, Format, QuoteKind, Span, Stats};
 
 /// Inputs above this size are refused rather than risk a frozen tab.
@@ -226,12 +226,6 @@ fn floor_boundary(s: &str, mut i: usize) -> usize {
         i -= 1;
     }
     i
-}
-
-pub(crate) fn count_words(s: &str) -> usize {
-    s.split(segment::is_space)
-        .filter(|w| w.chars().any(char::is_alphanumeric))
-        .count()
 }
 
 #[cfg(test)]

@@ -15,7 +15,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::lexicon::{Gender, LEX};
-use crate::segment::{Document, Sentence, TokenKind};
+use crate::segment::{word_is_cap, Document, Sentence, TokenKind};
 use crate::types::{Cluster, Entity, EntityKind, Span};
 
 /// What the entity stage found, plus facts the quote stage needs.
@@ -151,10 +151,6 @@ const NEVER_NAMES: &[&str] = &[
     "I", "Mr", "Mrs", "Ms", "Dr", "He", "She", "It", "They", "We", "You", "His", "Her", "Their",
     "Our", "My", "Its", "A", "An", "The", "This", "That", "These", "Those", "But", "And", "Or",
 ];
-
-fn word_is_cap(w: &str) -> bool {
-    w.chars().next().is_some_and(char::is_uppercase)
-}
 
 fn is_all_caps(w: &str) -> bool {
     let mut letters = 0;

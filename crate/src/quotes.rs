@@ -14,7 +14,7 @@
 
 use crate::entities::EntityLayer;
 use crate::lexicon::{Gender, LEX};
-use crate::segment::{self, Document, TokenKind};
+use crate::segment::{self, count_words, word_is_cap, Document, TokenKind};
 use crate::types::{Confidence, Cue, EntityKind, Quote, QuoteKind, Span, Speaker};
 
 /// A paired run of quoted text before it is interpreted.
@@ -164,7 +164,7 @@ fn pair_marks(doc: &Document) -> Vec<RawQuote> {
                     .is_some_and(|c| is_double(c) && classify_mark(ns, 0, c) != Some(Mark::Close))
             });
             // A one- or two-word fragment left open is a stray mark, not a long quote.
-            let long = words_in(&doc.text[open..b.end]) >= 5;
+            let long = count_words(&doc.text[open..b.end]) >= 5;
             if next_opens && long {
                 carried = Some(q);
             }
@@ -761,16 +761,6 @@ fn previous_speaker(s: &Speaker, layer: &EntityLayer) -> SpeakerMention {
     }
 }
 
-fn word_is_cap(w: &str) -> bool {
-    w.chars().next().is_some_and(char::is_uppercase)
-}
-
-fn words_in(s: &str) -> usize {
-    s.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’' && c != '-')
-        .filter(|w| w.chars().any(char::is_alphanumeric))
-        .count()
-}
-
 /// Finds the quotes of the blocks marked `true` in `article`.
 pub fn find(doc: &Document, layer: &EntityLayer, article: &[bool]) -> Vec<Quote> {
     let raw = pair_marks(doc);
@@ -801,7 +791,7 @@ pub fn find(doc: &Document, layer: &EntityLayer, article: &[bool]) -> Vec<Quote>
             .map(|p| &doc.text[p.start..p.end])
             .collect::<Vec<_>>()
             .join(" ");
-        let words = words_in(&inner);
+        let words = count_words(&inner);
         if words == 0 {
             continue;
         }
@@ -964,7 +954,7 @@ pub fn find(doc: &Document, layer: &EntityLayer, article: &[bool]) -> Vec<Quote>
                 && prev.kind != QuoteKind::Mention
                 && doc.block_at(prev.end) == block
                 && same_cue
-                && words_in(gap_text) <= 8
+                && count_words(gap_text) <= 8
                 && gap_text.ends_with([',', ':'])
             {
                 prev.parts.extend(q.parts.iter().copied());

@@ -12,6 +12,18 @@ pub fn is_space(c: char) -> bool {
     c.is_whitespace() || matches!(c, '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{FEFF}')
 }
 
+/// Starts with a capital letter.
+pub fn word_is_cap(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Words in `s`: runs between whitespace that hold a letter or digit.
+pub fn count_words(s: &str) -> usize {
+    s.split(is_space)
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count()
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TokenKind {
     Word,
