@@ -280,9 +280,9 @@ struct Ctx<'a> {
 }
 
 impl Ctx<'_> {
-    /// The name entity (PERSON or ORG) starting at token `i`, if any.
+    /// The name entity covering token `i`, if any (`None` past the last token).
     fn entity_at(&self, i: usize) -> Option<usize> {
-        let t = &self.doc.tokens[i];
+        let t = self.doc.tokens.get(i)?;
         let k = self.layer.entities.partition_point(|e| e.end <= t.start);
         let e = self.layer.entities.get(k)?;
         (e.start <= t.start && t.end <= e.end && e.kind.is_name()).then_some(k)
@@ -294,6 +294,9 @@ impl Ctx<'_> {
 
     /// A speaker mention at token `i`: a name, a pronoun, or "the" + a description.
     fn mention_at(&self, i: usize) -> Option<(SpeakerMention, usize)> {
+        if i >= self.doc.tokens.len() {
+            return None;
+        }
         if let Some(e) = self.entity_at(i) {
             let ent = &self.layer.entities[e];
             let end = self.doc.token_at(ent.end);
@@ -1321,6 +1324,15 @@ mod tests {
     fn regression_commas_after_the_last_quote_end_the_text() {
         quotes("said\"(«\"«»<p>(<p>\",");
         quotes("“We won,” ,");
+    }
+
+    /// Found by the property test: a reporting verb opening the last sentence, with nothing
+    /// after it, was asked for the mention one past the last token.
+    #[test]
+    fn regression_a_reporting_verb_ending_the_text() {
+        quotes("<p>said,Comments");
+        quotes("Said");
+        quotes("According to");
     }
 
     #[test]
