@@ -233,9 +233,13 @@ function showAnalysis(analysis, ms, req = {}) {
   if (highlight && !highlight.startsWith("q:")) applyHighlight(highlight);
   results.dataset.state = "done";
   const s = analysis.stats || {};
-  const q = (analysis.quotes || []).length;
+  // Quotes are speech in the speaker's words; reported speech and scare quotes are counted apart.
+  const quotes = analysis.quotes || [];
+  const q = quotes.filter((x) => x.kind === "direct" || x.kind === "partial").length;
+  const reported = quotes.filter((x) => x.kind === "indirect").length;
   const summary = `${plural(s.article_words || 0, "article word")}, `
-    + `${plural(s.boilerplate_blocks || 0, "boilerplate block")}, ${plural(q, "quote")} from ${plural(s.sources || 0, "source")}.`;
+    + `${plural(s.boilerplate_blocks || 0, "boilerplate block")}, ${plural(q, "quote")}`
+    + `${reported ? ` and ${reported} reported` : ""} from ${plural(s.sources || 0, "source")}.`;
   if (req.decision) setStatus(`${decisionMessage(req.decision, analysis)} Now ${summary}`);
   else setStatus(`Analysed in ${fmt(ms)} ms${state.source ? ` (${state.source})` : ""}: ${summary}`);
 }
