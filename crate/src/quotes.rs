@@ -915,6 +915,33 @@ pub fn find(doc: &Document, layer: &EntityLayer, article: &[bool]) -> Vec<Quote>
             };
             speaker = None;
         }
+        // Last resort for speech with no speaker found: the person named nearest before it, in
+        // its paragraph or the one before — a guess, and marked as one.
+        if speaker.is_none() && kind != QuoteKind::Mention {
+            let from = doc.blocks[block.saturating_sub(1)].start;
+            let k = layer.entities.partition_point(|e| e.start < first.start);
+            if let Some(e) = (0..k)
+                .rev()
+                .take_while(|&i| layer.entities[i].start >= from)
+                .find(|&i| {
+                    layer.entities[i].kind == EntityKind::Person
+                        && !ctx.inside_quote(layer.entities[i].start)
+                })
+            {
+                let ent = &layer.entities[e];
+                why = "the person named nearest before it (no reporting verb or speaker found)"
+                    .into();
+                speaker = Some((
+                    SpeakerMention {
+                        span: ent.span(),
+                        entity: Some(e),
+                        pronoun: None,
+                    },
+                    None,
+                ));
+                confidence = Confidence::Low;
+            }
+        }
         let (speaker, cue) = match speaker {
             Some((m, verb)) => {
                 let (s, resolved) = ctx.speaker(&m);
