@@ -671,6 +671,57 @@ impl Ctx<'_> {
             k = first;
         }
         best.map(|(_, m)| m)
+            .or_else(|| self.noun_phrase_before(v, s0))
+    }
+
+    /// The plain noun phrase right before the verb at `v`, when no name or pronoun is the
+    /// subject: "The bank said", "a spokesman announced", "Civil rights activists say". It runs
+    /// back from the verb over words to a determiner or the start of the sentence.
+    fn noun_phrase_before(&self, v: usize, s0: usize) -> Option<SpeakerMention> {
+        const DETERMINERS: &[&str] = &[
+            "the", "a", "an", "some", "many", "most", "several", "his", "her", "their", "its",
+            "our", "this", "these", "those", "other",
+        ];
+        let head = v.checked_sub(1)?;
+        // "the United Nations said": a phrase ending in a name is that name.
+        if let Some(e) = self.entity_at(head) {
+            let ent = &self.layer.entities[e];
+            if ent.end == self.doc.tokens[head].end && ent.start >= self.doc.tokens[s0].start {
+                return Some(SpeakerMention {
+                    span: ent.span(),
+                    entity: Some(e),
+                    pronoun: None,
+                });
+            }
+        }
+        let w = self.word(head);
+        if head < s0
+            || self.doc.tokens[head].kind != TokenKind::Word
+            || w.ends_with("ly")
+            || LEX.is_stopword(&w.to_lowercase())
+        {
+            return None;
+        }
+        let mut start = head;
+        loop {
+            let lower = self.word(start).to_lowercase();
+            if DETERMINERS.contains(&lower.as_str()) || start == s0 {
+                break;
+            }
+            if start + 4 <= head || start == 0 {
+                return None;
+            }
+            let prev = start - 1;
+            if prev < s0 || self.doc.tokens[prev].kind != TokenKind::Word {
+                return None;
+            }
+            start = prev;
+        }
+        Some(SpeakerMention {
+            span: Span::new(self.doc.tokens[start].start, self.doc.tokens[head].end),
+            entity: None,
+            pronoun: None,
+        })
     }
 
     /// `quoted` is sorted and its spans do not overlap: a binary search finds the one that
@@ -1047,7 +1098,7 @@ fn reported_speech(ctx: &Ctx, article: &[bool], quotes: &[Quote]) -> Vec<Quote> 
         }
         let found = according_to(ctx, s0, e)
             .or_else(|| verb_then_content(ctx, s0, e))
-            .or_else(|| content_then_verb(ctx, s0));
+            .or_else(|| content_then_verb(ctx, s0, e));
         let Some((m, cue, (c0, c1), why)) = found else {
             continue;
         };
@@ -1227,8 +1278,40 @@ fn verb_then_content(ctx: &Ctx, s0: usize, e: usize) -> Option<Reported> {
 }
 
 /// `…, X said.` closing a sentence with no quotation marks: what comes before the comma.
-fn content_then_verb(ctx: &Ctx, s0: usize) -> Option<Reported> {
+fn content_then_verb(ctx: &Ctx, s0: usize, e: usize) -> Option<Reported> {
     let doc = ctx.doc;
+    // "…, top black lawmakers said Friday afternoon, as they …": after a comma, a subject and
+    // a reporting verb, then at most a few words before the next comma or the end.
+    for c in s0 + 3..e {
+        if doc.tok(c) != "," {
+            continue;
+        }
+        let Some(v) = (c + 2..(c + 7).min(e))
+            .find(|&k| ctx.is_reporting_verb(k) && !doc.tok(k).ends_with("ing"))
+        else {
+            continue;
+        };
+        let Some(m) = ctx
+            .mention_at(c + 1)
+            .filter(|(_, end)| *end == v)
+            .map(|(m, _)| m)
+            .or_else(|| {
+                ctx.noun_phrase_before(v, c + 1)
+                    .filter(|m| m.span.start <= doc.tokens[(c + 2).min(v)].start)
+            })
+        else {
+            continue;
+        };
+        let tail = (v + 1..e).take_while(|&k| doc.tok(k) != ",").count();
+        if tail <= 4 {
+            return Some((
+                m,
+                Some(v),
+                (s0, c),
+                "reported speech before '…, X said'".into(),
+            ));
+        }
+    }
     let (m, v) = ctx.sentence_final_attribution(s0 + 1)?;
     let comma = (s0..v).rev().find(|&k| doc.tok(k) == ",")?;
     Some((
