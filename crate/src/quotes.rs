@@ -527,7 +527,8 @@ impl Ctx<'_> {
                 .filter(|(_, end)| *end <= open)
                 .map(|(m, _)| (m, v));
         }
-        self.subject_before(v, s0).map(|m| (m, v))
+        let participle = self.word(v).ends_with("ing");
+        self.subject_before(v, s0, participle).map(|m| (m, v))
     }
 
     /// `…, X said.` / `…, said X.` closing the sentence that holds the quote (ending at token
@@ -602,9 +603,9 @@ impl Ctx<'_> {
 
     /// The subject of the verb at token `v`: the nearest person (else organisation, pronoun,
     /// description) before it in the sentence that is not possessive and not after a
-    /// preposition.
-    fn subject_before(&self, v: usize, s0: usize) -> Option<SpeakerMention> {
-        let leftmost = self.word(v).ends_with("ing");
+    /// preposition — or, with `leftmost`, the first such person: the clause's subject, for a
+    /// participle ("…, saying") or a quote with no verb near it.
+    fn subject_before(&self, v: usize, s0: usize, leftmost: bool) -> Option<SpeakerMention> {
         let mut best: Option<(u8, SpeakerMention)> = None;
         let mut k = v;
         while k > s0 {
@@ -935,7 +936,7 @@ pub fn find(doc: &Document, layer: &EntityLayer, article: &[bool]) -> Vec<Quote>
             // guesses and say so.
             if !q.single {
                 if let Some(m) = ctx
-                    .subject_before(open_tok, s0.min(open_tok))
+                    .subject_before(open_tok, s0.min(open_tok), true)
                     .filter(|m| m.entity.is_some())
                 {
                     why = "subject of the sentence (no reporting verb)".into();
@@ -1236,7 +1237,7 @@ fn verb_then_content(ctx: &Ctx, s0: usize, e: usize) -> Option<Reported> {
             && !ctx.inside_quote(doc.tokens[k].start)
             && !w.ends_with("ing")
     })?;
-    let m = ctx.subject_before(v, s0)?;
+    let m = ctx.subject_before(v, s0, doc.tok(v).ends_with("ing"))?;
     let lemma = LEX
         .speech_verb(doc.tok(v))
         .or_else(|| evidential_verb(doc, v, e))
