@@ -429,6 +429,25 @@ impl Ctx<'_> {
                 k += 1;
             }
         }
+        // A plain noun phrase and its verb: `” a narrator in the ad asks.`, `,” the report said`.
+        if !new_sentence {
+            if let Some(v) = (i + 1..(i + 7).min(limit)).find(|&v| {
+                in_block(v)
+                    && LEX.speech_verb(self.word(v)).is_some()
+                    && !self.word(v).ends_with("ing")
+            }) {
+                let from = toks[i].start;
+                if let Some(m) = (i..v)
+                    .find(|&k| self.mention_at(k).is_some())
+                    .is_none()
+                    .then(|| self.noun_phrase_before(v, i))
+                    .flatten()
+                    .filter(|m| m.span.start == from)
+                {
+                    return Some((m, v));
+                }
+            }
+        }
         // Subject first: ", Haley told", ", he said", ", Ambassador Francois Delattre said".
         let mut k = i;
         while k < limit && in_block(k) {
