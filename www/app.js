@@ -2,6 +2,7 @@
 // The analysis itself runs in worker.js (never on this thread); rendering is in render.js.
 import { renderArticle, renderPeople, renderQuotes, renderEntities, renderStats, plural, fmt } from "./render.js";
 import { EXAMPLE } from "./example.js";
+import { exportFile } from "./export.js";
 
 const MAX_BYTES = 20 * 1024 * 1024;
 const OK_EXTENSIONS = ["txt", "text", "html", "htm", "xhtml", "md", "markdown"];
@@ -16,7 +17,8 @@ const article = $("article");
 const panels = { people: $("people"), quotes: $("quotes"), entities: $("entities"), stats: $("stats") };
 const showBp = $("show-boilerplate");
 const copyBtn = $("copy-clean");
-const exportBtn = $("export-json");
+const exportMenu = $("export-menu");
+const exportToggle = $("export-toggle");
 const resetBtn = $("reset-decisions");
 const overlay = $("drop-overlay");
 
@@ -193,7 +195,7 @@ function resetResults() {
     p.replaceChildren(e);
   }
   copyBtn.disabled = true;
-  exportBtn.disabled = true;
+  updateExportMenu();
 }
 
 function placeholder() {
@@ -227,7 +229,7 @@ function showAnalysis(analysis, ms, req = {}) {
   panels.entities.replaceChildren(renderEntities(document, analysis));
   panels.stats.replaceChildren(renderStats(document, analysis, { ms }));
   copyBtn.disabled = !analysis.clean_text;
-  exportBtn.disabled = false;
+  updateExportMenu();
   updateResetButton();
   if (view) restoreView(view, req.decision);
   if (highlight && !highlight.startsWith("q:")) applyHighlight(highlight);
@@ -569,12 +571,11 @@ resetBtn.addEventListener("click", () => decide("reset"));
 
 // ---------------------------------------------------------------- export
 
-copyBtn.addEventListener("click", async () => {
-  const text = state.current && state.current.analysis.clean_text;
-  if (!text) return;
+/** Copies `text` to the clipboard and says so in the status line; `what` names it ("the clean text"). */
+async function copyText(text, what) {
   try {
     await navigator.clipboard.writeText(text);
-    setStatus(`Copied the clean text (${plural(text.length, "character")}) to the clipboard.`);
+    setStatus(`Copied ${what} (${plural(text.length, "character")}) to the clipboard.`);
   } catch {
     const ta = document.createElement("textarea");
     ta.value = text;
@@ -583,21 +584,93 @@ copyBtn.addEventListener("click", async () => {
     ta.select();
     const ok = document.execCommand("copy");
     ta.remove();
-    setStatus(ok ? "Copied the clean text to the clipboard." : "Could not copy: your browser blocked the clipboard.");
+    setStatus(ok ? `Copied ${what} to the clipboard.` : "Could not copy: your browser blocked the clipboard.");
   }
-});
+}
 
-exportBtn.addEventListener("click", () => {
-  if (!state.current) return;
-  const blob = new Blob([JSON.stringify(state.current.analysis, null, 2)], { type: "application/json" });
-  const url = URL.createObjectURL(blob);
+/** Saves `content` as a file: a Blob behind an object URL, clicked through an <a download>. */
+function downloadText(filename, content, mime) {
+  const url = URL.createObjectURL(new Blob([content], { type: mime }));
   const a = document.createElement("a");
   a.href = url;
-  a.download = "article-analysis.json";
+  a.download = filename;
+  a.hidden = true;
   document.body.appendChild(a);
   a.click();
   a.remove();
+  // The download has started from the click; the URL is only needed until then.
   setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+copyBtn.addEventListener("click", () => {
+  const text = state.current && state.current.analysis.clean_text;
+  if (text) copyText(text, "the clean text");
+});
+
+const EXPORT_NAMES = {
+  json: "the analysis as JSON",
+  "quotes-csv": "the quotes as CSV",
+  "entities-csv": "the entities as CSV",
+  "report-md": "the report as Markdown",
+  "clean-txt": "the clean text",
+};
+
+/** The Export menu follows the current analysis: closed and unavailable without one. */
+function updateExportMenu() {
+  const a = state.current && state.current.analysis;
+  exportToggle.setAttribute("aria-disabled", String(!a));
+  if (!a) exportMenu.open = false;
+  for (const b of exportMenu.querySelectorAll("button[data-export]")) {
+    b.disabled = !a || (b.dataset.export === "clean-txt" && !a.clean_text);
+  }
+}
+
+function closeExportMenu(refocus) {
+  if (!exportMenu.open) return;
+  exportMenu.open = false;
+  if (refocus) exportToggle.focus();
+}
+
+exportToggle.addEventListener("click", (e) => {
+  if (exportToggle.getAttribute("aria-disabled") === "true") e.preventDefault();
+});
+
+exportMenu.addEventListener("toggle", () => {
+  if (exportMenu.open) exportMenu.querySelector("button[data-export]:not(:disabled)")?.focus();
+});
+
+exportMenu.addEventListener("keydown", (e) => {
+  if (e.key === "Escape" && exportMenu.open) {
+    e.stopPropagation();
+    closeExportMenu(true);
+  }
+});
+
+document.addEventListener("click", (e) => {
+  if (exportMenu.open && !exportMenu.contains(e.target)) closeExportMenu(false);
+});
+
+exportMenu.addEventListener("click", (e) => {
+  const btn = e.target.closest("button[data-export]");
+  if (!btn || btn.disabled || !state.current) return;
+  const id = btn.dataset.export;
+  const copy = btn.dataset.action === "copy";
+  const meta = { version: state.version };
+  let file;
+  try {
+    file = exportFile(id, state.current.analysis, meta, { copy });
+  } catch (err) {
+    showMessage(`The export failed: ${err && err.message ? err.message : err}`);
+    return;
+  }
+  closeExportMenu(true);
+  const what = EXPORT_NAMES[id] || id;
+  if (copy) {
+    copyText(file.content, what);
+  } else {
+    downloadText(file.filename, file.content, file.mime);
+    setStatus(`Downloaded ${what} as “${file.filename}”.`);
+  }
 });
 
 // ---------------------------------------------------------------- start

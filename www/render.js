@@ -332,11 +332,22 @@ export function people(analysis) {
     .sort((a, b) => b.quotes - a.quotes || b.mentions - a.mentions || b.quoted_words - a.quoted_words || a.name.localeCompare(b.name));
 }
 
+/**
+ * All the words quoted in the article, the denominator of a person's share of voice: every
+ * cluster's quoted words plus the words of the direct and partial quotes with no speaker cluster
+ * (as for clusters, reported speech and scare quotes are not quoted words). Pure.
+ */
+export function quotedWordsTotal(analysis) {
+  const unclustered = (q) => !q.speaker || q.speaker.entity === null || q.speaker.entity === undefined;
+  return (analysis.clusters || []).reduce((s, c) => s + (c.quoted_words || 0), 0)
+    + (analysis.quotes || []).filter((q) => (q.kind === "direct" || q.kind === "partial") && unclustered(q))
+      .reduce((s, q) => s + wordCount(q.text), 0);
+}
+
 export function renderPeople(doc, analysis) {
   const list = people(analysis);
   if (!list.length) return el(doc, "p", "empty", "No people found.");
-  const totalWords = (analysis.clusters || []).reduce((s, c) => s + (c.quoted_words || 0), 0)
-    + (analysis.quotes || []).filter((q) => !q.speaker || q.speaker.entity === null).reduce((s, q) => s + wordCount(q.text), 0);
+  const totalWords = quotedWordsTotal(analysis);
   const wrap = el(doc, "div", "people-wrap");
   const quoted = list.filter((c) => c.quotes > 0);
   const others = list.filter((c) => !(c.quotes > 0));

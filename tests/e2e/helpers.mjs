@@ -91,9 +91,10 @@ export const CHROMIUM_ARGS = [
 /**
  * Launches headless Chromium with a fresh profile. Every request of the context is recorded in
  * `requests` ({url, phase}); requests to anything but `origin` are aborted (and still recorded),
- * so a test can never reach the network.
+ * so a test can never reach the network. `acceptDownloads`: let the page save files (for the
+ * export test, which reads them through playwright's `download.path()`).
  */
-export async function launchBrowser(origin, viewport = { width: 1280, height: 900 }) {
+export async function launchBrowser(origin, viewport = { width: 1280, height: 900 }, { acceptDownloads = false } = {}) {
   const { chromium } = await import("playwright-core");
   const profile = await fsp.mkdtemp(path.join(os.tmpdir(), "ai-e2e-profile-"));
   const context = await chromium.launchPersistentContext(profile, {
@@ -103,7 +104,7 @@ export async function launchBrowser(origin, viewport = { width: 1280, height: 90
     viewport,
     colorScheme: "light",
     reducedMotion: "reduce",
-    acceptDownloads: false,
+    acceptDownloads,
   });
   const log = { phase: "load", requests: [] };
   context.on("request", (r) => log.requests.push({ url: r.url(), phase: log.phase, type: r.resourceType() }));
