@@ -192,6 +192,10 @@ fn add_part(out: &mut Vec<RawQuote>, cont: Option<usize>, span: Span, unclosed: 
     }
 }
 
+/// How many earlier quotes or mentions a fallback looks back over: enough for any paragraph
+/// of prose, and a bound that keeps a whole book on one line linear.
+const LOOK_BACK: usize = 50;
+
 /// Pronouns that can name a speaker, with the gender they imply.
 fn pronoun(w: &str) -> Option<Gender> {
     match w.to_lowercase().as_str() {
@@ -964,6 +968,7 @@ pub fn find(doc: &Document, layer: &EntityLayer, article: &[bool]) -> Vec<Quote>
                     .iter()
                     .rev()
                     .take_while(|p| doc.block_at(p.start) == block)
+                    .take(LOOK_BACK)
                     .find_map(|p| p.speaker.as_ref())
                 {
                     why =
@@ -994,6 +999,7 @@ pub fn find(doc: &Document, layer: &EntityLayer, article: &[bool]) -> Vec<Quote>
             if let Some(e) = (0..k)
                 .rev()
                 .take_while(|&i| layer.entities[i].start >= from)
+                .take(LOOK_BACK)
                 .find(|&i| {
                     layer.entities[i].kind == EntityKind::Person
                         && !ctx.inside_quote(layer.entities[i].start)

@@ -43,10 +43,14 @@ fn check(a: &Analysis) {
             assert!(w[0].1 <= w[1].0, "{name}s overlap: {:?} {:?}", w[0], w[1]);
         }
     }
+    // Quote pieces do not overlap (checked above), so only the last piece starting before an
+    // entity's end can cross it.
+    let pieces = &layers[2].1;
     for e in &a.entities {
-        for p in a.quotes.iter().flat_map(|q| &q.parts) {
-            let crosses =
-                e.start < p.end && p.start < e.end && !(p.start <= e.start && e.end <= p.end);
+        let k = pieces.partition_point(|p| p.0 < e.end);
+        if k > 0 {
+            let p = pieces[k - 1];
+            let crosses = e.start < p.1 && !(p.0 <= e.start && e.end <= p.1);
             assert!(!crosses, "entity {:?} crosses a quote piece", e.text);
         }
         assert_eq!(&text[e.start..e.end], e.text);
@@ -111,6 +115,21 @@ proptest! {
             }
         }
     }
+}
+
+#[test]
+fn one_five_megabyte_line_and_an_oversized_input() {
+    // A whole "article" on one line: one block, analysed, not refused.
+    let sentence = "“We will build it,” said Mayor Ana Lindqvist on Tuesday in Port Ellery. ";
+    let line = sentence.repeat(5_000_000 / sentence.len());
+    let a = analyze(&line, &Options::default()).unwrap();
+    assert_eq!(a.blocks.len(), 1);
+    assert!(a.quotes.len() > 1000);
+    check(&a);
+    // Over the limit: refused with a reason the page shows, never a frozen tab.
+    let huge = "a ".repeat(article_inspector::analysis::MAX_INPUT_BYTES / 2 + 1);
+    let err = analyze(&huge, &Options::default()).unwrap_err();
+    assert!(err.to_string().contains("limit"), "{err}");
 }
 
 #[test]
