@@ -457,22 +457,23 @@ impl Ctx<'_> {
         while k < limit && in_block(k) {
             // "Norwegian Foreign Minister Ingrid Solberg": a demonym or place before more
             // capitalised or title words qualifies the speaker; it is not the speaker.
-            let modifier = self.mention_at(k).is_some_and(|(m, end)| {
-                m.entity.is_some_and(|e| {
+            let mention = self.mention_at(k);
+            if let Some((m, end)) = &mention {
+                let modifier = m.entity.is_some_and(|e| {
                     matches!(
                         self.layer.entities[e].kind,
                         EntityKind::Group | EntityKind::Place
                     )
-                }) && end < n
-                    && in_block(end)
-                    && (word_is_cap(self.word(end))
-                        || LEX.title(&self.word(end).to_lowercase()).is_some())
-            });
-            if modifier {
-                k = self.mention_at(k).map_or(k + 1, |(_, end)| end);
-                continue;
+                }) && *end < n
+                    && in_block(*end)
+                    && (word_is_cap(self.word(*end))
+                        || LEX.title(&self.word(*end).to_lowercase()).is_some());
+                if modifier {
+                    k = *end;
+                    continue;
+                }
             }
-            if let Some((m, end)) = self.mention_at(k) {
+            if let Some((m, end)) = mention {
                 // An apposition between commas: `” Scott Pruitt, the Republican attorney
                 // general of Oklahoma, said`.
                 if !new_sentence && end < n && self.word(end) == "," {
