@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { startServer, launchBrowser, requirePkg, WWW, OUT } from "./helpers.mjs";
+import { startServer, launchBrowser, openPage, requirePkg, WWW, OUT } from "./helpers.mjs";
 
 const ex = await import(pathToFileURL(path.join(WWW, "export.js")).href);
 
@@ -201,12 +201,7 @@ describe("Export menu in the page", () => {
   }
 
   test("example article: every export downloads, reads right, and follows the reader's decisions", async () => {
-    const page = await browser.context.newPage();
-    const problems = [];
-    page.on("console", (m) => { if (m.type() === "error") problems.push(`console: ${m.text()}`); });
-    page.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
-    await page.goto(server.origin + "/");
-    await page.waitForSelector('html[data-engine="ready"]', { timeout: 30_000 });
+    const { page, problems } = await openPage(browser, server.origin);
     assert.equal(await page.getAttribute("#export-toggle", "aria-disabled"), "true", "no exports before an analysis");
     await page.click("#export-toggle");
     assert.equal(await page.evaluate(() => document.getElementById("export-menu").open), false, "the menu does not open without an analysis");

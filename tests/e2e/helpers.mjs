@@ -122,3 +122,15 @@ export async function launchBrowser(origin, viewport = { width: 1280, height: 90
     },
   };
 }
+
+/** A fresh page of `browser` with the analyser loaded; collects console errors and uncaught
+ * exceptions in `problems`. */
+export async function openPage(browser, origin) {
+  const page = await browser.context.newPage();
+  const problems = [];
+  page.on("console", (m) => { if (m.type() === "error") problems.push(`console: ${m.text()}`); });
+  page.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
+  await page.goto(origin + "/");
+  await page.waitForSelector('html[data-engine="ready"]', { timeout: 30_000 });
+  return { page, problems };
+}

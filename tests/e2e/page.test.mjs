@@ -3,7 +3,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
-import { startServer, launchBrowser, requirePkg, sample, NO_SAMPLES, OUT } from "./helpers.mjs";
+import { startServer, launchBrowser, openPage as openPageOf, requirePkg, sample, NO_SAMPLES, OUT } from "./helpers.mjs";
 
 let server, browser;
 
@@ -19,16 +19,8 @@ after(async () => {
   await server?.close();
 });
 
-/** A fresh page with the analyser loaded; collects console errors and uncaught exceptions. */
-async function openPage() {
-  const page = await browser.context.newPage();
-  const problems = [];
-  page.on("console", (m) => { if (m.type() === "error") problems.push(`console: ${m.text()}`); });
-  page.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
-  await page.goto(server.origin + "/");
-  await page.waitForSelector('html[data-engine="ready"]', { timeout: 30_000 });
-  return { page, problems };
-}
+/** A fresh page with the analyser loaded (see helpers.openPage). */
+const openPage = () => openPageOf(browser, server.origin);
 
 async function waitDone(page) {
   await page.waitForSelector('#results[data-state="done"]', { timeout: 60_000 });
