@@ -703,6 +703,35 @@ impl Ctx<'_> {
     /// subject: "The bank said", "a spokesman announced", "Civil rights activists say". It runs
     /// back from the verb over words to a determiner or the start of the sentence.
     fn noun_phrase_before(&self, v: usize, s0: usize) -> Option<SpeakerMention> {
+        let (m, first) = self.noun_phrase_ending_at(v, s0)?;
+        // "France's ambassador to the United Nations told": a phrase after a preposition
+        // modifies the subject before it; the subject is that earlier phrase.
+        let mut p = first;
+        while p > s0 && matches!(self.word(p - 1).to_lowercase().as_str(), "the" | "a" | "an") {
+            p -= 1;
+        }
+        let preposition = p > s0
+            && matches!(
+                self.word(p - 1).to_lowercase().as_str(),
+                "to" | "of"
+                    | "for"
+                    | "at"
+                    | "in"
+                    | "from"
+                    | "with"
+                    | "on"
+                    | "about"
+                    | "by"
+                    | "near"
+            );
+        if preposition {
+            return self.noun_phrase_before(p - 1, s0);
+        }
+        Some(m)
+    }
+
+    /// The phrase [`Self::noun_phrase_before`] starts from, and its first token.
+    fn noun_phrase_ending_at(&self, v: usize, s0: usize) -> Option<(SpeakerMention, usize)> {
         const DETERMINERS: &[&str] = &[
             "the", "a", "an", "some", "many", "most", "several", "his", "her", "their", "its",
             "our", "this", "these", "those", "other",
@@ -712,11 +741,12 @@ impl Ctx<'_> {
         if let Some(e) = self.entity_at(head) {
             let ent = &self.layer.entities[e];
             if ent.end == self.doc.tokens[head].end && ent.start >= self.doc.tokens[s0].start {
-                return Some(SpeakerMention {
+                let m = SpeakerMention {
                     span: ent.span(),
                     entity: Some(e),
                     pronoun: None,
-                });
+                };
+                return Some((m, self.doc.token_at(ent.start)));
             }
         }
         let w = self.word(head);
@@ -742,11 +772,12 @@ impl Ctx<'_> {
             }
             start = prev;
         }
-        Some(SpeakerMention {
+        let m = SpeakerMention {
             span: Span::new(self.doc.tokens[start].start, self.doc.tokens[head].end),
             entity: None,
             pronoun: None,
-        })
+        };
+        Some((m, start))
     }
 
     /// `quoted` is sorted and its spans do not overlap: a binary search finds the one that
@@ -1518,6 +1549,14 @@ mod tests {
             Some("Ingrid Solberg"),
             QuoteKind::Direct,
         );
+    }
+
+    #[test]
+    fn a_subject_is_not_the_object_of_its_preposition() {
+        let t = "France's ambassador to the United Nations told the meeting that recent protests do not threaten peace.";
+        let qs = quotes(t);
+        let s = qs[0].speaker.as_ref().unwrap();
+        assert_eq!(s.text, "France's ambassador", "{qs:#?}");
     }
 
     #[test]
