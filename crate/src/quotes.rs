@@ -47,7 +47,10 @@ fn classify_mark(s: &str, i: usize, c: char) -> Option<Mark> {
     let space_before = before.is_none_or(|b| b.is_whitespace() || "([{“‘—–-/".contains(b));
     let word_after = after.is_some_and(char::is_alphanumeric);
     let word_before = before.is_some_and(char::is_alphanumeric);
+    let space_after = after.is_none_or(char::is_whitespace);
     match c {
+        // A wrong-way opening mark after the words it ends closes: `…for her here,“ said X`.
+        '“' if !space_before && space_after => Some(Mark::Close),
         '“' | '„' | '‟' | '«' | '‘' | '‹' => Some(Mark::Open),
         // A wrong-way closing mark at a word start opens.
         '”' if space_before && (word_after || before.is_none()) => Some(Mark::Open),
@@ -264,8 +267,135 @@ fn is_description_noun(w: &str) -> bool {
                 | "advisers"
                 | "supporters"
                 | "critics"
+                | "candidate"
+                | "nominee"
+                | "staffer"
+                | "staffers"
+                | "employee"
+                | "voter"
+                | "voters"
+                | "resident"
+                | "residents"
+                | "member"
+                | "members"
+                | "strategist"
+                | "consultant"
+                | "economist"
+                | "researcher"
+                | "researchers"
+                | "scientist"
+                | "historian"
+                | "pollster"
+                | "organizer"
+                | "organizers"
+                | "protester"
+                | "protesters"
+                | "questioner"
+                | "narrator"
+                | "reader"
+                | "book"
         )
 }
+
+/// Words that may stand between a subject and its verb: "he would later say", "she has also
+/// said".
+fn is_auxiliary_or_adverb(w: &str) -> bool {
+    matches!(
+        w,
+        "would"
+            | "will"
+            | "could"
+            | "can"
+            | "may"
+            | "might"
+            | "should"
+            | "must"
+            | "has"
+            | "have"
+            | "had"
+            | "did"
+            | "does"
+            | "do"
+            | "is"
+            | "was"
+            | "are"
+            | "were"
+            | "also"
+            | "now"
+            | "then"
+            | "later"
+            | "again"
+            | "once"
+            | "still"
+            | "even"
+            | "never"
+            | "not"
+            | "just"
+            | "already"
+            | "'s"
+            | "’s"
+            | "'d"
+            | "’d"
+            | "'ll"
+            | "’ll"
+    ) || (w.len() > 4 && w.ends_with("ly") && w.chars().all(|c| c.is_ascii_lowercase()))
+}
+
+fn is_preposition(lower: &str) -> bool {
+    matches!(
+        lower,
+        "to" | "of"
+            | "by"
+            | "with"
+            | "for"
+            | "from"
+            | "against"
+            | "at"
+            | "on"
+            | "in"
+            | "about"
+            | "than"
+            | "near"
+    )
+}
+
+/// Nouns for what someone said: "Trump’s claim that …", "her promise to …".
+const SPEECH_NOUNS: &[&str] = &[
+    "claim",
+    "claims",
+    "statement",
+    "remark",
+    "remarks",
+    "comment",
+    "comments",
+    "words",
+    "assertion",
+    "promise",
+    "pledge",
+    "vow",
+    "warning",
+    "description",
+    "accusation",
+    "suggestion",
+    "argument",
+    "contention",
+    "insistence",
+    "boast",
+    "call",
+    "demand",
+    "tweet",
+    "message",
+    "slogan",
+    "mantra",
+    "characterization",
+    "characterisation",
+    "prediction",
+    "admission",
+    "charge",
+    "allegation",
+    "quip",
+    "declaration",
+];
 
 /// A speaker mention found in the text before resolution.
 #[derive(Debug, Clone)]
@@ -342,11 +472,13 @@ impl Ctx<'_> {
         if let Some(g) = pronoun(w) {
             return single(Some(g));
         }
-        if matches!(w.to_ascii_lowercase().as_str(), "the" | "a" | "an")
-            && i + 1 < self.doc.tokens.len()
+        if matches!(
+            w.to_ascii_lowercase().as_str(),
+            "the" | "a" | "an" | "one" | "another" | "two" | "three" | "several" | "some"
+        ) && i + 1 < self.doc.tokens.len()
         {
-            // "the ambassador", "the French ambassador"
-            for k in i + 1..(i + 4).min(self.doc.tokens.len()) {
+            // "the ambassador", "the French ambassador", "one former campaign staffer"
+            for k in i + 1..(i + 5).min(self.doc.tokens.len()) {
                 if is_description_noun(self.word(k)) {
                     let span = Span::new(self.doc.tokens[i].start, self.doc.tokens[k].end);
                     return Some((
@@ -411,8 +543,14 @@ impl Ctx<'_> {
         // After a quote that ends its own sentence (`…regime.” Mr. X added.`), only a
         // speaker right at the start of the next sentence counts.
         let new_sentence = toks[i].sentence != toks[after.saturating_sub(1)].sentence;
+        // An attribution is set off by punctuation: `"…," said X`, `"…?" X asked`. Quoted words
+        // running on into the sentence (`“unmistakably” suggests that…`, `“unhinged” a tweet
+        // attacking…`) are not attributed here.
+        let before_close = self.doc.text[..toks[after - 1].end]
+            .trim_end_matches(['"', '”', '“', '\'', '’', '‘', '»', '«', '`', '″']);
+        let set_off = i > after || before_close.ends_with([',', '.', '?', '!', '…', ':', ';']);
         // Verb first: ", said Khoshroo", ", said the spokesman".
-        if i < n && in_block(i) && LEX.speech_verb(self.word(i)).is_some() {
+        if set_off && i < n && in_block(i) && LEX.speech_verb(self.word(i)).is_some() {
             // Titles or a short description may stand between: ", said Mayor Ana
             // Lindqvist", ", said fisherman Owen Price".
             let mut k = i + 1;
@@ -426,7 +564,8 @@ impl Ctx<'_> {
                     || (toks[k].kind == TokenKind::Word
                         && !word_is_cap(w)
                         && k - i <= 2
-                        && LEX.speech_verb(w).is_none());
+                        && LEX.speech_verb(w).is_none()
+                        && w != "that");
                 if !between {
                     break;
                 }
@@ -434,7 +573,7 @@ impl Ctx<'_> {
             }
         }
         // A plain noun phrase and its verb: `” a narrator in the ad asks.`, `,” the report said`.
-        if !new_sentence {
+        if set_off && !new_sentence {
             if let Some(v) = (i + 1..(i + 7).min(limit)).find(|&v| {
                 in_block(v)
                     && LEX.speech_verb(self.word(v)).is_some()
@@ -476,7 +615,7 @@ impl Ctx<'_> {
             if let Some((m, end)) = mention {
                 // An apposition between commas: `” Scott Pruitt, the Republican attorney
                 // general of Oklahoma, said`.
-                if !new_sentence && end < n && self.word(end) == "," {
+                if set_off && !new_sentence && end < n && self.word(end) == "," {
                     let stop = (end + 40).min(n);
                     let mut v = end + 1;
                     while v < stop
@@ -494,9 +633,16 @@ impl Ctx<'_> {
                 }
                 // Title words between the name and the verb.
                 let mut v = end;
-                let reach = if new_sentence { 1 } else { 10 };
+                // Not set off by punctuation, only the plainest form: `"…" he said`.
+                let reach = match (set_off, new_sentence) {
+                    (false, _) => 0,
+                    (true, true) => 1,
+                    (true, false) => 10,
+                };
                 while v < limit && in_block(v) && v - end <= reach {
-                    if LEX.speech_verb(self.word(v)).is_some() {
+                    if LEX.speech_verb(self.word(v)).is_some()
+                        && (set_off || !self.word(v).ends_with("ing"))
+                    {
                         return Some((m, v));
                     }
                     if matches!(self.word(v), "“" | "\"" | "”") {
@@ -509,9 +655,12 @@ impl Ctx<'_> {
             // Only titles and capitalised words may stand between the quote and the speaker:
             // `, Ambassador Francois Delattre said`, not `, and after Iran's leader … said`.
             let w = self.word(k);
+            let initial = |w: &str| w.len() == 1 && w.chars().all(|c| c.is_ascii_uppercase());
             let titleish = word_is_cap(w)
                 || w == "the"
-                || (w == "." && k > i && segment::is_abbreviation(self.word(k - 1)))
+                || (w == "."
+                    && k > i
+                    && (segment::is_abbreviation(self.word(k - 1)) || initial(self.word(k - 1))))
                 || LEX.title(&w.to_lowercase()).is_some();
             if !titleish || k - i >= 4 {
                 return None;
@@ -594,6 +743,95 @@ impl Ctx<'_> {
         None
     }
 
+    /// Attributions inside the quote's sentence that are not a subject and its reporting verb:
+    /// a possessive speech noun (`Trump’s claim that there have been “thousands…”`, `his
+    /// promise to “drain the swamp”`), `as X put it`, and `, she said,` in mid-sentence after
+    /// the quote. `open`/`after` are the quote's first token and the token after it.
+    fn attribution_in_sentence(
+        &self,
+        open: usize,
+        after: usize,
+    ) -> Option<(SpeakerMention, usize, &'static str)> {
+        let toks = &self.doc.tokens;
+        let s = toks.get(open)?.sentence as usize;
+        let (s0, s1) = self.doc.sentences[s].tokens;
+        // A possessive speech noun before the quote, with no reporting verb nearer.
+        let mut k = open;
+        while k > s0 && k + 12 > open {
+            k -= 1;
+            if self.inside_quote(toks[k].start) || self.is_reporting_verb(k) {
+                break;
+            }
+            let lower = self.word(k).to_lowercase();
+            // The noun must frame the quote ("claim that …", "promise to …", "words: …"), not
+            // be talked about ("Trump’s statement was “true”").
+            let frames = k + 1 == open || matches!(self.word(k + 1), "that" | "to" | ":" | ",");
+            if !SPEECH_NOUNS.contains(&lower.as_str()) || k == s0 || !frames {
+                continue;
+            }
+            let p = k - 1;
+            let owner = match self.word(p) {
+                "his" | "His" => Some(self.possessive_pronoun(p, Gender::Male)),
+                "her" | "Her" => Some(self.possessive_pronoun(p, Gender::Female)),
+                "'s" | "’s" if p > s0 => self
+                    .entity_at(p - 1)
+                    .filter(|&e| self.layer.entities[e].kind.is_name())
+                    .map(|e| SpeakerMention {
+                        span: self.layer.entities[e].span(),
+                        entity: Some(e),
+                        pronoun: None,
+                    }),
+                _ => None,
+            };
+            if let Some(m) = owner {
+                return Some((m, k, "a possessive speech noun"));
+            }
+        }
+        // `as X put it`, anywhere in the sentence.
+        for a in s0..s1.saturating_sub(3) {
+            if !self.word(a).eq_ignore_ascii_case("as") || self.token_quoted(a) {
+                continue;
+            }
+            let put = (a + 2..(a + 9).min(s1.saturating_sub(1)))
+                .find(|&v| matches!(self.word(v), "put" | "puts") && self.word(v + 1) == "it");
+            if let Some(v) = put {
+                let m = self
+                    .mention_at(a + 1)
+                    .filter(|(_, end)| *end == v)
+                    .map(|(m, _)| m)
+                    .or_else(|| self.noun_phrase_before(v, a + 1));
+                if let Some(m) = m {
+                    return Some((m, v, "'as … put it'"));
+                }
+            }
+        }
+        // `“…” to do X, she said, adding …`
+        for c in after..s1.saturating_sub(2) {
+            if self.word(c) != "," || self.token_quoted(c) {
+                continue;
+            }
+            if let Some((m, end)) = self.mention_at(c + 1) {
+                let named = m.pronoun.is_some() || m.entity.is_some();
+                if named
+                    && end + 1 < s1
+                    && LEX.speech_verb(self.word(end)).is_some()
+                    && self.word(end + 1) == ","
+                {
+                    return Some((m, end, "', X said,' later in the sentence"));
+                }
+            }
+        }
+        None
+    }
+
+    fn possessive_pronoun(&self, k: usize, g: Gender) -> SpeakerMention {
+        SpeakerMention {
+            span: self.doc.tokens[k].span(),
+            entity: None,
+            pronoun: Some(g),
+        }
+    }
+
     /// A reporting verb used as a verb: not "his remarks", "the statement", "remarks by X".
     fn is_reporting_verb(&self, k: usize) -> bool {
         if LEX.speech_verb(self.word(k)).is_none() {
@@ -622,7 +860,13 @@ impl Ctx<'_> {
                     | "'s"
             )
         });
-        !determiner && next != Some("by")
+        // "a letter that says", "the group which said": a relative pronoun, not "that claim".
+        let relative = matches!(prev.as_deref(), Some("that" | "which"))
+            && (self.word(k).ends_with('s') || self.word(k).ends_with("ed") || {
+                let w = self.word(k);
+                matches!(w, "said" | "told" | "wrote" | "spoke")
+            });
+        (!determiner || relative) && next != Some("by")
     }
 
     /// The subject of the verb at token `v`: the nearest person (else organisation, pronoun,
@@ -630,6 +874,9 @@ impl Ctx<'_> {
     /// preposition — or, with `leftmost`, the first such person: the clause's subject, for a
     /// participle ("…, saying") or a quote with no verb near it.
     fn subject_before(&self, v: usize, s0: usize, leftmost: bool) -> Option<SpeakerMention> {
+        if let Some(m) = self.subject_next_to(v, s0) {
+            return Some(m);
+        }
         let mut best: Option<(u8, SpeakerMention)> = None;
         let mut k = v;
         while k > s0 {
@@ -642,7 +889,10 @@ impl Ctx<'_> {
             };
             // Move to the mention's first token.
             let first = self.doc.token_at(m.span.start);
-            if end < self.doc.tokens.len() && matches!(self.word(end), "'s" | "’s") {
+            if end < self.doc.tokens.len()
+                && matches!(self.word(end), "'s" | "’s")
+                && !self.is_pronoun_mention(&m)
+            {
                 k = first;
                 continue;
             }
@@ -656,25 +906,9 @@ impl Ctx<'_> {
             while p > s0 && self.word(p - 1).eq_ignore_ascii_case("the") {
                 p -= 1;
             }
-            if p > s0 {
-                let prev = self.word(p - 1).to_lowercase();
-                if matches!(
-                    prev.as_str(),
-                    "to" | "of"
-                        | "by"
-                        | "with"
-                        | "for"
-                        | "from"
-                        | "against"
-                        | "at"
-                        | "on"
-                        | "in"
-                        | "about"
-                        | "than"
-                ) {
-                    k = first;
-                    continue;
-                }
+            if p > s0 && is_preposition(&self.word(p - 1).to_lowercase()) {
+                k = first;
+                continue;
             }
             let rank = match (&m.entity, m.pronoun) {
                 (Some(e), _) if self.layer.entities[*e].kind == EntityKind::Person => 3,
@@ -699,6 +933,72 @@ impl Ctx<'_> {
             .or_else(|| self.noun_phrase_before(v, s0))
     }
 
+    /// The mention that ends right before the verb at `v` — past auxiliaries and adverbs ("the
+    /// Vermont senator acknowledged", "he would later say", "Stevie Wonder, who joked") — when
+    /// nothing makes it the object of a preposition: English puts the subject there, whatever
+    /// other names the sentence holds.
+    fn subject_next_to(&self, v: usize, s0: usize) -> Option<SpeakerMention> {
+        if self.doc.tokens.get(v)?.kind != TokenKind::Word {
+            return None;
+        }
+        let mut end = v;
+        while end > s0 && end + 3 > v && is_auxiliary_or_adverb(self.word(end - 1)) {
+            end -= 1;
+        }
+        if end <= s0 {
+            return None;
+        }
+        // "he's said" is a contraction; "Clinton's said" is not a subject and its verb.
+        let contracted = (end..v).any(|k| matches!(self.word(k), "'s" | "’s"));
+        // "…, who said" / "the department which reported": the relative pronoun is the
+        // mention; the name before it is who it is.
+        let w = self.word(end - 1);
+        if matches!(w, "who" | "which") && end - 1 > s0 {
+            let mut a = end - 2;
+            if self.word(a) == "," && a > s0 {
+                a -= 1;
+            }
+            let antecedent = self
+                .entity_at(a)
+                .filter(|&e| self.doc.token_at(self.layer.entities[e].end) == a + 1);
+            return antecedent.map(|e| SpeakerMention {
+                span: self.doc.tokens[end - 1].span(),
+                entity: Some(e),
+                pronoun: None,
+            });
+        }
+        // The longest mention ending at `end`.
+        let m = (end.saturating_sub(6).max(s0)..end)
+            .filter(|&k| !self.inside_quote(self.doc.tokens[k].start))
+            .find_map(|k| self.mention_at(k).filter(|(_, e)| *e == end))?
+            .0;
+        let first = self.doc.token_at(m.span.start);
+        let mut p = first;
+        while p > s0 && self.word(p - 1).eq_ignore_ascii_case("the") {
+            p -= 1;
+        }
+        // "footage of Trump saying …": a participle's subject may follow a preposition.
+        let after_preposition = p > s0
+            && is_preposition(&self.word(p - 1).to_lowercase())
+            && !(end == v && self.word(v).ends_with("ing"));
+        let possessive = first > s0 && matches!(self.word(first - 1), "'s" | "’s");
+        let not_a_contraction = contracted && !self.is_pronoun_mention(&m);
+        // A place or organisation next to the verb may end an apposition ("Malcolm Fowler, a
+        // member of the Law Society of England and Wales told"): the ranked search decides.
+        let person_like = m
+            .entity
+            .is_none_or(|e| self.layer.entities[e].kind == EntityKind::Person);
+        (!after_preposition && !possessive && !not_a_contraction && person_like).then_some(m)
+    }
+
+    fn is_pronoun_mention(&self, m: &SpeakerMention) -> bool {
+        m.pronoun.is_some()
+            || matches!(
+                &self.doc.text[m.span.start..m.span.end],
+                "it" | "It" | "they" | "They" | "we" | "We" | "I"
+            )
+    }
+
     /// The plain noun phrase right before the verb at `v`, when no name or pronoun is the
     /// subject: "The bank said", "a spokesman announced", "Civil rights activists say". It runs
     /// back from the verb over words to a determiner or the start of the sentence.
@@ -710,21 +1010,7 @@ impl Ctx<'_> {
         while p > s0 && matches!(self.word(p - 1).to_lowercase().as_str(), "the" | "a" | "an") {
             p -= 1;
         }
-        let preposition = p > s0
-            && matches!(
-                self.word(p - 1).to_lowercase().as_str(),
-                "to" | "of"
-                    | "for"
-                    | "at"
-                    | "in"
-                    | "from"
-                    | "with"
-                    | "on"
-                    | "about"
-                    | "by"
-                    | "near"
-            );
-        if preposition {
+        if p > s0 && is_preposition(&self.word(p - 1).to_lowercase()) {
             return self.noun_phrase_before(p - 1, s0);
         }
         Some(m)
@@ -734,7 +1020,8 @@ impl Ctx<'_> {
     fn noun_phrase_ending_at(&self, v: usize, s0: usize) -> Option<(SpeakerMention, usize)> {
         const DETERMINERS: &[&str] = &[
             "the", "a", "an", "some", "many", "most", "several", "his", "her", "their", "its",
-            "our", "this", "these", "those", "other",
+            "our", "this", "these", "those", "other", "one", "another", "each", "every", "two",
+            "three", "both", "all",
         ];
         let head = v.checked_sub(1)?;
         // "the United Nations said": a phrase ending in a name is that name.
@@ -785,6 +1072,10 @@ impl Ctx<'_> {
     fn inside_quote(&self, pos: usize) -> bool {
         let k = self.quoted.partition_point(|q| q.start <= pos);
         k > 0 && pos < self.quoted[k - 1].end
+    }
+
+    fn token_quoted(&self, k: usize) -> bool {
+        self.inside_quote(self.doc.tokens[k].start)
     }
 
     /// Resolves a pronoun or description to the nearest compatible person before `pos`.
@@ -928,6 +1219,9 @@ pub fn find(doc: &Document, layer: &EntityLayer, article: &[bool]) -> Vec<Quote>
         if let Some((m, v)) = ctx.after_quote(after_tok) {
             why = format!("reporting verb '{}' after the quote", doc.tok(v));
             speaker = Some((m, Some(v)));
+        } else if let Some((m, v, rule)) = ctx.attribution_in_sentence(open_tok, after_tok) {
+            why = format!("{rule}: '{}'", doc.tok(v));
+            speaker = Some((m, Some(v)));
         } else if let Some((m, v)) = ctx.before_quote(open_tok, if words <= 2 { 8 } else { 40 }) {
             why = format!("reporting verb '{}' before the quote", doc.tok(v));
             speaker = Some((m, Some(v)));
@@ -992,7 +1286,7 @@ pub fn find(doc: &Document, layer: &EntityLayer, article: &[bool]) -> Vec<Quote>
             if !q.single {
                 if let Some(m) = ctx
                     .subject_before(open_tok, s0.min(open_tok), true)
-                    .filter(|m| m.entity.is_some())
+                    .filter(|m| m.entity.is_some() || m.pronoun.is_some())
                 {
                     why = "subject of the sentence (no reporting verb)".into();
                     speaker = Some((m, None));
@@ -1407,6 +1701,103 @@ mod tests {
             "{q:#?}"
         );
         assert_eq!(q.kind, kind, "{q:#?}");
+    }
+
+    /// The speaker's resolved name and the in-text mention it was attributed through.
+    fn assert_mention(text: &str, starts_with: &str, name: &str, mention: &str) {
+        let qs = quotes(text);
+        let q = qs
+            .iter()
+            .find(|q| {
+                q.kind != QuoteKind::Indirect
+                    && q.text
+                        .trim_start_matches(['"', '“', '”', '‘', '\'', '`', ' '])
+                        .starts_with(starts_with)
+            })
+            .unwrap_or_else(|| panic!("no quote starting {starts_with:?} in {qs:#?}"));
+        let s = q
+            .speaker
+            .as_ref()
+            .unwrap_or_else(|| panic!("no speaker: {q:#?}"));
+        assert_eq!(
+            (s.name.as_str(), s.text.as_str()),
+            (name, mention),
+            "{q:#?}"
+        );
+    }
+
+    #[test]
+    fn the_subject_next_to_the_verb_speaks() {
+        // A description right before the verb, though another name stands earlier.
+        assert_mention(
+            "Asked whether Marta Quill still feels anger, the Ohio senator acknowledged that \
+             there are \"some people\" who do.",
+            "some people",
+            "the Ohio senator",
+            "the Ohio senator",
+        );
+        // A relative pronoun is the mention; the name before it is who it is.
+        assert_mention(
+            "Guests included Dario Venn, who joked of the museum, \"I haven't seen it yet.\"",
+            "I haven",
+            "Dario Venn",
+            "who",
+        );
+        // "He's" is a contraction, not a possessive.
+        assert_mention(
+            "Olek Brandt spoke first.\n\nHe’s claiming that fraud is “a big, big problem” now.",
+            "a big",
+            "Olek Brandt",
+            "He",
+        );
+        // A participle right after a name, even after a preposition.
+        assert_mention(
+            "The ad shows footage of Lena Marsh asking, “Why aren’t we ahead?”",
+            "Why aren",
+            "Lena Marsh",
+            "Lena Marsh",
+        );
+    }
+
+    #[test]
+    fn attributions_without_a_subject_and_verb() {
+        assert_mention(
+            "Critics checked Ivo Grant’s claim that there were “thousands of cases” last year.",
+            "thousands",
+            "Ivo Grant",
+            "Ivo Grant",
+        );
+        assert_mention(
+            "The program needs a \"lawful source of income,\" as a federal memo put it.",
+            "lawful",
+            "a federal memo",
+            "a federal memo",
+        );
+        assert_mention(
+            "Nadia Roos spoke.\n\n“You squeezed employees” to raise the price, she said, \
+             pointing at the board.",
+            "You squeezed",
+            "Nadia Roos",
+            "she",
+        );
+        // Words running on into the sentence are not set off as an attribution.
+        assert_mention(
+            "Mayor Pia Lund said in a letter that the ad “unmistakably and wrongfully” \
+             suggests that Fenwick supports him.",
+            "unmistakably",
+            "Pia Lund",
+            "Pia Lund",
+        );
+    }
+
+    #[test]
+    fn a_wrong_way_opening_mark_closes() {
+        assert_mention(
+            "“That could create real problems for her here,“ said Jim Calder, a congressman.",
+            "That could",
+            "Jim Calder",
+            "Jim Calder",
+        );
     }
 
     #[test]

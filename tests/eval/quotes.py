@@ -101,6 +101,8 @@ def main() -> int:
                          "gold-direct: only the gold direct quotes (bound of a direct-only system)")
     ap.add_argument("--errors", type=int, default=0, metavar="N",
                     help="print N missed, N false and N wrong-speaker direct quotes (@0.3)")
+    ap.add_argument("--context", action="store_true",
+                    help="with --errors: print the text around each wrong-speaker quote")
     ap.add_argument("--seed", type=int, default=0, help="seed for sampling --errors")
     ap.add_argument("--limit", type=int, default=0, help="only the first N articles")
     ap.add_argument("--json", type=Path, metavar="OUT", help="write the numbers as JSON")
@@ -194,6 +196,11 @@ def main() -> int:
         for a, g, p in sorted(rng.sample(wrong, min(k, len(wrong))), key=lambda x: x[0]["article"]):
             print(f"  {a['article']} [{g['start']},{g['end']}) gold={spk(g.get('speaker'))} "
                   f"pred={spk(p.get('speaker'))}\n      {snippet(a['_text'], g['start'], g['end'])}")
+            if args.context:
+                spans = [g] + [s for s in (g.get("speaker"), p.get("speaker")) if s]
+                lo = max(0, min(s["start"] for s in spans) - 60)
+                hi = max(s["end"] for s in spans) + 60
+                print(f"      context: {snippet(a['_text'], lo, hi, 600)}")
 
     if args.json:
         out = {"dataset": f"polnear-{args.split}", "articles": n, "gold_direct": ngold_d,
