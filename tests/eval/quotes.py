@@ -41,8 +41,13 @@ def load_gold(split_dir: Path) -> list[dict]:
     return arts
 
 
-def convert_prediction(out: dict, text: str, stats: dict) -> list[dict]:
-    """Our Analysis (UTF-8 byte offsets) -> scorer items in code points."""
+def convert_prediction(out: dict, text: str, stats: dict, pieces: bool = False) -> list[dict]:
+    """Our Analysis (UTF-8 byte offsets) -> scorer items in code points.
+
+    With `pieces`, a quote in several pieces (`"A," he said, "B."`, or one running over
+    several paragraphs) gives one item per piece: the quoted substrings, as the gold direct
+    quotes are defined. Without, one item per quote: the whole attribution, as the gold
+    content spans are."""
     if "error" in out and "quotes" not in out:
         stats["errors"] += 1
         return []
@@ -59,9 +64,13 @@ def convert_prediction(out: dict, text: str, stats: dict) -> list[dict]:
         if sp:
             speaker = {"text": sp.get("name") or sp.get("text") or "",
                        "start": M.cp(m, sp.get("start")), "end": M.cp(m, sp.get("end"))}
-        items.append({"start": M.cp(m, q["start"]), "end": M.cp(m, q["end"]),
-                      "kind": q.get("kind") or "direct", "speaker": speaker,
-                      "text": q.get("text")})
+        spans = [(q["start"], q["end"])]
+        if pieces and q.get("parts"):
+            spans = [(p["start"], p["end"]) for p in q["parts"]]
+        for s, e in spans:
+            items.append({"start": M.cp(m, s), "end": M.cp(m, e),
+                          "kind": q.get("kind") or "direct", "speaker": speaker,
+                          "text": atext[s:e] if pieces else q.get("text")})
     return items
 
 
@@ -137,8 +146,9 @@ def main() -> int:
         recs = [{"id": a["article"], "text": a["_text"], "format": "text"} for a in arts]
         outs, wall = M.run_binary(args.bin, recs)
         for a, o in zip(arts, outs):
-            items = convert_prediction(o, a["_text"], stats)
-            preds_direct.append([q for q in items if q["kind"] in DIRECT_KINDS])
+            pieces = convert_prediction(o, a["_text"], stats, pieces=True)
+            preds_direct.append([q for q in pieces if q["kind"] in DIRECT_KINDS])
+            items = convert_prediction(o, a["_text"], {"errors": 0, "text_mismatch": 0})
             preds_all.append([q for q in items if q["kind"] in ALL_KINDS])
 
     results = {}
