@@ -594,27 +594,44 @@ impl Ctx<'_> {
         // Subject first: ", Haley told", ", he said", ", Ambassador Francois Delattre said".
         let mut k = i;
         while k < limit && in_block(k) {
-            // "Norwegian Foreign Minister Ingrid Solberg": a demonym or place before more
-            // capitalised or title words qualifies the speaker; it is not the speaker.
+            // "Norwegian Foreign Minister Ingrid Solberg", "Air Force general Ray Noll": a
+            // demonym, place or organisation before more capitalised or title words qualifies
+            // the speaker; it is not the speaker.
             let mention = self.mention_at(k);
             if let Some((m, end)) = &mention {
-                let modifier = m.entity.is_some_and(|e| {
-                    matches!(
-                        self.layer.entities[e].kind,
-                        EntityKind::Group | EntityKind::Place
-                    )
-                }) && *end < n
-                    && in_block(*end)
-                    && (word_is_cap(self.word(*end))
-                        || LEX.title(&self.word(*end).to_lowercase()).is_some());
+                // Past an abbreviation's dot: "Rep. Jim Orr".
+                let next = if *end + 1 < n
+                    && self.word(*end) == "."
+                    && segment::is_abbreviation(self.word(*end - 1))
+                {
+                    *end + 1
+                } else {
+                    *end
+                };
+                let modifier = m
+                    .entity
+                    .is_some_and(|e| self.layer.entities[e].kind != EntityKind::Person)
+                    && next < n
+                    && in_block(next)
+                    && (word_is_cap(self.word(next))
+                        || LEX.title(&self.word(next).to_lowercase()).is_some());
                 if modifier {
-                    k = *end;
+                    k = next;
                     continue;
                 }
             }
             if let Some((m, end)) = mention {
                 // An apposition between commas: `” Scott Pruitt, the Republican attorney
-                // general of Oklahoma, said`.
+                // general of Oklahoma, said`, also after a bracket: `” Rep. Jim Jordan
+                // (R-Ohio), a panel member, said`.
+                let mut end = end;
+                if end < n && self.word(end) == "(" {
+                    if let Some(close) = (end..(end + 8).min(n)).find(|&k| self.word(k) == ")") {
+                        if close + 1 < n && self.word(close + 1) == "," {
+                            end = close + 1;
+                        }
+                    }
+                }
                 if set_off && !new_sentence && end < n && self.word(end) == "," {
                     let stop = (end + 40).min(n);
                     let mut v = end + 1;
@@ -656,7 +673,17 @@ impl Ctx<'_> {
             // `, Ambassador Francois Delattre said`, not `, and after Iran's leader … said`.
             let w = self.word(k);
             let initial = |w: &str| w.len() == 1 && w.chars().all(|c| c.is_ascii_uppercase());
+            // "retired Air Force general Lloyd Newton said", "panel Chairman Jason Chaffetz
+            // said": a lowercase modifier before capitalised or title words.
+            let modifier = k < i + 2
+                && toks[k].kind == TokenKind::Word
+                && !LEX.is_stopword(w)
+                && LEX.speech_verb(w).is_none()
+                && k + 1 < n
+                && (word_is_cap(self.word(k + 1))
+                    || LEX.title(&self.word(k + 1).to_lowercase()).is_some());
             let titleish = word_is_cap(w)
+                || modifier
                 || w == "the"
                 || (w == "."
                     && k > i
@@ -690,9 +717,12 @@ impl Ctx<'_> {
         let s0 = self.doc.sentences[s].tokens.0;
         // The reporting verb nearest before the quote.
         let lo = open.saturating_sub(max_gap).max(s0);
-        let v = (lo..open)
-            .rev()
-            .find(|&k| self.is_reporting_verb(k) && !self.inside_quote(toks[k].start))?;
+        // Not an infinitive ("too early to tell"): it has no subject of its own.
+        let v = (lo..open).rev().find(|&k| {
+            self.is_reporting_verb(k)
+                && !self.inside_quote(toks[k].start)
+                && !(k > s0 && self.word(k - 1) == "to")
+        })?;
         // Inverted at the start of the sentence: `Said Ellis: "…"`.
         if v == s0 {
             return self
@@ -700,8 +730,11 @@ impl Ctx<'_> {
                 .filter(|(_, end)| *end <= open)
                 .map(|(m, _)| (m, v));
         }
-        let participle = self.word(v).ends_with("ing");
-        self.subject_before(v, s0, participle).map(|m| (m, v))
+        // A participle ("…, saying") or a second verb ("X stressed … and said") belongs to the
+        // clause's first subject.
+        let leftmost =
+            self.word(v).ends_with("ing") || (v > s0 && matches!(self.word(v - 1), "and" | "but"));
+        self.subject_before(v, s0, leftmost).map(|m| (m, v))
     }
 
     /// `…, X said.` / `…, said X.` closing the sentence that holds the quote (ending at token
@@ -749,12 +782,11 @@ impl Ctx<'_> {
 
     /// Attributions inside the quote's sentence that are not a subject and its reporting verb:
     /// a possessive speech noun (`Trump’s claim that there have been “thousands…”`, `his
-    /// promise to “drain the swamp”`), `as X put it`, and `, she said,` in mid-sentence after
-    /// the quote. `open`/`after` are the quote's first token and the token after it.
+    /// promise to “drain the swamp”`), `as X put it`, and `, she said,` in mid-sentence,
+    /// after the quote or before it. `open` is the quote's first token.
     fn attribution_in_sentence(
         &self,
         open: usize,
-        after: usize,
     ) -> Option<(SpeakerMention, usize, &'static str)> {
         let toks = &self.doc.tokens;
         let s = toks.get(open)?.sentence as usize;
@@ -809,8 +841,8 @@ impl Ctx<'_> {
                 }
             }
         }
-        // `“…” to do X, she said, adding …`
-        for c in after..s1.saturating_sub(2) {
+        // `“…” to do X, she said, adding …`; `Mills “got immunity,” Jordan said, and still “…”`.
+        for c in s0..s1.saturating_sub(2) {
             if self.word(c) != "," || self.token_quoted(c) {
                 continue;
             }
@@ -935,6 +967,8 @@ impl Ctx<'_> {
                 (Some(e), _) if self.layer.entities[*e].kind == EntityKind::Person => 3,
                 (_, Some(_)) => 2,
                 (Some(e), _) if self.layer.entities[*e].kind == EntityKind::Org => 1,
+                // "the mayor" over "it", "they".
+                (None, None) if !self.is_pronoun_mention(&m) => 1,
                 _ => 0,
             };
             // A participle ("…, saying …") belongs to the clause's first subject: keep the
@@ -1004,12 +1038,14 @@ impl Ctx<'_> {
             && !(end == v && self.word(v).ends_with("ing"));
         let possessive = first > s0 && matches!(self.word(first - 1), "'s" | "’s");
         let not_a_contraction = contracted && !self.is_pronoun_mention(&m);
-        // A place or organisation next to the verb may end an apposition ("Malcolm Fowler, a
-        // member of the Law Society of England and Wales told"): the ranked search decides.
-        let person_like = m
+        // A name after "and" may end an apposition ("Malcolm Fowler, a member of the Law
+        // Society of England and Wales told"): unless a person, the ranked search decides.
+        let conjoined = p > s0 && matches!(self.word(p - 1), "and" | "or");
+        let person = m
             .entity
             .is_none_or(|e| self.layer.entities[e].kind == EntityKind::Person);
-        (!after_preposition && !possessive && !not_a_contraction && person_like).then_some(m)
+        (!after_preposition && !possessive && !not_a_contraction && (person || !conjoined))
+            .then_some(m)
     }
 
     fn is_pronoun_mention(&self, m: &SpeakerMention) -> bool {
@@ -1075,7 +1111,11 @@ impl Ctx<'_> {
                 return None;
             }
             let prev = start - 1;
-            if prev < s0 || self.doc.tokens[prev].kind != TokenKind::Word {
+            // A clause boundary starts the phrase: "However, 63 percent said".
+            if prev >= s0 && matches!(self.word(prev), "," | ";" | "—" | "–") && start < head {
+                break;
+            }
+            if prev < s0 || self.doc.tokens[prev].kind == TokenKind::Punct {
                 return None;
             }
             start = prev;
@@ -1237,10 +1277,16 @@ pub fn find(doc: &Document, layer: &EntityLayer, article: &[bool]) -> Vec<Quote>
         let mut why = String::new();
         let mut speaker: Option<(SpeakerMention, Option<usize>)> = None; // (mention, verb token)
         let mut confidence = Confidence::High;
-        if let Some((m, v)) = ctx.after_quote(after_tok) {
+        // `Russia insisted that Pyongyang “stop it.” The agency said …`: a speaker opening the
+        // next sentence yields to a reporting verb before the quote in its own sentence.
+        let after = ctx.after_quote(after_tok).filter(|(_, v)| {
+            let next_sentence = doc.tokens[*v].sentence != doc.tokens[open_tok].sentence;
+            !(next_sentence && !pre_words.is_empty() && ctx.before_quote(open_tok, 40).is_some())
+        });
+        if let Some((m, v)) = after {
             why = format!("reporting verb '{}' after the quote", doc.tok(v));
             speaker = Some((m, Some(v)));
-        } else if let Some((m, v, rule)) = ctx.attribution_in_sentence(open_tok, after_tok) {
+        } else if let Some((m, v, rule)) = ctx.attribution_in_sentence(open_tok) {
             why = format!("{rule}: '{}'", doc.tok(v));
             speaker = Some((m, Some(v)));
         } else if let Some((m, v)) = ctx.before_quote(open_tok, if words <= 2 { 8 } else { 40 }) {
@@ -1307,7 +1353,13 @@ pub fn find(doc: &Document, layer: &EntityLayer, article: &[bool]) -> Vec<Quote>
             if !q.single {
                 if let Some(m) = ctx
                     .subject_before(open_tok, s0.min(open_tok), true)
-                    .filter(|m| m.entity.is_some() || m.pronoun.is_some())
+                    .filter(|m| {
+                        let last = doc.text[m.span.start..m.span.end]
+                            .rsplit(' ')
+                            .next()
+                            .unwrap_or("");
+                        m.entity.is_some() || m.pronoun.is_some() || is_description_noun(last)
+                    })
                 {
                     why = "subject of the sentence (no reporting verb)".into();
                     speaker = Some((m, None));
@@ -1893,6 +1945,46 @@ mod tests {
         assert_eq!(direct.len(), 1, "{qs:#?}");
         assert_eq!(direct[0].parts.len(), 2);
         assert_eq!(direct[0].speaker.as_ref().unwrap().name, "Dora Holt");
+    }
+
+    #[test]
+    fn attributions_past_modifiers_brackets_and_second_verbs() {
+        assert_mention(
+            "Voss \"has the experience to keep us safe,\" retired Air Force general Ray Noll said.",
+            "has the experience",
+            "Ray Noll",
+            "Ray Noll",
+        );
+        assert_mention(
+            "“If the bureau wanted a laptop, it would take it,” Rep. Jim Orr (R-Ohio), a panel \
+             member, said.",
+            "If the bureau",
+            "Jim Orr",
+            "Jim Orr",
+        );
+        // A second verb belongs to the clause's first subject.
+        assert_mention(
+            "Vera Lind stressed her role in the raid that killed Omar Kest and said she has \
+             what the job needs: \"Steadiness, and strength.\"",
+            "Steadiness",
+            "Vera Lind",
+            "Vera Lind",
+        );
+        // An infinitive has no subject of its own; the speaker of the next sentence does not
+        // take a quote whose own sentence has a reporting verb.
+        assert_mention(
+            "At a press conference in Chelsea, the mayor also said it was too early to tell, and \
+             there was “no evidence” of terrorism. The police said more.",
+            "no evidence",
+            "the mayor",
+            "the mayor",
+        );
+        assert_mention(
+            "Ruvia insisted that Pellam “stop its dangerous escapades.” The agency said more.",
+            "stop its",
+            "Ruvia",
+            "Ruvia",
+        );
     }
 
     #[test]
