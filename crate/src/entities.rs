@@ -1,5 +1,9 @@
 //! Named and numeric mentions, merged into one cluster per real-world entity.
 //!
+//! Names come first from the statistical tagger ([`crate::tagger`]): it decides where names
+//! are and their types. The rules below run too; they lend the model's mentions their facts
+//! (role, gender, canonical name) and add names with a strong cue the model missed.
+//!
 //! Names are runs of capitalised words joined by connectors ("of", "de", "bin", "al", "&"),
 //! with titles ("Ambassador", "Foreign Minister", "Dr.") peeled off as cues rather than kept as
 //! part of the name. Each run is typed by the strongest cue: gazetteers (places, demonyms,
@@ -16,6 +20,7 @@ use regex::Regex;
 
 use crate::lexicon::{Gender, LEX};
 use crate::segment::{word_is_cap, Document, Sentence, TokenKind};
+use crate::tagger;
 use crate::types::{Cluster, Entity, EntityKind, Span};
 
 /// What the entity stage found, plus facts the quote stage needs.
@@ -248,6 +253,8 @@ pub fn find(doc: &Document, skip: &[bool]) -> EntityLayer {
     for s in doc.sentences.iter().filter(|s| !skipped(s.block)) {
         name_mentions(doc, s, &mid_caps, &mut mentions);
     }
+    let chunks = tagger::find(doc, &skipped);
+    let mut mentions = combine(doc, mentions, &chunks);
     agree_on_types(doc, &mut mentions);
     let (entities, clusters, genders) = cluster(doc, &mentions);
     let mut entities = entities;
@@ -258,6 +265,157 @@ pub fn find(doc: &Document, skip: &[bool]) -> EntityLayer {
         clusters,
         genders,
     }
+}
+
+/// Kind of a model chunk (tagger type `ty`, tokens `[i, j)`) and the canonical name a
+/// gazetteer gives it: a MISC that is a demonym or a group word is a GROUP.
+fn model_kind(doc: &Document, ty: u8, i: usize, j: usize) -> (EntityKind, Option<&'static str>) {
+    let t = join_words(doc, i, j);
+    let key = if is_all_caps(&t) { title_case(&t) } else { t };
+    match ty {
+        1 => (EntityKind::Person, None),
+        2 => (
+            EntityKind::Org,
+            LEX.organisations.get(key.as_str()).copied(),
+        ),
+        3 => (EntityKind::Place, None),
+        _ => match LEX.demonyms.get(key.as_str()) {
+            Some(p) => (EntityKind::Group, *p),
+            None if key.split('-').all(|p| LEX.demonyms.contains_key(p)) => {
+                (EntityKind::Group, None)
+            }
+            None => (EntityKind::Misc, None),
+        },
+    }
+}
+
+/// "Shahriar Kia, an Iranian dissident and a political analyst": an appositive after token
+/// `j` naming a role (a title word, lowercase, within a few words of "a", "an" or "the").
+fn role_after(doc: &Document, j: usize) -> Option<String> {
+    let s = doc.tokens.get(j)?.sentence as usize;
+    let s1 = doc.sentences[s].tokens.1;
+    if j + 2 >= s1 || doc.tok(j) != "," || !matches!(doc.tok(j + 1), "a" | "an" | "the") {
+        return None;
+    }
+    for k in j + 2..s1.min(j + 9) {
+        let w = doc.tok(k);
+        if doc.tokens[k].kind == TokenKind::Punct {
+            return None;
+        }
+        if !word_is_cap(w) {
+            if let Some(t) = LEX.title(w) {
+                if !t.role.is_empty() {
+                    return Some(t.role.clone());
+                }
+            }
+        }
+    }
+    None
+}
+
+/// Merges the rules' mentions with the model's chunks. The model decides where names are
+/// and their types; the rules' mention of the same words lends its facts (role, gender,
+/// canonical name); a rule mention with a strong cue (gazetteer, title) stands where the model
+/// found nothing. An appositive role ("X, a political analyst") makes a weak non-person a
+/// person.
+fn combine(doc: &Document, rules: Vec<Mention>, chunks: &[tagger::Chunk]) -> Vec<Mention> {
+    if chunks.is_empty() {
+        return rules;
+    }
+    let mut out: Vec<Mention> = Vec::with_capacity(chunks.len() + rules.len());
+    let mut r = 0;
+    // Two chunks of different types with nothing between them ("Mojahedin-e" MISC, "Khalq"
+    // ORG) are one name of the last one's type (English names end in their head).
+    let mut merged: Vec<tagger::Chunk> = Vec::with_capacity(chunks.len());
+    for c in chunks {
+        if let Some(last) = merged.last_mut() {
+            if last.toks.1 == c.toks.0 && glued(doc, c.toks.0) {
+                last.toks.1 = c.toks.1;
+                last.kind = c.kind;
+                last.margin = last.margin.min(c.margin);
+                continue;
+            }
+        }
+        merged.push(*c);
+    }
+    for c in &merged {
+        let (mut i, j) = c.toks;
+        // A name never starts with punctuation ("Rep" + ". Jim Orr").
+        while i < j && doc.tokens[i].kind == TokenKind::Punct {
+            i += 1;
+        }
+        if i == j {
+            continue;
+        }
+        // "Said Ellis: …": a reporting verb opening the sentence is not part of the name,
+        // nor is "the" ("The Environment Agency").
+        let verb = LEX.speech_verb(doc.tok(i)).is_some() && !in_gazetteer(doc.tok(i));
+        if j - i >= 2 && (verb || matches!(doc.tok(i), "The" | "the")) {
+            i += 1;
+        }
+        let span = Span::new(doc.tokens[i].start, doc.tokens[j - 1].end);
+        let (kind, canonical) = model_kind(doc, c.kind, i, j);
+        let conf = if c.margin >= 8.0 {
+            "high"
+        } else if c.margin >= 3.0 {
+            "medium"
+        } else {
+            "low"
+        };
+        let mut m = Mention {
+            span,
+            toks: (i, j),
+            kind,
+            strength: if c.margin >= 8.0 { 2 } else { 1 },
+            why: format!("statistical tagger, {conf} confidence"),
+            role: None,
+            gender: Gender::Unknown,
+            canonical,
+        };
+        // The rules' mention of the same words: its facts, and its cue when it agrees.
+        while r < rules.len() && rules[r].toks.1 <= i {
+            r += 1;
+        }
+        let same = rules[r..]
+            .iter()
+            .take_while(|x| x.toks.0 < j)
+            .find(|x| x.toks == (i, j));
+        if let Some(x) = same {
+            m.role.clone_from(&x.role);
+            m.gender = x.gender;
+            m.canonical = x.canonical.or(m.canonical);
+            if x.kind == m.kind {
+                m.why = format!("{}; {}", m.why, x.why);
+                m.strength = m.strength.max(x.strength);
+            }
+        }
+        if m.kind != EntityKind::Person && m.strength < 2 {
+            if let Some(role) = role_after(doc, j) {
+                m.kind = EntityKind::Person;
+                m.why = format!("role after the name: '{role}'");
+                m.role = Some(role);
+            }
+        }
+        if m.role.is_none() && m.kind == EntityKind::Person {
+            if let Some((t, _)) = title_before(doc, i) {
+                m.role = (!t.role.is_empty()).then(|| t.role.clone());
+                m.gender = t.gender;
+            }
+        }
+        if m.kind == EntityKind::Person && m.gender == Gender::Unknown {
+            m.gender = given_name(doc.tok(i)).unwrap_or(Gender::Unknown);
+        }
+        out.push(m);
+    }
+    // Rule mentions with a strong cue where the model left the words alone.
+    for x in rules {
+        let k = out.partition_point(|m| m.toks.1 <= x.toks.0);
+        let free = out.get(k).is_none_or(|m| m.toks.0 >= x.toks.1);
+        if free && x.strength >= 3 {
+            out.insert(k, x);
+        }
+    }
+    out
 }
 
 /// True when most content words of the sentence are capitalised and it does not end like a
@@ -1261,6 +1419,28 @@ mod tests {
         has(t, "40%", EntityKind::Percent);
         has(t, "10:30 am", EntityKind::Time);
         assert!(!ents(t).iter().any(|(x, _)| x == "27"));
+    }
+
+    #[test]
+    fn model_finds_clubs_and_says_why() {
+        let t = "Manchester United beat Chelsea 2-1 on Saturday, said coach Alex Ferguson.";
+        has(t, "Manchester United", EntityKind::Org);
+        has(t, "Chelsea", EntityKind::Org);
+        has(t, "Alex Ferguson", EntityKind::Person);
+        let doc = Document::new(t);
+        let layer = find(&doc, &[]);
+        let mu = layer
+            .entities
+            .iter()
+            .find(|e| e.text == "Manchester United");
+        assert!(mu.unwrap().why.starts_with("statistical tagger"), "{mu:?}");
+        // "the" is not part of a name; a reporting verb opening a sentence is not either.
+        has(
+            "The Environment Agency said so.",
+            "Environment Agency",
+            EntityKind::Org,
+        );
+        has("Said Ellis: “No.”", "Ellis", EntityKind::Person);
     }
 
     #[test]

@@ -22,6 +22,7 @@ pub mod lexicon;
 pub mod offsets;
 pub mod quotes;
 pub mod segment;
+pub mod tagger;
 pub mod types;
 
 #[cfg(target_arch = "wasm32")]

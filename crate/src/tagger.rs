@@ -1,0 +1,811 @@
+//! A compact statistical name tagger: an averaged perceptron over hashed features, decoding
+//! BIO tags (PER, ORG, LOC, MISC) greedily left to right with the two previous tags as context.
+//!
+//! Training (`crate/examples/train_ner.rs`) and inference share everything here: the features
+//! ([`Features`]), the decoding loop ([`tag_document`]) and the tag set. The trainer plugs a
+//! learning [`Scorer`] into the same loop the crate runs with the shipped [`Model`], so the two
+//! cannot drift apart. Weights live in `crate/data/ner.bin` (see [`Model::parse`] for the
+//! format), quantised to `i8`, compiled in with `include_bytes!`.
+
+use std::sync::LazyLock;
+
+use rustc_hash::FxHashSet as HashSet;
+
+use crate::lexicon::{Gender, LEX};
+use crate::segment::{word_is_cap, Document, TokenKind};
+
+/// The tags, in weight-table column order.
+pub const TAGS: [&str; 9] = [
+    "O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC",
+];
+pub const N_TAGS: usize = TAGS.len();
+/// Tag index of `O`.
+pub const O: u8 = 0;
+/// History value before the first token of a sentence.
+const START: u8 = N_TAGS as u8;
+
+/// The index of a tag in [`TAGS`] (IOB1 `I-X` at a chunk start is read as `B-X` by callers).
+pub fn tag_index(tag: &str) -> Option<u8> {
+    TAGS.iter().position(|t| *t == tag).map(|i| i as u8)
+}
+
+/// Entity type of a tag: 0 none, 1 PER, 2 ORG, 3 LOC, 4 MISC.
+pub const fn tag_type(t: u8) -> u8 {
+    if t == O || t as usize >= N_TAGS {
+        0
+    } else {
+        t.div_ceil(2)
+    }
+}
+
+pub const fn is_begin(t: u8) -> bool {
+    t != O && (t as usize) < N_TAGS && t % 2 == 1
+}
+
+/// `I-X` may only continue a chunk of type X.
+pub const fn allowed(prev: u8, t: u8) -> bool {
+    is_begin(t) || t == O || tag_type(prev) == tag_type(t)
+}
+
+/// FNV-1a, 64 bits, folded to 32: the same on every platform and in every build.
+#[derive(Clone, Copy)]
+struct Fnv(u64);
+
+impl Fnv {
+    const fn new(template: u8) -> Fnv {
+        Fnv((0xcbf2_9ce4_8422_2325 ^ template as u64).wrapping_mul(0x0100_0000_01b3))
+    }
+    fn bytes(mut self, b: &[u8]) -> Fnv {
+        for &x in b {
+            self.0 = (self.0 ^ x as u64).wrapping_mul(0x0100_0000_01b3);
+        }
+        self
+    }
+    fn str(self, s: &str) -> Fnv {
+        // A separator keeps ("ab", "c") and ("a", "bc") apart.
+        self.bytes(s.as_bytes()).bytes(&[0xff])
+    }
+    fn byte(self, b: u8) -> Fnv {
+        self.bytes(&[b])
+    }
+    const fn done(self) -> u32 {
+        (self.0 ^ (self.0 >> 32)) as u32
+    }
+}
+
+// Per-token flags (bits of `Tok::flags`).
+const F_CAP: u32 = 1;
+const F_ALLCAPS: u32 = 1 << 1;
+const F_DIGIT: u32 = 1 << 2;
+const F_LOWER: u32 = 1 << 3;
+const F_PUNCT: u32 = 1 << 4;
+const F_GIVEN_M: u32 = 1 << 5;
+const F_GIVEN_F: u32 = 1 << 6;
+const F_GIVEN_U: u32 = 1 << 7;
+const F_SURNAME: u32 = 1 << 8;
+const F_COUNTRY: u32 = 1 << 9;
+const F_REGION: u32 = 1 << 10;
+const F_CITY: u32 = 1 << 11;
+const F_DEMONYM: u32 = 1 << 12;
+const F_GROUP: u32 = 1 << 13;
+const F_ORG: u32 = 1 << 14;
+const F_ORG_HEAD: u32 = 1 << 15;
+const F_TITLE: u32 = 1 << 16;
+const F_COMMON: u32 = 1 << 17;
+const F_STOP: u32 = 1 << 18;
+const F_SPEECH: u32 = 1 << 19;
+const F_CALENDAR: u32 = 1 << 20;
+const F_MID_CAPS: u32 = 1 << 21;
+const F_INITIAL: u32 = 1 << 22;
+const F_HEADLINE: u32 = 1 << 23;
+const F_HYPHEN: u32 = 1 << 24;
+const F_PERIOD: u32 = 1 << 25;
+const N_FLAGS: u32 = 26;
+/// Flags worth seeing on the neighbouring tokens.
+const CONTEXT_FLAGS: u32 = F_CAP
+    | F_ALLCAPS
+    | F_DIGIT
+    | F_GIVEN_M
+    | F_GIVEN_F
+    | F_GIVEN_U
+    | F_SURNAME
+    | F_COUNTRY
+    | F_CITY
+    | F_DEMONYM
+    | F_ORG_HEAD
+    | F_TITLE
+    | F_SPEECH
+    | F_CALENDAR;
+
+const CALENDAR: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// What the features need to know about one token, computed once per document.
+#[derive(Debug, Clone)]
+struct Tok {
+    lower: String,
+    shape: String,
+    flags: u32,
+    /// Longest multi-word gazetteer match covering the token: kind (1 place, 2 organisation,
+    /// 3 demonym) × 2 + (0 first word, 1 later word); 0 for none.
+    gaz: u8,
+}
+
+/// "McDonald" → "XxXx", "1996-08-22" → "d-d-d", "U.S." → "X.X.": character classes with
+/// repeats collapsed.
+fn shape(w: &str) -> String {
+    let mut out = String::new();
+    let mut last = '\0';
+    for c in w.chars() {
+        let k = if c.is_uppercase() {
+            'X'
+        } else if c.is_lowercase() {
+            'x'
+        } else if c.is_numeric() {
+            'd'
+        } else {
+            c
+        };
+        if k != last {
+            out.push(k);
+            last = k;
+        }
+    }
+    out
+}
+
+/// "NEW YORK" → "New York": the form under which capitals are looked up in the gazetteers.
+fn title_case(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut start = true;
+    for c in s.chars() {
+        if start {
+            out.extend(c.to_uppercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
+        start = !c.is_alphanumeric() && c != '\'' && c != '’';
+    }
+    out
+}
+
+fn lexicon_flags(w: &str) -> u32 {
+    let mut f = 0;
+    if let Some(g) = LEX.given_names.get(w) {
+        f |= match g {
+            Gender::Male => F_GIVEN_M,
+            Gender::Female => F_GIVEN_F,
+            Gender::Unknown => F_GIVEN_U,
+        };
+    }
+    if LEX.surnames.contains(w) {
+        f |= F_SURNAME;
+    }
+    match LEX.places.get(w).copied() {
+        Some("country") => f |= F_COUNTRY,
+        Some("region") => f |= F_REGION,
+        Some(_) => f |= F_CITY,
+        None => {}
+    }
+    match LEX.demonyms.get(w) {
+        Some(Some(_)) => f |= F_DEMONYM,
+        Some(None) => f |= F_GROUP,
+        None => {}
+    }
+    if LEX.organisations.contains_key(w) {
+        f |= F_ORG;
+    }
+    if LEX.org_heads.contains(w) {
+        f |= F_ORG_HEAD;
+    }
+    f
+}
+
+/// The features of every token of a document. Built once per document; [`Features::token`]
+/// then gives the hashed features of one token given the two tags before it.
+pub struct Features<'d, 'a> {
+    doc: &'d Document<'a>,
+    toks: Vec<Tok>,
+}
+
+/// Longest gazetteer n-gram tried.
+const GAZ_MAX: usize = 6;
+
+impl<'d, 'a> Features<'d, 'a> {
+    pub fn new(doc: &'d Document<'a>) -> Self {
+        let n = doc.tokens.len();
+        // Words capitalised somewhere other than a sentence start.
+        let mut mid_caps: HashSet<&str> = HashSet::default();
+        let mut initial = vec![false; n];
+        let mut headline = vec![false; n];
+        for s in &doc.sentences {
+            let (s0, s1) = s.tokens;
+            let first = (s0..s1).find(|&i| doc.tokens[i].kind != TokenKind::Punct);
+            if let Some(f) = first {
+                initial[f] = true;
+            }
+            let mut letters = 0;
+            let mut upper = 0;
+            for i in s0..s1 {
+                let w = doc.tok(i);
+                for c in w.chars() {
+                    if c.is_alphabetic() {
+                        letters += 1;
+                        if c.is_uppercase() {
+                            upper += 1;
+                        }
+                    }
+                }
+                if Some(i) != first && word_is_cap(w) && w.chars().any(char::is_lowercase) {
+                    mid_caps.insert(w);
+                }
+            }
+            let caps_line = letters >= 6 && upper * 10 >= letters * 8;
+            headline[s0..s1].fill(caps_line);
+        }
+        let mut toks: Vec<Tok> = (0..n)
+            .map(|i| {
+                let t = &doc.tokens[i];
+                let w = doc.tok(i);
+                let lower = w.to_lowercase();
+                let mut flags = 0;
+                let cap = word_is_cap(w);
+                let all_caps = w.chars().any(char::is_alphabetic)
+                    && !w.chars().any(char::is_lowercase)
+                    && w.chars().filter(|c| c.is_alphabetic()).count() >= 2;
+                if cap {
+                    flags |= F_CAP;
+                }
+                if all_caps {
+                    flags |= F_ALLCAPS;
+                }
+                if w.chars().any(|c| c.is_ascii_digit()) {
+                    flags |= F_DIGIT;
+                }
+                if w.chars().next().is_some_and(char::is_lowercase) {
+                    flags |= F_LOWER;
+                }
+                if t.kind == TokenKind::Punct {
+                    flags |= F_PUNCT;
+                }
+                if w.contains('-') {
+                    flags |= F_HYPHEN;
+                }
+                if w.contains('.') {
+                    flags |= F_PERIOD;
+                }
+                flags |= lexicon_flags(w);
+                if all_caps {
+                    flags |= lexicon_flags(&title_case(w));
+                }
+                if LEX.title(lower.trim_end_matches('.')).is_some() {
+                    flags |= F_TITLE;
+                }
+                if LEX.common_words.contains(lower.as_str()) {
+                    flags |= F_COMMON;
+                }
+                if LEX.is_stopword(&lower) {
+                    flags |= F_STOP;
+                }
+                if LEX.speech_verb(w).is_some() {
+                    flags |= F_SPEECH;
+                }
+                if CALENDAR.contains(&lower.as_str()) {
+                    flags |= F_CALENDAR;
+                }
+                if mid_caps.contains(w) || (all_caps && mid_caps.contains(title_case(w).as_str())) {
+                    flags |= F_MID_CAPS;
+                }
+                if initial[i] {
+                    flags |= F_INITIAL;
+                }
+                if headline[i] {
+                    flags |= F_HEADLINE;
+                }
+                Tok {
+                    shape: shape(w),
+                    lower,
+                    flags,
+                    gaz: 0,
+                }
+            })
+            .collect();
+        // Multi-word gazetteer matches, longest first, within a sentence.
+        for s in &doc.sentences {
+            let (s0, s1) = s.tokens;
+            let mut i = s0;
+            while i < s1 {
+                let mut matched = 0;
+                if toks[i].flags & F_CAP != 0 {
+                    for len in (2..=GAZ_MAX.min(s1 - i)).rev() {
+                        let text = &doc.text[doc.tokens[i].start..doc.tokens[i + len - 1].end];
+                        let kind = gazetteer_kind(text).or_else(|| {
+                            (toks[i].flags & F_ALLCAPS != 0)
+                                .then(|| gazetteer_kind(&title_case(text)))
+                                .flatten()
+                        });
+                        if let Some(k) = kind {
+                            toks[i].gaz = k * 2;
+                            for t in &mut toks[i + 1..i + len] {
+                                t.gaz = k * 2 + 1;
+                            }
+                            matched = len;
+                            break;
+                        }
+                    }
+                }
+                i += matched.max(1);
+            }
+        }
+        Features { doc, toks }
+    }
+
+    pub fn len(&self) -> usize {
+        self.toks.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.toks.is_empty()
+    }
+
+    /// True when token `i` cannot start a name, so that after `O` it is `O` without scoring:
+    /// lowercase words and punctuation. Training and inference both skip these.
+    pub fn never_starts(&self, i: usize) -> bool {
+        self.toks[i].flags & (F_LOWER | F_PUNCT) != 0
+    }
+
+    /// The hashed features of token `i` of the sentence `[s0, s1)`, given the previous two
+    /// tags, appended to `out`.
+    pub fn token(&self, i: usize, (s0, s1): (usize, usize), p1: u8, p2: u8, out: &mut Vec<u32>) {
+        let t = &self.toks[i];
+        let at = |k: isize| -> Option<&Tok> {
+            let j = i as isize + k;
+            (j >= s0 as isize && j < s1 as isize).then(|| &self.toks[j as usize])
+        };
+        let word = |k: isize| at(k).map_or("<s>", |t| t.lower.as_str());
+        let shp = |k: isize| at(k).map_or("<s>", |t| t.shape.as_str());
+        let w = self.doc.tok(i);
+        let mut f = |h: Fnv| out.push(h.done());
+        f(Fnv::new(0));
+        f(Fnv::new(1).str(&t.lower));
+        f(Fnv::new(2).str(w));
+        f(Fnv::new(3).str(word(-1)));
+        f(Fnv::new(4).str(word(1)));
+        f(Fnv::new(5).str(word(-2)));
+        f(Fnv::new(6).str(word(2)));
+        f(Fnv::new(7).str(word(-1)).str(&t.lower));
+        f(Fnv::new(8).str(&t.lower).str(word(1)));
+        f(Fnv::new(9).str(&t.shape));
+        f(Fnv::new(10).str(shp(-1)));
+        f(Fnv::new(11).str(shp(1)));
+        f(Fnv::new(12).str(shp(-1)).str(&t.shape));
+        f(Fnv::new(13).str(&t.shape).str(shp(1)));
+        f(Fnv::new(14).str(shp(-1)).str(&t.shape).str(shp(1)));
+        // Prefixes and suffixes up to four characters.
+        let chars: Vec<(usize, char)> = w.char_indices().collect();
+        for k in 1..=4.min(chars.len()) {
+            let pre = &w[..chars.get(k).map_or(w.len(), |c| c.0)];
+            let suf = &w[chars[chars.len() - k].0..];
+            f(Fnv::new(15).byte(k as u8).str(pre));
+            f(Fnv::new(16).byte(k as u8).str(suf));
+        }
+        // Flags of the token, and the useful ones of its neighbours.
+        for b in 0..N_FLAGS {
+            if t.flags & (1 << b) != 0 {
+                f(Fnv::new(17).byte(b as u8));
+            }
+        }
+        for (k, tpl) in [(-1isize, 18u8), (1, 19), (-2, 20), (2, 21)] {
+            match at(k) {
+                Some(n) => {
+                    let fl = n.flags & CONTEXT_FLAGS;
+                    for b in 0..N_FLAGS {
+                        if fl & (1 << b) != 0 {
+                            f(Fnv::new(tpl).byte(b as u8));
+                        }
+                    }
+                    f(Fnv::new(tpl).byte(100 + n.gaz));
+                }
+                None => f(Fnv::new(tpl).byte(200)),
+            }
+        }
+        f(Fnv::new(22).byte(t.gaz));
+        // Capitals mean less at a sentence start and in a headline.
+        let wary = t.flags & (F_INITIAL | F_HEADLINE);
+        if wary != 0 {
+            f(Fnv::new(23).bytes(&wary.to_le_bytes()).str(&t.lower));
+            f(Fnv::new(24)
+                .bytes(&wary.to_le_bytes())
+                .bytes(&(t.flags & (F_MID_CAPS | F_COMMON | F_STOP)).to_le_bytes()));
+        }
+        // The previous tags.
+        f(Fnv::new(25).byte(p1));
+        f(Fnv::new(26).byte(p1).byte(p2));
+        f(Fnv::new(27).byte(p1).str(&t.lower));
+        f(Fnv::new(28).byte(p1).str(&t.shape));
+    }
+}
+
+/// Kind of a multi-word gazetteer entry: 1 place, 2 organisation, 3 demonym.
+fn gazetteer_kind(text: &str) -> Option<u8> {
+    if LEX.places.contains_key(text) {
+        Some(1)
+    } else if LEX.organisations.contains_key(text) {
+        Some(2)
+    } else if LEX.demonyms.contains_key(text) {
+        Some(3)
+    } else {
+        None
+    }
+}
+
+/// Scores of every tag for a token's features. The trainer's scorer also learns.
+pub trait Scorer {
+    fn scores(&self, feats: &[u32]) -> [f32; N_TAGS];
+    /// Called after each decision when training with gold tags.
+    fn learn(&mut self, _feats: &[u32], _gold: u8, _predicted: u8) {}
+}
+
+/// One decided tag and how sure the model was: the score margin over the best other tag
+/// (0 for tokens decided without scoring).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Decision {
+    pub tag: u8,
+    pub margin: f32,
+}
+
+/// Tags every sentence of `doc` (those for which `skip` is false) greedily. With `gold`
+/// (one tag per token), the scorer learns from each decision; the history is always the
+/// model's own tags, as at inference.
+pub fn tag_document<S: Scorer>(
+    doc: &Document,
+    scorer: &mut S,
+    gold: Option<&[u8]>,
+    skip: &dyn Fn(usize) -> bool,
+) -> Vec<Decision> {
+    let feats = Features::new(doc);
+    let mut out = vec![
+        Decision {
+            tag: O,
+            margin: 0.0
+        };
+        doc.tokens.len()
+    ];
+    let mut buf = Vec::with_capacity(96);
+    for s in &doc.sentences {
+        if skip(s.block) {
+            continue;
+        }
+        let (s0, s1) = s.tokens;
+        let (mut p1, mut p2) = (START, START);
+        for i in s0..s1 {
+            let tag;
+            let mut margin = 0.0;
+            if (p1 == O || p1 == START) && feats.never_starts(i) {
+                tag = O;
+            } else {
+                buf.clear();
+                feats.token(i, (s0, s1), p1, p2, &mut buf);
+                let sc = scorer.scores(&buf);
+                let mut best = O;
+                for t in 1..N_TAGS as u8 {
+                    if allowed(p1, t) && sc[t as usize] > sc[best as usize] {
+                        best = t;
+                    }
+                }
+                let second = (0..N_TAGS as u8)
+                    .filter(|&t| t != best && allowed(p1, t))
+                    .map(|t| sc[t as usize])
+                    .fold(f32::NEG_INFINITY, f32::max);
+                margin = sc[best as usize] - second;
+                tag = best;
+                if let Some(g) = gold {
+                    // A gold `I-X` the history cannot continue is learnt as `B-X`.
+                    let g = if allowed(p1, g[i]) { g[i] } else { g[i] - 1 };
+                    scorer.learn(&buf, g, best);
+                }
+            }
+            out[i] = Decision { tag, margin };
+            (p2, p1) = (p1, tag);
+        }
+    }
+    out
+}
+
+/// The shipped weights: a `2^bits × N_TAGS` table of `i8`, score = sum × `scale`.
+pub struct Model {
+    mask: u32,
+    scale: f32,
+    weights: Vec<i8>,
+}
+
+/// File magic of `ner.bin`.
+pub const MAGIC: &[u8; 8] = b"AINER\x00\x01\x00";
+
+impl Model {
+    /// Reads the weight file: `MAGIC`, `bits: u32`, `scale: f32`, `rows: u32` (little
+    /// endian), then `rows` LEB128 gaps between the indices of the non-zero rows (the first
+    /// from 0), then `rows × N_TAGS` `i8` weights, row after row. Gaps and weights are stored
+    /// apart because each compresses better among its own kind.
+    pub fn parse(bytes: &[u8]) -> Option<Model> {
+        let rest = bytes.strip_prefix(MAGIC.as_slice())?;
+        let u32_at = |k: usize| -> Option<u32> {
+            Some(u32::from_le_bytes(rest.get(k..k + 4)?.try_into().ok()?))
+        };
+        let bits = u32_at(0)?;
+        let scale = f32::from_bits(u32_at(4)?);
+        let rows = u32_at(8)? as usize;
+        if !(4..=24).contains(&bits) {
+            return None;
+        }
+        let size = 1usize << bits;
+        let mut weights = vec![0i8; size * N_TAGS];
+        let mut pos = 12;
+        let mut idx: Vec<usize> = Vec::with_capacity(rows);
+        let mut row = 0usize;
+        for k in 0..rows {
+            let mut gap = 0usize;
+            let mut shift = 0;
+            loop {
+                let b = *rest.get(pos)?;
+                pos += 1;
+                gap |= ((b & 0x7f) as usize) << shift;
+                shift += 7;
+                if b & 0x80 == 0 {
+                    break;
+                }
+                if shift > 28 {
+                    return None;
+                }
+            }
+            row = if k == 0 { gap } else { row + gap };
+            if row >= size {
+                return None;
+            }
+            idx.push(row);
+        }
+        let w = rest.get(pos..pos + rows * N_TAGS)?;
+        if pos + rows * N_TAGS != rest.len() {
+            return None;
+        }
+        for (r, chunk) in idx.iter().zip(w.chunks_exact(N_TAGS)) {
+            for (t, &b) in chunk.iter().enumerate() {
+                weights[r * N_TAGS + t] = b as i8;
+            }
+        }
+        Some(Model {
+            mask: (size - 1) as u32,
+            scale,
+            weights,
+        })
+    }
+
+    /// Writes the format [`Model::parse`] reads, from a dense `2^bits × N_TAGS` table.
+    pub fn serialize(bits: u32, scale: f32, weights: &[i8]) -> Vec<u8> {
+        assert_eq!(weights.len(), (1usize << bits) * N_TAGS);
+        let rows: Vec<usize> = (0..1usize << bits)
+            .filter(|r| {
+                weights[r * N_TAGS..(r + 1) * N_TAGS]
+                    .iter()
+                    .any(|&w| w != 0)
+            })
+            .collect();
+        let mut out = MAGIC.to_vec();
+        out.extend(bits.to_le_bytes());
+        out.extend(scale.to_bits().to_le_bytes());
+        out.extend((rows.len() as u32).to_le_bytes());
+        let mut last = 0;
+        for (k, &r) in rows.iter().enumerate() {
+            let mut gap = if k == 0 { r } else { r - last };
+            last = r;
+            loop {
+                let b = (gap & 0x7f) as u8;
+                gap >>= 7;
+                if gap == 0 {
+                    out.push(b);
+                    break;
+                }
+                out.push(b | 0x80);
+            }
+        }
+        for &r in &rows {
+            out.extend(
+                weights[r * N_TAGS..(r + 1) * N_TAGS]
+                    .iter()
+                    .map(|&w| w as u8),
+            );
+        }
+        out
+    }
+
+    /// Score units per weight unit.
+    pub fn scale(&self) -> f32 {
+        self.scale
+    }
+}
+
+impl Scorer for &Model {
+    fn scores(&self, feats: &[u32]) -> [f32; N_TAGS] {
+        let mut acc = [0i32; N_TAGS];
+        for &h in feats {
+            let r = (h & self.mask) as usize * N_TAGS;
+            let row = &self.weights[r..r + N_TAGS];
+            for (a, &w) in acc.iter_mut().zip(row) {
+                *a += w as i32;
+            }
+        }
+        acc.map(|a| a as f32 * self.scale)
+    }
+}
+
+/// The weights compiled into the crate, parsed on first use (`None` if the file is empty or
+/// malformed: the rules then work alone).
+pub static MODEL: LazyLock<Option<Model>> =
+    LazyLock::new(|| Model::parse(include_bytes!("../data/ner.bin")));
+
+/// A name the model found: token range `[start, end)`, entity type (1 PER, 2 ORG, 3 LOC,
+/// 4 MISC) and the smallest score margin among its tokens.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Chunk {
+    pub toks: (usize, usize),
+    pub kind: u8,
+    pub margin: f32,
+}
+
+/// Chunks of a tag sequence (`I-X` after anything but X starts a chunk, as in conlleval).
+pub fn chunks(tags: &[Decision]) -> Vec<Chunk> {
+    let mut out: Vec<Chunk> = Vec::new();
+    let mut open: Option<Chunk> = None;
+    for (i, d) in tags.iter().enumerate() {
+        let ty = tag_type(d.tag);
+        let cont = !is_begin(d.tag) && ty != 0 && open.is_some_and(|c| c.kind == ty);
+        if cont {
+            let c = open.as_mut().unwrap();
+            c.toks.1 = i + 1;
+            c.margin = c.margin.min(d.margin);
+            continue;
+        }
+        out.extend(open.take());
+        if ty != 0 {
+            open = Some(Chunk {
+                toks: (i, i + 1),
+                kind: ty,
+                margin: d.margin,
+            });
+        }
+    }
+    out.extend(open);
+    out
+}
+
+/// The model's chunks in `doc`, sentences in skipped blocks left out; empty without a model.
+pub fn find(doc: &Document, skip: &dyn Fn(usize) -> bool) -> Vec<Chunk> {
+    let Some(model) = MODEL.as_ref() else {
+        return Vec::new();
+    };
+    let tags = tag_document(doc, &mut &*model, None, skip);
+    // Chunks never cross sentences: a sentence start closes the open chunk.
+    let mut out = Vec::new();
+    for s in &doc.sentences {
+        for mut c in chunks(&tags[s.tokens.0..s.tokens.1]) {
+            c.toks = (c.toks.0 + s.tokens.0, c.toks.1 + s.tokens.0);
+            out.push(c);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn features_of(text: &str) -> Vec<Vec<u32>> {
+        let doc = Document::new(text);
+        let f = Features::new(&doc);
+        let s = &doc.sentences[0];
+        (s.tokens.0..s.tokens.1)
+            .map(|i| {
+                let mut out = Vec::new();
+                f.token(i, s.tokens, O, START, &mut out);
+                out
+            })
+            .collect()
+    }
+
+    #[test]
+    fn features_are_deterministic_and_depend_on_context() {
+        let t = "Foreign Minister Klaus Kinkel met NATO officials in Brussels.";
+        let a = features_of(t);
+        assert_eq!(a, features_of(t));
+        assert_eq!(a.len(), 10);
+        // Fixed hashes: a change here changes what the shipped weights mean.
+        assert_eq!(Fnv::new(1).str("kinkel").done(), 0xafaf_df65);
+        // The same word in another context has other features.
+        let b = features_of("Klaus Kinkel met NATO officials in Brussels.");
+        assert_ne!(a[2], b[0]);
+        // The previous tags are features.
+        let doc = Document::new(t);
+        let f = Features::new(&doc);
+        let (mut x, mut y) = (Vec::new(), Vec::new());
+        f.token(3, doc.sentences[0].tokens, O, O, &mut x);
+        f.token(3, doc.sentences[0].tokens, 1, O, &mut y);
+        assert_ne!(x, y);
+    }
+
+    #[test]
+    fn tags_and_transitions() {
+        assert_eq!(tag_index("B-ORG"), Some(3));
+        assert_eq!(tag_type(4), 2);
+        assert!(allowed(1, 2) && allowed(2, 2) && !allowed(O, 2) && !allowed(3, 2));
+        assert!(allowed(START, 1) && !allowed(START, 2));
+        let d = |tag| Decision { tag, margin: 1.0 };
+        let c = chunks(&[d(1), d(2), d(O), d(5), d(3), d(4)]);
+        let spans: Vec<_> = c.iter().map(|c| (c.toks, c.kind)).collect();
+        assert_eq!(spans, [((0, 2), 1), ((3, 4), 3), ((4, 6), 2)]);
+    }
+
+    #[test]
+    fn weights_round_trip_and_bad_files_are_refused() {
+        let bits = 6;
+        let mut w = vec![0i8; (1 << bits) * N_TAGS];
+        w[5 * N_TAGS + 2] = -7;
+        w[40 * N_TAGS] = 127;
+        w[63 * N_TAGS + 8] = 1;
+        let bytes = Model::serialize(bits, 0.5, &w);
+        let m = Model::parse(&bytes).expect("parses");
+        assert_eq!(m.weights, w);
+        assert_eq!(m.scale(), 0.5);
+        assert!(Model::parse(&bytes[..bytes.len() - 1]).is_none());
+        assert!(Model::parse(b"not a model").is_none());
+        assert!(Model::parse(&[]).is_none());
+    }
+
+    #[test]
+    fn shipped_model_loads_and_tags() {
+        let m = MODEL.as_ref().expect("crate/data/ner.bin parses");
+        assert!(m.weights.iter().any(|&w| w != 0));
+        let doc = Document::new(
+            "German Foreign Minister Klaus Kinkel told the European Commission in Brussels on Monday.",
+        );
+        let found: Vec<(String, u8)> = find(&doc, &|_| false)
+            .iter()
+            .map(|c| {
+                let (i, j) = c.toks;
+                (
+                    doc.text[doc.tokens[i].start..doc.tokens[j - 1].end].to_string(),
+                    c.kind,
+                )
+            })
+            .collect();
+        for want in [
+            ("German", 4),
+            ("Klaus Kinkel", 1),
+            ("European Commission", 2),
+            ("Brussels", 3),
+        ] {
+            assert!(
+                found.iter().any(|(t, k)| t == want.0 && *k == want.1),
+                "{want:?} not in {found:?}"
+            );
+        }
+    }
+}
