@@ -2,7 +2,8 @@
 # Fuzzes the core for a bounded time: each cargo-fuzz target in fuzz/ (text, html, file) runs
 # for SECONDS (default 60) and fails on a panic, a broken invariant (see
 # crate/src/invariants.rs), an input slower than 10 s, or more than 2 GB of memory. Seeds: the
-# golden test inputs and, when present, the sample articles in ../shared/samples. Not part of
+# golden test inputs and, when present, the sample articles in ../shared/samples; the marks,
+# tags and words the analysis reacts to in fuzz/dict.txt. Not part of
 # scripts/test.sh. Installs what it needs on a fresh Debian machine with rustup: the nightly
 # toolchain, cargo-fuzz (from crates.io) and a C++ compiler (for libFuzzer).
 #
@@ -48,7 +49,7 @@ for t in "${targets[@]}"; do
   mkdir -p "fuzz/corpus/$t"
   echo "== fuzz $t (${secs}s)"
   if ! cargo +nightly fuzz run "${flags[@]}" "$t" "fuzz/corpus/$t" "$seeds" -- \
-    -max_total_time="$secs" -timeout=10 -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1; then
+    -max_total_time="$secs" -dict=fuzz/dict.txt -timeout=10 -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1; then
     failed+=("$t")
   fi
 done
