@@ -4,7 +4,10 @@ import { renderArticle, renderPeople, renderQuotes, renderEntities, renderStats,
 import { EXAMPLE } from "./example.js";
 import { exportFile } from "./export.js";
 
+// The core's limit (MAX_INPUT_BYTES in crate/src/analysis.rs), checked here first so that
+// nothing that large is read, pasted into the box, or sent to the worker.
 const MAX_BYTES = 20 * 1024 * 1024;
+const LIMIT = "20 MB";
 const OK_EXTENSIONS = ["txt", "text", "html", "htm", "xhtml", "md", "markdown"];
 
 const $ = (id) => document.getElementById(id);
@@ -141,6 +144,15 @@ function requestAnalysis(why = "button") {
       : "Nothing to analyse: paste an article (text or HTML) into the box, open a file, or press “Try an example”.", "info");
     setStatus("Waiting for an article.");
     results.dataset.state = "empty";
+    return;
+  }
+  // UTF-16 code units never outnumber UTF-8 bytes: this much is over the core's limit for sure.
+  if (text.length > MAX_BYTES) {
+    state.pending = null;
+    resetResults();
+    results.dataset.state = "error";
+    showMessage(`The text in the box is ${formatSize(text.length)}; inputs over ${LIMIT} are refused. Your text is still in the box: keep just the article and analyse again.`);
+    setStatus("Too large to analyse.");
     return;
   }
   clearMessage();
@@ -356,7 +368,7 @@ async function loadFile(file) {
   if (!file) return;
   const ext = extension(file.name);
   if (file.size > MAX_BYTES) {
-    showMessage(`“${file.name}” is ${formatSize(file.size)}. Files over 20 MB are refused: save just the article, or paste its text.`);
+    showMessage(`“${file.name}” is ${formatSize(file.size)}. Files over ${LIMIT} are refused: save just the article, or paste its text.`);
     return;
   }
   if (!OK_EXTENSIONS.includes(ext) && !(file.type || "").startsWith("text/")) {
@@ -416,9 +428,28 @@ window.addEventListener("drop", (e) => {
 
 // ---------------------------------------------------------------- input events
 
-input.addEventListener("paste", () => {
+/**
+ * Refuses (before the browser inserts it) pasted or dropped text that would take the box over
+ * the limit: 50 MB in a text box freezes the tab for many seconds, and would be refused anyway.
+ * The text already in the box stays as it was. Returns true when refused.
+ */
+function refuseOversized(e, data, how) {
+  const incoming = data ? data.getData("text/plain").length : 0;
+  const kept = input.value.length - (input.selectionEnd - input.selectionStart);
+  if (incoming + kept <= MAX_BYTES) return false;
+  e.preventDefault();
+  showMessage(`The ${how} text is ${formatSize(incoming)}${kept ? `, ${formatSize(incoming + kept)} with what is already in the box` : ""}; inputs over ${LIMIT} are refused, so it was not ${how}. Copy just the article, or save it as a file and open that.`);
+  setStatus(`Nothing ${how}: too large.`);
+  return true;
+}
+
+input.addEventListener("paste", (e) => {
+  if (refuseOversized(e, e.clipboardData, "pasted")) return;
   state.source = null;
   scheduleAnalysis(150);
+});
+input.addEventListener("drop", (e) => {
+  if (e.dataTransfer && ![...(e.dataTransfer.types || [])].includes("Files")) refuseOversized(e, e.dataTransfer, "dropped");
 });
 input.addEventListener("input", (e) => {
   state.source = null;

@@ -245,10 +245,10 @@ mod tests {
         let bin = "\0\u{1}\u{2}PNG\u{3}\u{4}";
         assert_eq!(analyze(bin, &Options::default()), Err(Error::Binary));
         let big = "a".repeat(MAX_INPUT_BYTES + 1);
-        assert!(matches!(
-            analyze(&big, &Options::default()),
-            Err(Error::TooLarge { .. })
-        ));
+        let err = analyze(&big, &Options::default()).unwrap_err();
+        assert!(matches!(err, Error::TooLarge { .. }));
+        // The page's words for the same limit.
+        assert!(err.to_string().contains("the limit is 20 MB"), "{err}");
     }
 
     #[test]

@@ -14,14 +14,17 @@ pub enum Error {
     Binary,
 }
 
+/// Megabytes as the page counts them (2^20 bytes), so that both say the limit is 20 MB.
+const MB: f64 = (1 << 20) as f64;
+
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Error::TooLarge { bytes, limit } => write!(
                 f,
                 "the input is {:.1} MB; the limit is {:.0} MB — analyse a smaller part of it",
-                *bytes as f64 / 1e6,
-                *limit as f64 / 1e6
+                *bytes as f64 / MB,
+                *limit as f64 / MB
             ),
             Error::Binary => write!(
                 f,

@@ -18,6 +18,8 @@ pub mod decode;
 pub mod entities;
 pub mod error;
 pub mod html;
+#[doc(hidden)]
+pub mod invariants;
 pub mod lexicon;
 pub mod offsets;
 pub mod quotes;
