@@ -2,7 +2,8 @@
 // (scripts/bench.sh writes both). RESULTS: the JSON lines of the JS benchmarks (BENCH_JSON);
 // NATIVE: the output of `cargo bench -p article-inspector`, one or more runs, whose report lines
 // ("NAME  N bytes  median X ms  p95 Y ms  Z MB/s") are read back here. For each result, prints the
-// median over the runs of its median, p95, MB/s and (peers) ratio, and how many runs there were.
+// median over the runs of its median, p95 and (peers) ratio, the MB/s at that median, and how
+// many runs there were.
 import { readFileSync, existsSync } from "node:fs";
 
 const [resultsFile, nativeLog] = process.argv.slice(2);
@@ -40,7 +41,9 @@ for (const [key, rs] of groups) {
     ["done_median_ms", "DOM done", 1, " ms"], ["from_send_median_ms", "from request", 1, " ms"], ["dcl_median_ms", "DOMContentLoaded", 1, " ms"],
   ];
   const cells = cols.map(([field, label, digits, unit]) => {
-    const v = median(rs.map((r) => r[field]));
+    let v = median(rs.map((r) => r[field]));
+    // MB/s at the median time (not the median of the MB/s: with an even number of runs they differ).
+    if (field === "mb_s" && rs[0].bytes) v = rs[0].bytes / 1e6 / (median(rs.map((r) => r.median_ms)) / 1e3);
     return v === undefined ? "" : `${label} ${v.toFixed(digits)}${unit}  `.trimStart();
   });
   console.log(`  ${name.padEnd(52)} ${cells.join("")}(${rs.length} run${rs.length > 1 ? "s" : ""})`);
