@@ -24,7 +24,11 @@ if [ "${1:-}" = "--browser" ]; then
     $sudo_cmd apt-get update -q
     DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -q chromium chromium-driver
   fi
-  if [ ! -d node_modules/playwright-core ]; then
-    npm ci --no-audit --no-fund
-  fi
+  # The npm dev dependencies: playwright-core (browser tests) and the benchmark's peers.
+  for m in playwright-core compromise wink-nlp wink-eng-lite-web-model; do
+    if [ ! -d "node_modules/$m" ]; then
+      npm ci --no-audit --no-fund
+      break
+    fi
+  done
 fi
