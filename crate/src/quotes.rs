@@ -292,6 +292,17 @@ fn is_description_noun(w: &str) -> bool {
                 | "protesters"
                 | "questioner"
                 | "narrator"
+                | "wife"
+                | "husband"
+                | "son"
+                | "daughter"
+                | "father"
+                | "mother"
+                | "brother"
+                | "sister"
+                | "lawyers"
+                | "attorney"
+                | "attorneys"
                 | "reader"
                 | "book"
         )
@@ -474,11 +485,23 @@ impl Ctx<'_> {
         }
         if matches!(
             w.to_ascii_lowercase().as_str(),
-            "the" | "a" | "an" | "one" | "another" | "two" | "three" | "several" | "some"
+            "the"
+                | "a"
+                | "an"
+                | "one"
+                | "another"
+                | "two"
+                | "three"
+                | "several"
+                | "some"
+                | "his"
+                | "her"
+                | "their"
+                | "its"
         ) && i + 1 < self.doc.tokens.len()
         {
             // "the ambassador", "the French ambassador", "one former campaign staffer"
-            for k in i + 1..(i + 5).min(self.doc.tokens.len()) {
+            for k in i + 1..(i + 6).min(self.doc.tokens.len()) {
                 if is_description_noun(self.word(k)) {
                     let span = Span::new(self.doc.tokens[i].start, self.doc.tokens[k].end);
                     return Some((
@@ -673,23 +696,26 @@ impl Ctx<'_> {
             // `, Ambassador Francois Delattre said`, not `, and after Iran's leader … said`.
             let w = self.word(k);
             let initial = |w: &str| w.len() == 1 && w.chars().all(|c| c.is_ascii_uppercase());
-            // "retired Air Force general Lloyd Newton said", "panel Chairman Jason Chaffetz
-            // said": a lowercase modifier before capitalised or title words.
-            let modifier = k < i + 2
-                && toks[k].kind == TokenKind::Word
-                && !LEX.is_stopword(w)
+            // "retired Air Force general Lloyd Newton said", "former presidential candidate
+            // Herman Cain said", "an angry Hollande retaliated": lowercase modifiers before
+            // capitalised or title words.
+            let modifier = toks[k].kind == TokenKind::Word
+                && (!LEX.is_stopword(w) || matches!(w, "former" | "then" | "late"))
                 && LEX.speech_verb(w).is_none()
-                && k + 1 < n
-                && (word_is_cap(self.word(k + 1))
-                    || LEX.title(&self.word(k + 1).to_lowercase()).is_some());
+                && (k + 1..(k + 4).min(n))
+                    .take_while(|&j| toks[j].kind == TokenKind::Word)
+                    .any(|j| {
+                        word_is_cap(self.word(j))
+                            || LEX.title(&self.word(j).to_lowercase()).is_some()
+                    });
             let titleish = word_is_cap(w)
                 || modifier
-                || w == "the"
+                || matches!(w, "the" | "a" | "an")
                 || (w == "."
                     && k > i
                     && (segment::is_abbreviation(self.word(k - 1)) || initial(self.word(k - 1))))
                 || LEX.title(&w.to_lowercase()).is_some();
-            if !titleish || k - i >= 4 {
+            if !titleish || k - i >= 5 {
                 return None;
             }
             k += 1;
@@ -848,10 +874,19 @@ impl Ctx<'_> {
             }
             if let Some((m, end)) = self.mention_at(c + 1) {
                 let named = m.pronoun.is_some() || m.entity.is_some();
+                // Then a comma, or a few words to the end: `, he said in an interview.`
+                let tail_ok = || {
+                    let mut t = end + 1;
+                    while t < s1 && self.doc.tokens[t].kind != TokenKind::Punct && t <= end + 5 {
+                        t += 1;
+                    }
+                    t < s1 && (self.word(t) == "," || t + 1 == s1)
+                };
                 if named
                     && end + 1 < s1
                     && LEX.speech_verb(self.word(end)).is_some()
-                    && self.word(end + 1) == ","
+                    && !self.word(end).ends_with("ing")
+                    && tail_ok()
                 {
                     return Some((m, end, "', X said,' later in the sentence"));
                 }
@@ -911,6 +946,7 @@ impl Ctx<'_> {
                     | "that"
                     | "’s"
                     | "'s"
+                    | "whose"
             )
         });
         // "a letter that says", "the group which said": a relative pronoun, not "that claim".
@@ -929,6 +965,11 @@ impl Ctx<'_> {
     fn subject_before(&self, v: usize, s0: usize, leftmost: bool) -> Option<SpeakerMention> {
         if let Some(m) = self.subject_next_to(v, s0) {
             return Some(m);
+        }
+        if leftmost {
+            if let Some(m) = self.clause_subject(s0, v) {
+                return Some(m);
+            }
         }
         let mut best: Option<(u8, SpeakerMention)> = None;
         let mut k = v;
@@ -1046,6 +1087,37 @@ impl Ctx<'_> {
             .is_none_or(|e| self.layer.entities[e].kind == EntityKind::Person);
         (!after_preposition && !possessive && !not_a_contraction && (person || !conjoined))
             .then_some(m)
+    }
+
+    /// The subject opening the sentence, before token `v`: a mention at its start, past
+    /// connectives ("Then he …", "But she …") or an introductory phrase ending in a comma
+    /// ("In an interview last year, Lazar said …"). The subject of a participle or a second
+    /// verb ("The president left no doubt …, saying", "She defended it … but admitted").
+    fn clause_subject(&self, s0: usize, v: usize) -> Option<SpeakerMention> {
+        let intro = (s0..v.min(s0 + 12)).find(|&k| self.word(k) == ",");
+        for start in [Some(s0), intro.map(|c| c + 1)].into_iter().flatten() {
+            let mut k = start;
+            while k < v
+                && (is_auxiliary_or_adverb(&self.word(k).to_lowercase())
+                    || matches!(
+                        self.word(k),
+                        "Then" | "And" | "But" | "So" | "Still" | "Yet" | "Even" | "even"
+                    ))
+            {
+                k += 1;
+            }
+            if k >= v || self.token_quoted(k) {
+                continue;
+            }
+            let Some((m, end)) = self.mention_at(k) else {
+                continue;
+            };
+            let possessive = end < v && matches!(self.word(end), "'s" | "’s");
+            if end < v && !possessive && !(start > s0 && self.word(end) == ",") {
+                return Some(m);
+            }
+        }
+        None
     }
 
     fn is_pronoun_mention(&self, m: &SpeakerMention) -> bool {
@@ -1317,8 +1389,18 @@ pub fn find(doc: &Document, layer: &EntityLayer, article: &[bool]) -> Vec<Quote>
         // same paragraph (news convention: a new speaker would come with a reporting verb of
         // their own, which the rules above find first), or opening the next paragraph (likely,
         // but a guess).
+        // Titles and a few quoted words inside the previous attribution (`said Cuban, a host
+        // on "Shark Tank."`) are not what continues.
         if speaker.is_none() && pre_words.is_empty() {
-            if let Some(p) = out.last().filter(|p| p.kind != QuoteKind::Mention) {
+            let continued = out
+                .iter()
+                .rev()
+                .take_while(|p| doc.block_at(p.end) + 1 >= block)
+                .find(|p| {
+                    p.kind == QuoteKind::Direct
+                        || (p.kind == QuoteKind::Partial && count_words(&p.text) > 4)
+                });
+            if let Some(p) = continued {
                 let b = &doc.blocks[block];
                 let prev_block = doc.block_at(p.end);
                 let same_paragraph = prev_block == block;
@@ -1984,6 +2066,30 @@ mod tests {
             "stop its",
             "Ruvia",
             "Ruvia",
+        );
+    }
+
+    #[test]
+    fn a_participle_or_second_verb_belongs_to_the_sentence_subject() {
+        assert_mention(
+            "The president left no doubt of his support for Mrs. Vale, saying that \
+             ''nobody is more qualified.''",
+            "nobody is",
+            "The president",
+            "The president",
+        );
+        assert_mention(
+            "In an interview with journalist Mat Rosk last year, Lazar said he welcomed the \
+             trial and added, \"I'll plead guilty, no problem.\"",
+            "I'll plead",
+            "Lazar",
+            "Lazar",
+        );
+        assert_mention(
+            "Ben Ardo spoke.\n\nNearby, his wife whispered to him: \"They're still with you.\"",
+            "They're still",
+            "his wife",
+            "his wife",
         );
     }
 
