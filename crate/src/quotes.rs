@@ -513,7 +513,14 @@ impl Ctx<'_> {
                         k + 1,
                     ));
                 }
-                if self.doc.tokens[k].kind != TokenKind::Word {
+                // The phrase ends at a verb or a function word ("the company said in a
+                // statement" is not one phrase).
+                let w = self.word(k);
+                if self.doc.tokens[k].kind != TokenKind::Word
+                    || LEX.speech_verb(w).is_some()
+                    || is_preposition(w)
+                    || matches!(w, "and" | "or" | "that" | "who" | "which" | "is" | "was")
+                {
                     break;
                 }
             }
@@ -658,9 +665,13 @@ impl Ctx<'_> {
                 if set_off && !new_sentence && end < n && self.word(end) == "," {
                     let stop = (end + 40).min(n);
                     let mut v = end + 1;
+                    let sentence_end = |v: usize| {
+                        self.word(v) == "." && !segment::is_abbreviation(self.word(v - 1))
+                    };
                     while v < stop
                         && in_block(v)
-                        && !matches!(self.word(v), "“" | "\"" | "”" | "." | ";")
+                        && !matches!(self.word(v), "“" | "\"" | "”" | ";")
+                        && !sentence_end(v)
                     {
                         if self.word(v - 1) == ","
                             && v > end + 1
@@ -777,9 +788,18 @@ impl Ctx<'_> {
         if e <= after || e < s0 + 3 {
             return None;
         }
-        // A comma before the mention, past any titles: ", Mr. Van Voorhis said".
+        // A comma before the mention, past any titles and modifiers: ", Mr. Van Voorhis
+        // said", ", DFA spokesman Neil Sroka said".
         let comma_at = |k: usize| {
-            let k = self.titles_before(k, after);
+            let mut k = self.titles_before(k, after);
+            let stop = k.saturating_sub(4).max(after);
+            while k > stop
+                && self.doc.tokens[k - 1].kind == TokenKind::Word
+                && !LEX.is_stopword(self.word(k - 1))
+                && LEX.speech_verb(self.word(k - 1)).is_none()
+            {
+                k = self.titles_before(k - 1, after);
+            }
             k > after && self.word(k - 1) == ","
         };
         // "…, X said."
@@ -848,6 +868,14 @@ impl Ctx<'_> {
             if let Some(m) = owner {
                 return Some((m, k, "a possessive speech noun"));
             }
+        }
+        // `“…,” according to a court document`, `According to X, “…”`.
+        let mut e = s1;
+        while e > s0 && toks[e - 1].kind == TokenKind::Punct {
+            e -= 1;
+        }
+        if let Some((m, Some(a), _, _)) = according_to(self, s0, e) {
+            return Some((m, a, "'according to'"));
         }
         // `as X put it`, anywhere in the sentence.
         for a in s0..s1.saturating_sub(3) {
@@ -1711,8 +1739,12 @@ fn according_to(ctx: &Ctx, s0: usize, e: usize) -> Option<Reported> {
     // phrase up to the comma or the end ("according to a new Washington Post-ABC News poll"),
     // standing for the name inside it, if any.
     let phrase = |end: usize| (end..e).find(|&k| doc.tok(k) == ",").unwrap_or(e);
+    // A mention that is only the start of the phrase ("a court" in "a court document filed
+    // by …") gives way to the whole phrase.
+    let whole = phrase(a + 2);
     let (m, end) = ctx
         .mention_at(a + 2)
+        .filter(|(m, end)| *end == whole || m.entity.is_some() || whole > a + 14)
         .or_else(|| {
             is_description_noun(doc.tok(a + 2)).then(|| {
                 (
@@ -2090,6 +2122,32 @@ mod tests {
             "They're still",
             "his wife",
             "his wife",
+        );
+    }
+
+    #[test]
+    fn according_to_and_long_appositions_name_direct_speakers() {
+        assert_mention(
+            "“The evidence cannot prove the crime,” according to a court document filed by \
+             state attorney Dan Arlo.",
+            "The evidence",
+            "Dan Arlo",
+            "a court document filed by state attorney Dan Arlo",
+        );
+        // An initial's dot does not end the apposition.
+        assert_mention(
+            "''We have to accept it,'' Tom Lorr, who led the Senate under George W. Brash, told \
+             lawmakers.",
+            "We have",
+            "Tom Lorr",
+            "Tom Lorr",
+        );
+        // A description ends at its verb: "the company said in a statement".
+        assert_mention(
+            "“We wish them all the best,” the company said in a statement.",
+            "We wish",
+            "the company",
+            "the company",
         );
     }
 
