@@ -308,6 +308,12 @@ fn is_description_noun(w: &str) -> bool {
         )
 }
 
+/// A verb that attributes a quote it follows: the reporting verbs, and "read" (`“…,” the
+/// letter reads`), which only reports in that position.
+fn after_quote_verb(w: &str) -> bool {
+    LEX.speech_verb(w).is_some() || matches!(w, "read" | "reads")
+}
+
 /// Words that may stand between a subject and its verb: "he would later say", "she has also
 /// said".
 fn is_auxiliary_or_adverb(w: &str) -> bool {
@@ -591,6 +597,8 @@ impl Ctx<'_> {
                 let w = self.word(k);
                 let between = LEX.title(&w.trim_end_matches('.').to_lowercase()).is_some()
                     || (w == "." && segment::is_abbreviation(self.word(k - 1)))
+                    || toks[k].kind == TokenKind::Number
+                    || matches!(w, "/" | "-")
                     || (toks[k].kind == TokenKind::Word
                         && !word_is_cap(w)
                         && k - i <= 2
@@ -605,9 +613,7 @@ impl Ctx<'_> {
         // A plain noun phrase and its verb: `” a narrator in the ad asks.`, `,” the report said`.
         if set_off && !new_sentence {
             if let Some(v) = (i + 1..(i + 7).min(limit)).find(|&v| {
-                in_block(v)
-                    && LEX.speech_verb(self.word(v)).is_some()
-                    && !self.word(v).ends_with("ing")
+                in_block(v) && after_quote_verb(self.word(v)) && !self.word(v).ends_with("ing")
             }) {
                 let from = toks[i].start;
                 if let Some(m) = (i..v)
@@ -691,8 +697,7 @@ impl Ctx<'_> {
                     (true, false) => 10,
                 };
                 while v < limit && in_block(v) && v - end <= reach {
-                    if LEX.speech_verb(self.word(v)).is_some()
-                        && (set_off || !self.word(v).ends_with("ing"))
+                    if after_quote_verb(self.word(v)) && (set_off || !self.word(v).ends_with("ing"))
                     {
                         return Some((m, v));
                     }
@@ -767,6 +772,19 @@ impl Ctx<'_> {
                 .filter(|(_, end)| *end <= open)
                 .map(|(m, _)| (m, v));
         }
+        // A participle opening the sentence ("After saying her foot was “swollen,” she …")
+        // belongs to the subject after its phrase.
+        if v <= s0 + 2 && self.word(v).ends_with("ing") {
+            let e = self.doc.sentences[s].tokens.1;
+            // The first word after the phrase (its comma may close the quote: `walk,” she`).
+            let after = (open..e).find(|&k| {
+                !self.token_quoted(k)
+                    && self.doc.tokens[k].kind == TokenKind::Word
+                    && k > 0
+                    && matches!(self.word(k - 1), "," | "”" | "\"")
+            })?;
+            return self.mention_at(after).map(|(m, _)| (m, v));
+        }
         // A participle ("…, saying") or a second verb ("X stressed … and said") belongs to the
         // clause's first subject.
         let leftmost =
@@ -800,7 +818,11 @@ impl Ctx<'_> {
             {
                 k = self.titles_before(k - 1, after);
             }
-            k > after && self.word(k - 1) == ","
+            // `…,” The Hill reported`: the comma may close the last quote.
+            let closing = |j: usize| matches!(self.word(j), "”" | "\"" | "''" | "’");
+            k > after
+                && (self.word(k - 1) == ","
+                    || (k > after + 1 && closing(k - 1) && self.word(k - 2) == ","))
         };
         // "…, X said."
         let v = e - 1;
@@ -867,6 +889,15 @@ impl Ctx<'_> {
             };
             if let Some(m) = owner {
                 return Some((m, k, "a possessive speech noun"));
+            }
+        }
+        // `Rush Limbaugh: Hillary's request ‘reeks of fear’`: a name and a colon open the line.
+        if let Some((m, end)) = self.mention_at(s0) {
+            let person = m
+                .entity
+                .is_some_and(|e| self.layer.entities[e].kind == EntityKind::Person);
+            if person && end < open && self.word(end) == ":" {
+                return Some((m, end, "a name and a colon open the sentence"));
             }
         }
         // `“…,” according to a court document`, `According to X, “…”`.
@@ -1066,8 +1097,42 @@ impl Ctx<'_> {
             return None;
         }
         let mut end = v;
-        while end > s0 && end + 3 > v && is_auxiliary_or_adverb(self.word(end - 1)) {
-            end -= 1;
+        loop {
+            if end > s0 && end + 3 > v && is_auxiliary_or_adverb(self.word(end - 1)) {
+                end -= 1;
+                continue;
+            }
+            // A time between subject and verb: "who in 2010 said", "who on Monday said".
+            let time = |k: usize| {
+                self.doc.tokens[k].kind == TokenKind::Number
+                    || matches!(
+                        self.word(k),
+                        "Monday"
+                            | "Tuesday"
+                            | "Wednesday"
+                            | "Thursday"
+                            | "Friday"
+                            | "Saturday"
+                            | "Sunday"
+                            | "week"
+                            | "month"
+                            | "year"
+                            | "night"
+                            | "morning"
+                    )
+            };
+            if end > s0 + 2
+                && end + 6 > v
+                && time(end - 1)
+                && matches!(
+                    self.word(end - 2),
+                    "in" | "on" | "last" | "this" | "earlier"
+                )
+            {
+                end -= 2;
+                continue;
+            }
+            break;
         }
         if end <= s0 {
             return None;
@@ -1082,14 +1147,37 @@ impl Ctx<'_> {
             if self.word(a) == "," && a > s0 {
                 a -= 1;
             }
+            // Else, past an apposition ("McConnell, now the Senate majority leader, who"), the
+            // nearest person before it in the sentence.
             let antecedent = self
                 .entity_at(a)
-                .filter(|&e| self.doc.token_at(self.layer.entities[e].end) == a + 1);
+                .filter(|&e| self.doc.token_at(self.layer.entities[e].end) == a + 1)
+                .or_else(|| {
+                    (a.saturating_sub(12).max(s0)..a).rev().find_map(|k| {
+                        self.entity_at(k)
+                            .filter(|&e| self.layer.entities[e].kind == EntityKind::Person)
+                    })
+                });
             return antecedent.map(|e| SpeakerMention {
                 span: self.doc.tokens[end - 1].span(),
                 entity: Some(e),
                 pronoun: None,
             });
+        }
+        // "Christie, who has campaigned for Trump since …, blasted": the subject stands before
+        // an apposition set off by commas.
+        if self.word(end - 1) == "," {
+            let open = (s0 + 1..end - 1).find(|&c| {
+                self.word(c) == ","
+                    && matches!(
+                        self.word(c + 1),
+                        "who" | "a" | "an" | "the" | "now" | "whose" | "which" | "also"
+                    )
+                    && !self.token_quoted(c)
+            })?;
+            return (open.saturating_sub(6).max(s0)..open)
+                .find_map(|k| self.mention_at(k).filter(|(_, e)| *e == open))
+                .map(|(m, _)| m);
         }
         // The longest mention ending at `end`.
         let m = (end.saturating_sub(6).max(s0)..end)
@@ -1208,6 +1296,10 @@ impl Ctx<'_> {
                 break;
             }
             if start + 4 <= head || start == 0 {
+                return None;
+            }
+            // A phrase of the subject's own words: "answering questions about how" is not one.
+            if start < head && is_preposition(&lower) {
                 return None;
             }
             let prev = start - 1;
@@ -1461,15 +1553,18 @@ pub fn find(doc: &Document, layer: &EntityLayer, article: &[bool]) -> Vec<Quote>
             // is the likely source, else the speaker of the paragraph's previous quote; both are
             // guesses and say so.
             if !q.single {
-                if let Some(m) = ctx
-                    .subject_before(open_tok, s0.min(open_tok), true)
-                    .filter(|m| {
-                        let last = doc.text[m.span.start..m.span.end]
-                            .rsplit(' ')
-                            .next()
-                            .unwrap_or("");
-                        m.entity.is_some() || m.pronoun.is_some() || is_description_noun(last)
-                    })
+                if let Some((m, v)) = ctx.before_quote(open_tok, 40) {
+                    why = format!("reporting verb '{}' earlier in the sentence", doc.tok(v));
+                    speaker = Some((m, Some(v)));
+                } else if let Some(m) =
+                    ctx.subject_before(open_tok, s0.min(open_tok), true)
+                        .filter(|m| {
+                            let last = doc.text[m.span.start..m.span.end]
+                                .rsplit(' ')
+                                .next()
+                                .unwrap_or("");
+                            m.entity.is_some() || m.pronoun.is_some() || is_description_noun(last)
+                        })
                 {
                     why = "subject of the sentence (no reporting verb)".into();
                     speaker = Some((m, None));
@@ -2148,6 +2243,55 @@ mod tests {
             "We wish",
             "the company",
             "the company",
+        );
+    }
+
+    #[test]
+    fn more_attribution_shapes() {
+        // "read" reports after a quote.
+        assert_mention(
+            "“We see charter schools offering hope to parents,” the letter reads.",
+            "We see",
+            "the letter",
+            "the letter",
+        );
+        // The subject before an apposition.
+        assert_mention(
+            "Chris Dalton, who has campaigned for Ted Marsh since June, blasted Vera Lind as a \
+             “disgrace” on the radio.",
+            "disgrace",
+            "Chris Dalton",
+            "Chris Dalton",
+        );
+        // A participle opening the sentence belongs to the subject after its phrase.
+        assert_mention(
+            "John Hart was there.\n\nAfter saying her foot was “so swollen I could barely walk,” \
+             she was taken to hospital.",
+            "so swollen",
+            "she",
+            "she",
+        );
+        // A comma that closes the quote before the attribution.
+        assert_mention(
+            "The four “loopholes” he cited are “the ability to use losses,” The Hill reported.",
+            "loopholes",
+            "Hill",
+            "Hill",
+        );
+        // A name and a colon open a headline.
+        assert_mention(
+            "Rush Lindgren: Hillary Asking Moderator To Fact Check ‘Reeks of Fear.’",
+            "Reeks",
+            "Rush Lindgren",
+            "Rush Lindgren",
+        );
+        // "who in 2010 said", past an apposition.
+        assert_mention(
+            "Obama has had a frosty relationship with Mitch Connell, now the Senate majority \
+             leader, who in 2010 said the goal was to make Obama a \"one-term president.\"",
+            "one-term",
+            "Mitch Connell",
+            "who",
         );
     }
 
