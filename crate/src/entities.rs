@@ -353,8 +353,22 @@ fn combine(doc: &Document, rules: Vec<Mention>, chunks: &[tagger::Chunk]) -> Vec
         if j - i >= 2 && (verb || matches!(doc.tok(i), "The" | "the")) {
             i += 1;
         }
-        let span = Span::new(doc.tokens[i].start, doc.tokens[j - 1].end);
         let (kind, canonical) = model_kind(doc, c.kind, i, j);
+        // Titles are cues, not part of a person's name: "Mayor Helen Okafor" is Helen Okafor,
+        // mayor (the role is taken from the title below).
+        if kind == EntityKind::Person {
+            while let Some(len) = title_len(doc, i, j) {
+                let mut k = i + len;
+                if k < j && doc.tok(k) == "." {
+                    k += 1;
+                }
+                if k >= j {
+                    break;
+                }
+                i = k;
+            }
+        }
+        let span = Span::new(doc.tokens[i].start, doc.tokens[j - 1].end);
         let conf = if c.margin >= 8.0 {
             "high"
         } else if c.margin >= 3.0 {
