@@ -235,7 +235,12 @@ describe("Export menu in the page", () => {
     const okafor = qrows.find((r) => r[0] === "Helen Okafor" && r[5].startsWith("“We cannot ask families"));
     assert.ok(okafor, "Helen Okafor's quote is a row");
     assert.equal(okafor[2], "direct");
-    assert.equal(analysis.text.slice(Number(okafor[6]), Number(okafor[7])), okafor[5], "offsets match the analysed text");
+    // A quote split by its attribution ("A," said X. "B.") is one row: its text is the pieces,
+    // its offsets span them both.
+    const quote = analysis.quotes.find((q) => q.start === Number(okafor[6]) && q.end === Number(okafor[7]));
+    assert.ok(quote, "the row's offsets are a quote's");
+    assert.equal(quote.parts.map((p) => analysis.text.slice(p.start, p.end)).join(" "), okafor[5],
+      "the row's text is the quote's pieces in the analysed text");
     assert.ok(qrows.some((r) => r[2] === "indirect"), "reported speech is included");
     assert.equal(qrows.length - 1, analysis.quotes.length);
 
