@@ -46,7 +46,9 @@ function watchReady() {
 }
 
 async function freshPage() {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, reducedMotion: "reduce" });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, reducedMotion: "reduce",
+    // Loads measured from the server every time, as before the page had a service worker.
+    serviceWorkers: "block" });
   const page = await context.newPage();
   const problems = [];
   page.on("console", (m) => { if (m.type() === "error") problems.push(`console: ${m.text()}`); });
