@@ -446,15 +446,20 @@ function refuseOversized(e, data, how) {
 input.addEventListener("paste", (e) => {
   if (refuseOversized(e, e.clipboardData, "pasted")) return;
   state.source = null;
-  scheduleAnalysis(150);
+  // The pasted text is in the box only after this event: the input event that follows analyses
+  // it at once; this is the fallback for a paste that fires no input event.
+  scheduleAnalysis(0);
 });
 input.addEventListener("drop", (e) => {
   if (e.dataTransfer && ![...(e.dataTransfer.types || [])].includes("Files")) refuseOversized(e, e.dataTransfer, "dropped");
 });
 input.addEventListener("input", (e) => {
   state.source = null;
-  if (e.inputType === "insertFromPaste" || e.inputType === "insertFromDrop") scheduleAnalysis(150);
-  else scheduleAnalysis(700);
+  if (e.inputType === "insertFromPaste" || e.inputType === "insertFromDrop") {
+    // A paste or a drop is a whole article arriving: analyse it now (typing stays debounced).
+    clearTimeout(debounceTimer);
+    requestAnalysis("auto");
+  } else scheduleAnalysis(700);
 });
 input.addEventListener("keydown", (e) => {
   if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) {

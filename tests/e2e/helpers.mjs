@@ -92,9 +92,13 @@ export const CHROMIUM_ARGS = [
  * Launches headless Chromium with a fresh profile. Every request of the context is recorded in
  * `requests` ({url, phase}); requests to anything but `origin` are aborted (and still recorded),
  * so a test can never reach the network. `acceptDownloads`: let the page save files (for the
- * export test, which reads them through playwright's `download.path()`).
+ * export test, which reads them through playwright's `download.path()`). `serviceWorkers`:
+ * "block" (the default) keeps the page's service worker (www/sw.js) from registering, so that
+ * every request reaches the route above and the log, as playwright advises with routing; the
+ * offline test passes "allow" (playwright then routes and logs the service worker's own requests
+ * too).
  */
-export async function launchBrowser(origin, viewport = { width: 1280, height: 900 }, { acceptDownloads = false } = {}) {
+export async function launchBrowser(origin, viewport = { width: 1280, height: 900 }, { acceptDownloads = false, serviceWorkers = "block" } = {}) {
   const { chromium } = await import("playwright-core");
   const profile = await fsp.mkdtemp(path.join(os.tmpdir(), "ai-e2e-profile-"));
   const context = await chromium.launchPersistentContext(profile, {
@@ -105,6 +109,7 @@ export async function launchBrowser(origin, viewport = { width: 1280, height: 90
     colorScheme: "light",
     reducedMotion: "reduce",
     acceptDownloads,
+    serviceWorkers,
   });
   const log = { phase: "load", requests: [] };
   context.on("request", (r) => log.requests.push({ url: r.url(), phase: log.phase, type: r.resourceType() }));
