@@ -4,6 +4,7 @@ import { renderArticle, renderPeople, renderQuotes, renderEntities, renderStats,
 import { EXAMPLE } from "./example.js";
 import { exportFile } from "./export.js";
 import { initNavigation } from "./navigate.js";
+import { initBatch, droppedFiles } from "./batch.js";
 
 // The core's limit (MAX_INPUT_BYTES in crate/src/analysis.rs), checked here first so that
 // nothing that large is read, pasted into the box, or sent to the worker.
@@ -127,6 +128,7 @@ function onWorkerMessage(w, msg) {
 }
 
 function send(req) {
+  batch.articleShown();
   state.inFlight = { ...req, started: performance.now() };
   results.dataset.state = "working";
   setStatus(state.ready ? "Analysing…" : "Loading the analyser…");
@@ -366,16 +368,21 @@ export function decodeBytes(bytes) {
   }
 }
 
+/** Why `file` is refused (too large, not text), or null when it can be read. */
+function refusal(file) {
+  if (file.size > MAX_BYTES) return `“${file.name}” is ${formatSize(file.size)}. Files over ${LIMIT} are refused: save just the article, or paste its text.`;
+  if (!OK_EXTENSIONS.includes(extension(file.name)) && !(file.type || "").startsWith("text/")) {
+    return `“${file.name}” does not look like a text or HTML file. Open a .txt, .html, .htm or .md file.`;
+  }
+  return null;
+}
+
 async function loadFile(file) {
   clearMessage();
   if (!file) return;
-  const ext = extension(file.name);
-  if (file.size > MAX_BYTES) {
-    showMessage(`“${file.name}” is ${formatSize(file.size)}. Files over ${LIMIT} are refused: save just the article, or paste its text.`);
-    return;
-  }
-  if (!OK_EXTENSIONS.includes(ext) && !(file.type || "").startsWith("text/")) {
-    showMessage(`“${file.name}” does not look like a text or HTML file. Open a .txt, .html, .htm or .md file.`);
+  const refused = refusal(file);
+  if (refused) {
+    showMessage(refused);
     return;
   }
   setStatus(`Reading “${file.name}”…`);
@@ -393,10 +400,31 @@ async function loadFile(file) {
   requestAnalysis("file");
 }
 
+/** One file opens as usual; several (or a folder's worth) go to the batch table. */
+function openFiles(files, { folder = false } = {}) {
+  let list = [...files];
+  // In a folder, the files that are not articles (images, .DS_Store…) are passed over quietly.
+  if (folder) list = list.filter((f) => !refusal(f) && !f.name.startsWith("."));
+  if (!list.length) {
+    showMessage(folder ? "No .txt, .html or .md files were found in that folder." : "No file was opened.", "info");
+    return;
+  }
+  if (list.length === 1 && !folder) {
+    loadFile(list[0]);
+    return;
+  }
+  clearMessage();
+  batch.start(list);
+}
+
 $("open").addEventListener("click", () => $("file").click());
 $("file").addEventListener("change", (e) => {
-  const f = e.target.files && e.target.files[0];
-  loadFile(f);
+  if (e.target.files && e.target.files.length) openFiles(e.target.files);
+  e.target.value = "";
+});
+$("open-folder").addEventListener("click", () => $("folder").click());
+$("folder").addEventListener("change", (e) => {
+  if (e.target.files && e.target.files.length) openFiles(e.target.files, { folder: true });
   e.target.value = "";
 });
 
@@ -423,10 +451,7 @@ window.addEventListener("drop", (e) => {
   overlay.hidden = true;
   if (!e.dataTransfer || !e.dataTransfer.files || !e.dataTransfer.files.length) return;
   e.preventDefault();
-  const files = e.dataTransfer.files;
-  loadFile(files[0]).then(() => {
-    if (files.length > 1) showMessage(`${files.length} files were dropped; only “${files[0].name}” was opened.`, "info");
-  });
+  droppedFiles(e.dataTransfer).then(({ files, folder }) => openFiles(files, { folder }));
 });
 
 // ---------------------------------------------------------------- input events
@@ -771,6 +796,24 @@ const nav = initNavigation({
     clear: clearHighlight,
     labelFor: labelForKey,
     speakerKey,
+  },
+});
+
+// ---------------------------------------------------------------- many articles at once
+
+const batch = initBatch({
+  decode: decodeBytes,
+  accept: refusal,
+  workerUrl: new URL("./worker.js", import.meta.url),
+  setStatus,
+  download: downloadText,
+  open(name, text, encoding, size) {
+    input.value = text;
+    formatSel.value = "auto";
+    state.source = `“${name}”, ${formatSize(size)}, ${encoding}, from the batch`;
+    clearTimeout(debounceTimer);
+    clearMessage();
+    requestAnalysis("file");
   },
 });
 
