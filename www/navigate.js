@@ -1,7 +1,7 @@
 // Reading the annotated article: which layers and entity kinds are shown, search within the
 // article, and the keyboard (next/previous annotation, next/previous mention of what is
 // selected, a help dialog). Nothing here changes the analysis: it only shows, hides and moves.
-import { ENTITY_KINDS, ENTITY_KIND_NAMES, plural, fmt } from "./render.js";
+import { ENTITY_KIND_NAMES, plural, fmt } from "./render.js";
 
 /** The layers a reader can hide, as the words on their switches. */
 export const LAYERS = { entities: "Entities", quotes: "Quotes", reported: "Reported speech", boilerplate: "Boilerplate" };
@@ -64,12 +64,21 @@ export function initNavigation(ctx) {
     for (const e of (analysis && analysis.entities) || []) counts.set(e.kind, (counts.get(e.kind) || 0) + 1);
     for (const b of document.querySelectorAll("button.kind-toggle")) {
       const n = counts.get(b.dataset.kind) || 0;
+      // The button is named by what it shows ("Person 8 mentions"), so a spoken command finds it.
       const c = b.querySelector(".kind-count");
-      if (c) c.textContent = analysis ? fmt(n) : "";
-      b.dataset.count = String(n);
+      if (c) {
+        if (analysis) {
+          const unit = document.createElement("span");
+          unit.className = "visually-hidden";
+          unit.textContent = n === 1 ? " mention" : " mentions";
+          c.replaceChildren(fmt(n), unit);
+        } else c.replaceChildren();
+      }
+      if (analysis) b.dataset.count = String(n);
+      else delete b.dataset.count;
       // With an article shown, the kinds it does not have are left out of the key.
       b.closest("li").hidden = !!analysis && n === 0 && !hidden.has(b.dataset.kind);
-      b.setAttribute("aria-label", `${ENTITY_KIND_NAMES[b.dataset.kind] || b.dataset.kind} (${b.dataset.kind})${analysis ? `: ${plural(n, "mention")}` : ""}`);
+      b.title = `${ENTITY_KIND_NAMES[b.dataset.kind] || b.dataset.kind} (${b.dataset.kind}): press to show or hide`;
     }
   }
 
