@@ -180,7 +180,7 @@ describe("batch in the page", () => {
     const boyle = ppl.find((r) => r[0] === "Margaret Boyle");
     assert.equal(boyle[1], String(2 + FILLERS));
     assert.match(await page.textContent("#batch-people-heading"), new RegExp(`\\(${ppl.length}\\)`));
-    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.evaluate(() => { document.activeElement.blur(); window.scrollTo(0, document.getElementById("batch").getBoundingClientRect().top + window.scrollY - 16); });
     await page.screenshot({ path: path.join(OUT, "batch.png") });
     await page.screenshot({ path: path.join(OUT, "batch-full.png"), fullPage: true });
     await page.emulateMedia({ colorScheme: "dark" });

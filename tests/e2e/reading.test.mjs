@@ -115,6 +115,16 @@ test("filters: each layer and each entity kind hides its marking, keeps the text
   await page.check('input[data-layer="boilerplate"]');
   assert.equal(await page.evaluate(() => document.getElementById("article").innerText), articleText, "all back as it was");
 
+  // The main view in the dark theme and at phone width, everything shown.
+  await page.evaluate(() => window.scrollTo(0, document.getElementById("results").getBoundingClientRect().top + window.scrollY - 16));
+  await page.emulateMedia({ colorScheme: "dark" });
+  await page.screenshot({ path: path.join(OUT, "page-example-article-dark.png") });
+  await page.emulateMedia({ colorScheme: "light" });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.evaluate(() => document.getElementById("results").scrollIntoView());
+  await page.screenshot({ path: path.join(OUT, "page-example-article-phone.png") });
+  await page.setViewportSize({ width: 1280, height: 900 });
+
   // A filter outlives a new analysis (the reader's choice, not the article's).
   await page.uncheck('input[data-layer="entities"]');
   await page.selectOption("#format", "text");
