@@ -674,7 +674,8 @@ article.addEventListener("click", (e) => {
 });
 
 document.addEventListener("keydown", (e) => {
-  if (e.key === "Escape" && state.highlight) clearHighlight();
+  // Escape in a dialog (the keyboard help) closes the dialog only.
+  if (e.key === "Escape" && state.highlight && !(e.target instanceof Element && e.target.closest("dialog"))) clearHighlight();
 });
 
 resetBtn.addEventListener("click", () => decide("reset"));

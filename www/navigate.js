@@ -12,7 +12,13 @@ const MAX_PAINTED = 2000;
 /** Text inside these is the page's own (labels, controls), not the article's. */
 const NOT_ARTICLE_TEXT = ".label, .speaker-label, .decide, .bp-head, summary, .placeholder";
 
-const typingTarget = (t) => t instanceof Element && (t.closest("input, textarea, select, [contenteditable=''], [contenteditable='true']") !== null);
+/** Is the reader typing here (a text box, not a checkbox or a button)? Then keys are theirs. */
+const NOT_TYPING = ["checkbox", "radio", "button", "submit", "reset", "range", "color", "file", "image"];
+const typingTarget = (t) => {
+  if (!(t instanceof Element)) return false;
+  if (t.closest("textarea, select, [contenteditable=''], [contenteditable='true']")) return true;
+  return t.matches("input") && !NOT_TYPING.includes(t.type);
+};
 
 /**
  * Wires the filters, the search box and the keyboard to the article.
@@ -179,7 +185,8 @@ export function initNavigation(ctx) {
         if (seen.has(el.dataset.quote)) return false;
         seen.add(el.dataset.quote);
       }
-      return isShown(el, { folded: true }) || el.classList.contains("hl");
+      // A highlight shows through a hidden layer, not through hidden boilerplate.
+      return !(hidden.has("boilerplate") && el.closest(".boilerplate, details.bp-group"));
     });
     const r = step(list, dir, "mentions");
     if (r) setStatus(`${fmt(r.index + 1)} of ${fmt(list.length)} for ${key.startsWith("q:") ? "the quote" : ctx.highlight.labelFor(key)}: ${describe(r.el)}${r.wrapped ? " (wrapped around)" : ""}.`);

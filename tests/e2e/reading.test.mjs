@@ -256,6 +256,12 @@ test("keyboard: j/k walk the annotations, Enter selects, n/p walk its mentions, 
   }
   await page.click('button.kind-toggle[data-kind="DATE"]');
 
+  // Keys work with the focus on a checkbox (only text boxes keep them).
+  await page.click('input[data-layer="quotes"]');
+  await page.click('input[data-layer="quotes"]');
+  await page.keyboard.press("j");
+  assert.match(await focused(page), /^(mark|quote) /, "j from a checkbox");
+
   // Enter on a person selects them; n/p walk their mentions and quotes, in reading order.
   const nair = page.locator('#article mark.ent[data-kind="PERSON"]', { hasText: "Priya Nair" }).first();
   await nair.evaluate((m) => { m.tabIndex = -1; m.focus(); }); // as j leaves it
@@ -304,6 +310,7 @@ test("keyboard: j/k walk the annotations, Enter selects, n/p walk its mentions, 
   await page.keyboard.press("Escape");
   await page.keyboard.press("Escape");
   await page.keyboard.press("j");
+  await page.keyboard.press("Enter"); // select it: Escape in the help must not clear this
   await page.keyboard.press("?");
   assert.equal(await page.evaluate(() => document.getElementById("help").open), true);
   const rows = await page.$$eval("#help tr", (rs) => rs.map((r) => r.textContent));
@@ -312,6 +319,7 @@ test("keyboard: j/k walk the annotations, Enter selects, n/p walk its mentions, 
   await page.screenshot({ path: path.join(OUT, "reading-help.png") });
   await page.keyboard.press("Escape");
   assert.equal(await page.evaluate(() => document.getElementById("help").open), false);
+  assert.ok(await page.locator("#article .hl").count() > 0, "closing the help kept the selection");
   assert.notEqual(await focused(page), before, "(the focus moved on with j)");
   assert.match(await focused(page), /^(mark|quote) /, "the focus is back on the annotation");
 
