@@ -5,6 +5,7 @@
 import { test, describe, before, after } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { startServer, launchBrowser, openPage, requirePkg, WWW, OUT } from "./helpers.mjs";
@@ -254,6 +255,25 @@ describe("batch in the page", () => {
     assert.equal(await page.isVisible("#batch-back"), true);
     await page.click("#batch-close");
     assert.equal(await page.isVisible("#batch"), false);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  test("“Open folder…”: the folder's articles, by path, other files passed over", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ai-e2e-folder-"));
+    const folder = path.join(dir, "clips");
+    fs.mkdirSync(path.join(folder, "june"), { recursive: true });
+    fs.writeFileSync(path.join(folder, "ferry.txt"), FERRY);
+    fs.writeFileSync(path.join(folder, "june", "library.html"), LIBRARY_HTML);
+    fs.writeFileSync(path.join(folder, "photo.jpg"), Buffer.from([0xff, 0xd8, 0xff, 0xe0]));
+    fs.writeFileSync(path.join(folder, ".DS_Store"), "x");
+    const { page, problems } = await openPage(browser, server.origin);
+    await page.setInputFiles("#folder", folder);
+    await page.waitForFunction(() => document.getElementById("batch-progress").dataset.state === "done", null, { timeout: 60_000 });
+    const rows = await page.$$eval("#batch-articles tbody tr", (trs) => trs.map((tr) => [tr.querySelector("th").textContent, tr.querySelector("td").textContent]));
+    assert.deepEqual(rows, [["clips/ferry.txt", "Ferry fares to rise in spring"], ["clips/june/library.html", "Library to open on Sundays"]]);
+    assert.equal(await page.textContent("#batch-progress-text"), "Analysed 2 articles.");
+    fs.rmSync(dir, { recursive: true, force: true });
     assert.deepEqual(problems, []);
     await page.close();
   });
