@@ -113,12 +113,15 @@ export function initBatch(ctx) {
     $("batch-body").hidden = view !== "batch";
   }
 
+  // The column names, which the narrow layout (each row a card) puts before the values.
+  const headings = (table) => [...table.tHead.rows[0].cells].map((c) => c.textContent);
+  const labels = { articles: headings($("batch-articles")), people: headings($("batch-people")) };
+
   function cell(tr, text, className) {
     const td = document.createElement("td");
     if (className) td.className = className;
-    // The column's name, for the narrow layout where each row is a card.
-    const head = (tr.__table || tr.closest("table"))?.tHead?.rows[0]?.cells[tr.cells.length];
-    if (head) td.dataset.label = head.textContent;
+    const label = labels[tr.dataset.table][tr.cells.length];
+    if (label) td.dataset.label = label;
     td.textContent = text;
     tr.appendChild(td);
     return td;
@@ -128,7 +131,7 @@ export function initBatch(ctx) {
     const rows = [];
     run.articles.forEach((a, i) => {
       const tr = document.createElement("tr");
-      tr.__table = $("batch-articles");
+      tr.dataset.table = "articles";
       tr.dataset.index = String(i);
       const th = document.createElement("th");
       th.scope = "row";
@@ -162,13 +165,14 @@ export function initBatch(ctx) {
     const ppl = combinePeople(run.articles);
     if (!ppl.length) {
       const tr = document.createElement("tr");
+      tr.dataset.table = "people";
       const td = cell(tr, run.done < run.articles.length ? "People appear here as the articles are analysed." : "No people found in these articles.", "empty");
       td.colSpan = 5;
       peopleBody.replaceChildren(tr);
     } else {
       peopleBody.replaceChildren(...ppl.map((p) => {
         const tr = document.createElement("tr");
-        tr.__table = $("batch-people");
+        tr.dataset.table = "people";
         const th = document.createElement("th");
         th.scope = "row";
         th.textContent = p.name;
