@@ -24,8 +24,9 @@ if [ "${1:-}" = "--browser" ]; then
     $sudo_cmd apt-get update -q
     DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -q chromium chromium-driver
   fi
-  # The npm dev dependencies: playwright-core (browser tests) and the benchmark's peers.
-  for m in playwright-core compromise wink-nlp wink-eng-lite-web-model; do
+  # The npm dev dependencies: playwright-core (browser tests), axe-core (their accessibility
+  # check) and the benchmark's peers.
+  for m in playwright-core axe-core compromise wink-nlp wink-eng-lite-web-model; do
     if [ ! -d "node_modules/$m" ]; then
       npm ci --no-audit --no-fund
       break

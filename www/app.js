@@ -3,6 +3,8 @@
 import { renderArticle, renderPeople, renderQuotes, renderEntities, renderStats, plural, fmt } from "./render.js";
 import { EXAMPLE } from "./example.js";
 import { exportFile } from "./export.js";
+import { initNavigation } from "./navigate.js";
+import { initBatch, droppedFiles } from "./batch.js";
 
 // The core's limit (MAX_INPUT_BYTES in crate/src/analysis.rs), checked here first so that
 // nothing that large is read, pasted into the box, or sent to the worker.
@@ -126,6 +128,7 @@ function onWorkerMessage(w, msg) {
 }
 
 function send(req) {
+  batch.articleShown();
   state.inFlight = { ...req, started: performance.now() };
   results.dataset.state = "working";
   setStatus(state.ready ? "Analysing…" : "Loading the analyser…");
@@ -208,6 +211,7 @@ function resetResults() {
   }
   copyBtn.disabled = true;
   updateExportMenu();
+  nav?.onRender(null);
 }
 
 function placeholder() {
@@ -245,6 +249,7 @@ function showAnalysis(analysis, ms, req = {}) {
   updateResetButton();
   if (view) restoreView(view, req.decision);
   if (highlight && !highlight.startsWith("q:")) applyHighlight(highlight);
+  nav.onRender(analysis);
   results.dataset.state = "done";
   const s = analysis.stats || {};
   // Quotes are speech in the speaker's words; reported speech and scare quotes are counted apart.
@@ -363,16 +368,21 @@ export function decodeBytes(bytes) {
   }
 }
 
+/** Why `file` is refused (too large, not text), or null when it can be read. */
+function refusal(file) {
+  if (file.size > MAX_BYTES) return `“${file.name}” is ${formatSize(file.size)}. Files over ${LIMIT} are refused: save just the article, or paste its text.`;
+  if (!OK_EXTENSIONS.includes(extension(file.name)) && !(file.type || "").startsWith("text/")) {
+    return `“${file.name}” does not look like a text or HTML file. Open a .txt, .html, .htm or .md file.`;
+  }
+  return null;
+}
+
 async function loadFile(file) {
   clearMessage();
   if (!file) return;
-  const ext = extension(file.name);
-  if (file.size > MAX_BYTES) {
-    showMessage(`“${file.name}” is ${formatSize(file.size)}. Files over ${LIMIT} are refused: save just the article, or paste its text.`);
-    return;
-  }
-  if (!OK_EXTENSIONS.includes(ext) && !(file.type || "").startsWith("text/")) {
-    showMessage(`“${file.name}” does not look like a text or HTML file. Open a .txt, .html, .htm or .md file.`);
+  const refused = refusal(file);
+  if (refused) {
+    showMessage(refused);
     return;
   }
   setStatus(`Reading “${file.name}”…`);
@@ -390,10 +400,31 @@ async function loadFile(file) {
   requestAnalysis("file");
 }
 
+/** One file opens as usual; several (or a folder's worth) go to the batch table. */
+function openFiles(files, { folder = false } = {}) {
+  let list = [...files];
+  // In a folder, the files that are not articles (images, .DS_Store…) are passed over quietly.
+  if (folder) list = list.filter((f) => !refusal(f) && !f.name.startsWith("."));
+  if (!list.length) {
+    showMessage(folder ? "No .txt, .html or .md files were found in that folder." : "No file was opened.", "info");
+    return;
+  }
+  if (list.length === 1 && !folder) {
+    loadFile(list[0]);
+    return;
+  }
+  clearMessage();
+  batch.start(list);
+}
+
 $("open").addEventListener("click", () => $("file").click());
 $("file").addEventListener("change", (e) => {
-  const f = e.target.files && e.target.files[0];
-  loadFile(f);
+  if (e.target.files && e.target.files.length) openFiles(e.target.files);
+  e.target.value = "";
+});
+$("open-folder").addEventListener("click", () => $("folder").click());
+$("folder").addEventListener("change", (e) => {
+  if (e.target.files && e.target.files.length) openFiles(e.target.files, { folder: true });
   e.target.value = "";
 });
 
@@ -420,10 +451,7 @@ window.addEventListener("drop", (e) => {
   overlay.hidden = true;
   if (!e.dataTransfer || !e.dataTransfer.files || !e.dataTransfer.files.length) return;
   e.preventDefault();
-  const files = e.dataTransfer.files;
-  loadFile(files[0]).then(() => {
-    if (files.length > 1) showMessage(`${files.length} files were dropped; only “${files[0].name}” was opened.`, "info");
-  });
+  droppedFiles(e.dataTransfer).then(({ files, folder }) => openFiles(files, { folder }));
 });
 
 // ---------------------------------------------------------------- input events
@@ -526,29 +554,60 @@ function clearHighlight() {
   state.highlight = null;
 }
 
-/** Marks every mention of `key` (and a person's quotes) and presses its buttons; returns the marks. */
-function applyHighlight(key) {
-  state.highlight = key;
-  const marks = [...article.querySelectorAll(`mark.ent[data-key="${CSS.escape(key)}"]`)];
-  for (const m of marks) m.classList.add("hl");
+/**
+ * The article's elements for a highlight key, in document order: an entity's or person's
+ * mentions (`c:` cluster, `t:KIND:text` date or amount), plus for a speaker their quotes and the
+ * words that name them as speaker; `n:NAME` a speaker with no cluster, `u:` the unknown speakers.
+ */
+function elementsForKey(key) {
+  const esc = CSS.escape;
+  let sel = `mark.ent[data-key="${esc(key)}"]`;
   if (key.startsWith("c:")) {
-    for (const q of article.querySelectorAll(`.quote[data-speaker="${CSS.escape(key.slice(2))}"]`)) q.classList.add("hl");
+    const id = esc(key.slice(2));
+    sel += `, .quote[data-speaker="${id}"], .speaker-ref[data-speaker="${id}"]`;
+  } else if (key.startsWith("n:")) {
+    sel = `.quote[data-speaker-name="${esc(key.slice(2))}"]:not([data-speaker])`;
+  } else if (key === "u:") {
+    sel = '.quote[data-speaker-name=""]';
   }
-  for (const b of document.querySelectorAll(`.side [data-key="${CSS.escape(key)}"]`)) b.setAttribute("aria-pressed", "true");
-  return marks;
+  return [...article.querySelectorAll(sel)];
 }
 
-function highlightKey(key, label) {
+/** Marks every mention of `key` (and a speaker's quotes) and presses its buttons; returns them. */
+function applyHighlight(key) {
+  state.highlight = key;
+  const els = elementsForKey(key);
+  for (const m of els) m.classList.add("hl");
+  for (const b of document.querySelectorAll(`.side [data-key="${CSS.escape(key)}"]`)) b.setAttribute("aria-pressed", "true");
+  return els;
+}
+
+/** "3 mentions and 2 quotes" of the highlighted elements (a quote's parts count once). */
+function describeHighlight(els) {
+  const mentions = els.filter((e) => e.matches("mark.ent")).length;
+  const quotes = new Set(els.filter((e) => e.matches(".quote")).map((e) => e.dataset.quote)).size;
+  const bits = [];
+  if (mentions || !quotes) bits.push(plural(mentions, "mention"));
+  if (quotes) bits.push(plural(quotes, "quote"));
+  return bits.join(" and ");
+}
+
+/**
+ * Highlights everything of `key` and scrolls to the first (outside boilerplate if it can), or —
+ * `keepFocus`: an element the reader is on — stays there. The same key again clears it.
+ */
+function highlightKey(key, label, { toggle = true, keepFocus = null } = {}) {
   const same = state.highlight === key;
   clearHighlight();
-  if (same) {
+  if (same && toggle) {
     setStatus("Highlight cleared.");
     return;
   }
-  const marks = applyHighlight(key);
-  const first = marks.find((m) => !m.closest(".boilerplate")) || marks[0];
-  if (first) reveal(first);
-  setStatus(`${plural(marks.length, "mention")} of ${label || key} highlighted${marks.length ? "" : " (none in the text)"}.`);
+  const els = applyHighlight(key);
+  const first = els.find((m) => !m.closest(".boilerplate")) || els[0];
+  if (keepFocus) keepFocus.focus({ preventScroll: true });
+  else if (first) reveal(first);
+  setStatus(`${describeHighlight(els)} of ${label || key} highlighted${els.length ? "; n and p move between them" : " (none in the text)"}.`);
 }
 
 function labelForKey(key) {
@@ -557,15 +616,25 @@ function labelForKey(key) {
     const c = (a.clusters || []).find((x) => String(x.id) === key.slice(2));
     if (c) return c.name;
   }
-  return key.replace(/^t:[A-Z]+:/, "");
+  if (key === "u:") return "unknown speakers";
+  return key.replace(/^t:[A-Z]+:/, "").replace(/^n:/, "");
 }
 
 function highlightQuote(qi) {
   clearHighlight();
   const parts = [...article.querySelectorAll(`.quote[data-quote="${CSS.escape(String(qi))}"]`)];
   for (const p of parts) p.classList.add("hl");
+  for (const b of document.querySelectorAll(`.side [data-quote-ref="${CSS.escape(String(qi))}"]`)) b.setAttribute("aria-pressed", "true");
   state.highlight = `q:${qi}`;
   if (parts[0]) reveal(parts[0]);
+  const q = state.current && (state.current.analysis.quotes || [])[qi];
+  if (q) setStatus(`${q.kind === "indirect" ? "Reported speech" : "Quote"} by ${q.speaker && q.speaker.name ? q.speaker.name : "an unknown speaker"} highlighted${parts.length ? "" : " (not in the text)"}.`);
+}
+
+/** The highlight key for a quote's speaker: the cluster, the name, or the unknown speakers. */
+function speakerKey(quoteEl) {
+  if (quoteEl.dataset.speaker) return `c:${quoteEl.dataset.speaker}`;
+  return quoteEl.dataset.speakerName ? `n:${quoteEl.dataset.speakerName}` : "u:";
 }
 
 document.querySelector(".side").addEventListener("click", (e) => {
@@ -596,11 +665,22 @@ article.addEventListener("click", (e) => {
     return;
   }
   const mark = e.target.closest("mark.ent");
-  if (mark && mark.dataset.key) highlightKey(mark.dataset.key, labelForKey(mark.dataset.key));
+  if (mark && mark.dataset.key) {
+    highlightKey(mark.dataset.key, labelForKey(mark.dataset.key));
+    return;
+  }
+  // A quote's speaker label (or the words naming the speaker) highlights the speaker.
+  const who = e.target.closest(".speaker-label, .speaker-ref");
+  const quote = who && (who.closest(".quote") || article.querySelector(`.quote[data-quote="${CSS.escape(who.dataset.quote)}"]`));
+  if (quote) {
+    const key = speakerKey(quote);
+    highlightKey(key, labelForKey(key));
+  }
 });
 
 document.addEventListener("keydown", (e) => {
-  if (e.key === "Escape" && state.highlight) clearHighlight();
+  // Escape in a dialog (the keyboard help) closes the dialog only.
+  if (e.key === "Escape" && state.highlight && !(e.target instanceof Element && e.target.closest("dialog"))) clearHighlight();
 });
 
 resetBtn.addEventListener("click", () => decide("reset"));
@@ -707,6 +787,40 @@ exportMenu.addEventListener("click", (e) => {
     downloadText(file.filename, file.content, file.mime);
     setStatus(`Downloaded ${what} as “${file.filename}”.`);
   }
+});
+
+// ---------------------------------------------------------------- filters, search, keyboard
+
+const nav = initNavigation({
+  article,
+  setStatus,
+  reveal,
+  highlight: {
+    get: () => state.highlight,
+    key: highlightKey,
+    quote: highlightQuote,
+    clear: clearHighlight,
+    labelFor: labelForKey,
+    speakerKey,
+  },
+});
+
+// ---------------------------------------------------------------- many articles at once
+
+const batch = initBatch({
+  decode: decodeBytes,
+  accept: refusal,
+  workerUrl: new URL("./worker.js", import.meta.url),
+  setStatus,
+  download: downloadText,
+  open(name, text, encoding, size) {
+    input.value = text;
+    formatSel.value = "auto";
+    state.source = `“${name}”, ${formatSize(size)}, ${encoding}, from the batch`;
+    clearTimeout(debounceTimer);
+    clearMessage();
+    requestAnalysis("file");
+  },
 });
 
 // ---------------------------------------------------------------- start

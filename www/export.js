@@ -8,10 +8,32 @@ import { people, quoteGroups, quotedWordsTotal, fmt, plural } from "./render.js"
 
 // ---------------------------------------------------------------- CSV (RFC 4180)
 
-/** One CSV field: quoted when it holds a comma, a double quote or a line break; inner quotes doubled. */
-export function csvField(value) {
+/**
+ * Text that a spreadsheet would read as a formula (CSV injection): a cell starting with `=`, `+`,
+ * `-` or `@`, or with a tab or carriage return (which some apps strip before reading the rest), or
+ * with the full-width `＝` `＋` `－` `＠` that some apps fold to the ASCII ones.
+ */
+const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
+
+/**
+ * A text cell made inert for spreadsheets, as OWASP recommends: one that could start a formula
+ * gets a leading apostrophe, which Excel, LibreOffice and Google Sheets show as text and hide.
+ * Numbers (JS numbers: offsets, counts, ids) are data, never formulas, and are left as they are,
+ * so "-3" from a quote's text becomes "'-3" while the number -3 stays -3.
+ */
+export function csvSafe(value) {
   if (value === null || value === undefined) return "";
+  if (typeof value === "number" || typeof value === "bigint") return String(value);
   const s = String(value);
+  return FORMULA_START.test(s) ? `'${s}` : s;
+}
+
+/**
+ * One CSV field: made formula-safe (csvSafe), then quoted when it holds a comma, a double quote
+ * or a line break, inner quotes doubled (RFC 4180).
+ */
+export function csvField(value) {
+  const s = csvSafe(value);
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

@@ -162,6 +162,7 @@ function renderSpan(doc, text, node) {
     e.dataset.quote = String(node.qi);
     e.dataset.confidence = q.confidence;
     if (q.speaker && q.speaker.entity !== null && q.speaker.entity !== undefined) e.dataset.speaker = String(q.speaker.entity);
+    e.dataset.speakerName = q.speaker && q.speaker.name ? q.speaker.name : "";
     const who = q.speaker && q.speaker.name ? q.speaker.name : "unknown speaker";
     e.title = `${q.kind === "indirect" ? "reported speech" : `${q.kind} quote`} — ${who}${q.confidence === "low" ? " (low confidence)" : ""}${q.why ? ` — ${q.why}` : ""}`;
     appendRange(doc, e, text, node.start, node.end, node.children);
@@ -177,6 +178,8 @@ function renderSpan(doc, text, node) {
   if (node.type === "speaker") {
     e = el(doc, "span", "speaker-ref");
     e.dataset.quote = String(node.qi);
+    const sp = node.quote.speaker;
+    if (sp.entity !== null && sp.entity !== undefined) e.dataset.speaker = String(sp.entity);
     e.title = `Speaker of a quote: ${node.quote.speaker.name || "unknown"}`;
   } else {
     e = el(doc, "span", "cue");
@@ -448,7 +451,12 @@ export function renderQuotes(doc, analysis) {
     const sec = el(doc, "section", "quote-group");
     sec.dataset.speaker = g.name;
     const h = el(doc, "h3", g.key === "unknown" ? "unknown" : null);
-    h.appendChild(doc.createTextNode(g.name));
+    // The speaker's name is a button: it highlights the speaker's mentions and quotes.
+    const who = el(doc, "button", "speaker-btn", g.name);
+    who.type = "button";
+    who.dataset.key = g.key === "unknown" ? "u:" : g.key;
+    who.setAttribute("aria-pressed", "false");
+    h.appendChild(who);
     // Reported speech is the speaker's point, not their words: counted apart from quotes.
     const reported = g.quotes.filter(({ q }) => q.kind === "indirect").length;
     const quoted = g.quotes.length - reported;
@@ -463,6 +471,7 @@ export function renderQuotes(doc, analysis) {
       const btn = el(doc, "button", "item quote-item");
       btn.type = "button";
       btn.dataset.quoteRef = String(qi);
+      btn.setAttribute("aria-pressed", "false");
       btn.dataset.kind = q.kind;
       btn.appendChild(el(doc, "span", "quote-text", truncate(q.text, 220)));
       const meta = el(doc, "span", "meta");

@@ -92,6 +92,39 @@ describe("www/export.js", () => {
     assert.equal(ex.csvField(0), "0");
   });
 
+  test("csvField neutralises formula injection (OWASP): a leading apostrophe on text that starts a formula", () => {
+    for (const bad of ["=1+2", "+1", "-2+3", "@SUM(A1)", "\tx", "\rx", "＝1+1", "=HYPERLINK(\"http://x\",\"y\")"]) {
+      const field = ex.csvField(bad);
+      const [[cell]] = parseCsv(`${field}\r\n`);
+      assert.equal(cell, `'${bad}`, `${JSON.stringify(bad)} -> ${JSON.stringify(field)}`);
+    }
+    // Only the first character matters; elsewhere these are just text.
+    assert.equal(ex.csvField("a=b"), "a=b");
+    assert.equal(ex.csvField("1-2"), "1-2");
+    assert.equal(ex.csvField("x@y.org"), "x@y.org");
+    assert.equal(ex.csvField(" =1"), " =1", "a leading space is not a formula");
+    // Numbers are data: a negative number stays a number.
+    assert.equal(ex.csvField(-3), "-3");
+    assert.equal(ex.csvField("-3"), "'-3");
+    // Through the exports: a speaker, cue, quote, entity name and alias that start a formula.
+    const evil = structuredClone(SAMPLE);
+    evil.clusters[0].name = "=cmd|' /C calc'!A0";
+    evil.clusters[0].aliases = ["@alias", "+plus"];
+    evil.quotes[2].text = "-1 taxes rise";
+    evil.quotes[0].speaker.name = "=evil()";
+    evil.quotes[0].cue.text = "@said";
+    const q = parseCsv(stripBom(ex.quotesCsv(evil)));
+    assert.equal(q[1][0], "'=evil()");
+    assert.equal(q[1][4], "'@said");
+    assert.equal(q[3][5], "'-1 taxes rise");
+    const e = parseCsv(stripBom(ex.entitiesCsv(evil)));
+    assert.equal(e[1][1], "'=cmd|' /C calc'!A0");
+    assert.equal(e[1][3], "'@alias; +plus", "the joined aliases start with @ and are neutralised as one cell");
+    for (const row of [...q, ...e]) {
+      for (const c of row) assert.doesNotMatch(c, /^[=+\-@\t\r]/, `no cell starts a formula: ${JSON.stringify(c)}`);
+    }
+  });
+
   test("toCsv: BOM, CRLF line ends, round trip of awkward fields", () => {
     const rows = [["a", "b,c", 'd"e'], ["line\r\nbreak", "😀👍🏽", ""], ["", "", "x"]];
     const csv = ex.toCsv(rows);
