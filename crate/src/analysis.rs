@@ -8,6 +8,7 @@ use crate::offsets::{self, OffsetUnit};
 use crate::quotes;
 use crate::segment::{count_words, Document, TokenKind};
 use crate::types::{Analysis, BlockKind, EntityKind, Format, QuoteKind, Span, Stats};
+use crate::user_names::UserName;
 
 /// Inputs above this size are refused rather than risk a frozen tab.
 pub const MAX_INPUT_BYTES: usize = 20 * 1024 * 1024;
@@ -45,6 +46,8 @@ pub struct Options {
     pub keep: Vec<usize>,
     /// …and to leave out of it.
     pub drop: Vec<usize>,
+    /// The reader's own names, which overrule the tagger and the rules.
+    pub names: Vec<UserName>,
 }
 
 impl Default for Options {
@@ -54,6 +57,7 @@ impl Default for Options {
             offsets: OffsetUnit::Utf8,
             keep: Vec::new(),
             drop: Vec::new(),
+            names: Vec::new(),
         }
     }
 }
@@ -110,7 +114,7 @@ pub fn analyze(input: &str, options: &Options) -> Result<Analysis, Error> {
         }
     }
     let article: Vec<bool> = blocks.iter().map(|b| !b.boilerplate).collect();
-    let mut layer = entities::find(&doc, &widgets);
+    let mut layer = entities::find(&doc, &widgets, &options.names);
     let quotes = quotes::find(&doc, &layer, &article);
 
     // Spans of one layer never cross; an entity never crosses a quote's piece.
@@ -231,6 +235,48 @@ fn floor_boundary(s: &str, mut i: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_readers_names_overrule_the_model_and_the_rules() {
+        let text = "Harbour town votes\n\nPORT ELLIS — The council of Port Ellis voted on \
+                    Tuesday. “We will build it,” said Mayor Helen Okafor of Port Ellis.";
+        let names = vec![
+            UserName {
+                text: "Port Ellis".into(),
+                kind: Some(EntityKind::Place),
+            },
+            UserName {
+                text: "Harbour".into(),
+                kind: None,
+            },
+        ];
+        let a = analyze(
+            text,
+            &Options {
+                names,
+                ..Options::default()
+            },
+        )
+        .unwrap();
+        let ellis: Vec<_> = a
+            .entities
+            .iter()
+            .filter(|e| e.text.eq_ignore_ascii_case("Port Ellis"))
+            .collect();
+        assert_eq!(ellis.len(), 3);
+        for e in ellis {
+            assert_eq!(e.kind, EntityKind::Place);
+            assert_eq!(e.why, "in your list of names");
+        }
+        assert!(
+            !a.entities.iter().any(|e| e.text == "Harbour"),
+            "not a name"
+        );
+        let c = a.clusters.iter().find(|c| c.name == "Port Ellis").unwrap();
+        assert_eq!((c.kind, c.mentions), (EntityKind::Place, 3));
+        // The rest is as before: the mayor speaks.
+        assert_eq!(a.quotes[0].speaker.as_ref().unwrap().name, "Helen Okafor");
+    }
 
     #[test]
     fn empty_and_whitespace_inputs_give_empty_analyses() {

@@ -22,6 +22,7 @@ use crate::lexicon::{Gender, LEX};
 use crate::segment::{word_is_cap, Document, Sentence, TokenKind};
 use crate::tagger;
 use crate::types::{Cluster, Entity, EntityKind, Span};
+use crate::user_names::{self, UserName};
 
 /// What the entity stage found, plus facts the quote stage needs.
 #[derive(Debug, Clone, Default)]
@@ -245,8 +246,8 @@ fn title_key(words: &[&str]) -> String {
 }
 
 /// Finds every mention in `doc` and clusters the names. Blocks marked in `skip` (menus,
-/// share widgets, markup: not prose) get none.
-pub fn find(doc: &Document, skip: &[bool]) -> EntityLayer {
+/// share widgets, markup: not prose) get none. The reader's `names` overrule everything else.
+pub fn find(doc: &Document, skip: &[bool], names: &[UserName]) -> EntityLayer {
     let skipped = |b: usize| skip.get(b).copied().unwrap_or(false);
     let mut mentions = Vec::new();
     let mid_caps = mid_sentence_capitals(doc);
@@ -256,6 +257,7 @@ pub fn find(doc: &Document, skip: &[bool]) -> EntityLayer {
     let chunks = tagger::find(doc, &skipped);
     let mut mentions = combine(doc, mentions, &chunks);
     agree_on_types(doc, &mut mentions);
+    apply_user_names(doc, &skipped, names, &mut mentions);
     let (entities, clusters, genders) = cluster(doc, &mentions);
     let mut entities = entities;
     add_numeric(doc, &skipped, &mut entities);
@@ -265,6 +267,50 @@ pub fn find(doc: &Document, skip: &[bool]) -> EntityLayer {
         clusters,
         genders,
     }
+}
+
+/// The reader's names replace every mention they overlap; an entry with no kind ("not a
+/// name") only removes.
+fn apply_user_names(
+    doc: &Document,
+    skipped: &dyn Fn(usize) -> bool,
+    names: &[UserName],
+    mentions: &mut Vec<Mention>,
+) {
+    let found: Vec<(Span, Option<EntityKind>)> = user_names::find(doc, names)
+        .into_iter()
+        .filter(|(s, _)| !skipped(doc.block_at(s.start)))
+        .collect();
+    if found.is_empty() {
+        return;
+    }
+    // Both lists are in text order: a mention overlaps a found name only if the last name
+    // starting before the mention's end reaches past its start.
+    mentions.retain(|m| {
+        let k = found.partition_point(|(s, _)| s.start < m.span.end);
+        !(k > 0 && found[k - 1].0.end > m.span.start)
+    });
+    for (span, kind) in found {
+        let Some(kind) = kind else { continue };
+        let toks = (doc.token_at(span.start), doc.token_at(span.end));
+        let gender = if kind == EntityKind::Person {
+            given_name(doc.tok(toks.0)).unwrap_or(Gender::Unknown)
+        } else {
+            Gender::Unknown
+        };
+        mentions.push(Mention {
+            span,
+            toks,
+            kind,
+            strength: 9,
+            why: "in your list of names".into(),
+            role: title_before(doc, toks.0)
+                .and_then(|(t, _)| (!t.role.is_empty()).then(|| t.role.clone())),
+            gender,
+            canonical: None,
+        });
+    }
+    mentions.sort_by_key(|m| (m.span.start, m.span.end));
 }
 
 /// Kind of a model chunk (tagger type `ty`, tokens `[i, j)`) and the canonical name a
@@ -1356,7 +1402,7 @@ mod tests {
 
     fn ents(text: &str) -> Vec<(String, EntityKind)> {
         let doc = Document::new(text);
-        find(&doc, &[])
+        find(&doc, &[], &[])
             .entities
             .into_iter()
             .map(|e| (e.text, e.kind))
@@ -1395,7 +1441,7 @@ mod tests {
     fn organisations_and_acronyms() {
         let t = "the National Council of Resistance of Iran (NCRI) said. Later the NCRI met.";
         let doc = Document::new(t);
-        let layer = find(&doc, &[]);
+        let layer = find(&doc, &[], &[]);
         let ncri: Vec<_> = layer
             .entities
             .iter()
@@ -1413,7 +1459,7 @@ mod tests {
     fn surname_joins_full_name() {
         let t = "“No,” said Khoshroo. Later Gholamali Khoshroo, the ambassador, left. Mr. Khoshroo smiled.";
         let doc = Document::new(t);
-        let layer = find(&doc, &[]);
+        let layer = find(&doc, &[], &[]);
         let ids: Vec<_> = layer
             .entities
             .iter()
@@ -1442,7 +1488,7 @@ mod tests {
         has(t, "Chelsea", EntityKind::Org);
         has(t, "Alex Ferguson", EntityKind::Person);
         let doc = Document::new(t);
-        let layer = find(&doc, &[]);
+        let layer = find(&doc, &[], &[]);
         let mu = layer
             .entities
             .iter()

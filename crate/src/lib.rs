@@ -26,6 +26,7 @@ pub mod quotes;
 pub mod segment;
 pub mod tagger;
 pub mod types;
+pub mod user_names;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
@@ -34,3 +35,4 @@ pub use analysis::{analyze, FormatChoice, Options};
 pub use error::Error;
 pub use offsets::OffsetUnit;
 pub use types::*;
+pub use user_names::UserName;

@@ -13,7 +13,8 @@ use std::process::ExitCode;
 use article_inspector::{analyze, decode::decode, Analysis, OffsetUnit, Options};
 use serde::Serialize;
 
-const USAGE: &str = "usage: article-inspector [--format auto|text|html] [--offsets utf16|utf8] [--jsonl] FILE… (- for stdin)";
+const USAGE: &str = "usage: article-inspector [--format auto|text|html] [--offsets utf16|utf8] [--names NAMES.json] [--jsonl] FILE… (- for stdin)
+  --names: the reader's own names, as the page exports them: [{\"text\": \"Quay Street\", \"kind\": \"PLACE\"}, {\"text\": \"Harbour\"}] (no kind: not a name)";
 
 /// Inputs analysed together, spread over the cores.
 const BATCH: usize = 256;
@@ -59,6 +60,18 @@ fn main() -> ExitCode {
                 Some("utf8") => options.offsets = OffsetUnit::Utf8,
                 _ => return usage("--offsets takes utf16 or utf8"),
             },
+            "--names" => {
+                let Some(path) = args.next() else {
+                    return usage("--names takes a JSON file");
+                };
+                match std::fs::read_to_string(&path)
+                    .map_err(|e| e.to_string())
+                    .and_then(|s| serde_json::from_str(&s).map_err(|e| e.to_string()))
+                {
+                    Ok(names) => options.names = names,
+                    Err(e) => return usage(&format!("--names {path}: {e}")),
+                }
+            }
             "--jsonl" => jsonl = true,
             "-h" | "--help" => {
                 println!("{USAGE}");

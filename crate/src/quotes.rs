@@ -1990,7 +1990,7 @@ mod tests {
 
     fn quotes(text: &str) -> Vec<Quote> {
         let doc = Document::new(text);
-        let layer = entities::find(&doc, &[]);
+        let layer = entities::find(&doc, &[], &[]);
         find(&doc, &layer, &vec![true; doc.blocks.len()])
     }
 

@@ -6,7 +6,7 @@
 //! JavaScript and the CLI see is converted to UTF-16 code units in one place
 //! ([`crate::offsets`]).
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// A half-open byte range `[start, end)` into the analysed text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Default)]
@@ -110,7 +110,7 @@ impl Block {
 }
 
 /// The type of a named or numeric mention.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "UPPERCASE")]
 pub enum EntityKind {
     Person,

@@ -6,20 +6,24 @@
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
-use crate::{analyze as analyze_core, FormatChoice, OffsetUnit, Options};
+use crate::{analyze as analyze_core, FormatChoice, OffsetUnit, Options, UserName};
 
 #[wasm_bindgen(start)]
 pub fn start() {
     console_error_panic_hook::set_once();
 }
 
-/// The reader's block decisions: `{keep: [i…], drop: [i…]}` (block indices), both optional.
+/// The reader's decisions, all optional: blocks to keep and drop (`{keep: [i…], drop: [i…]}`,
+/// block indices) and their own names (`names: [{text, kind?}…]`, kind as in `Entity.kind`;
+/// no kind: not a name).
 #[derive(Deserialize, Default)]
 struct Overrides {
     #[serde(default)]
     keep: Vec<usize>,
     #[serde(default)]
     drop: Vec<usize>,
+    #[serde(default)]
+    names: Vec<UserName>,
 }
 
 fn options(format: &str, overrides: JsValue) -> Result<Options, JsError> {
@@ -34,11 +38,12 @@ fn options(format: &str, overrides: JsValue) -> Result<Options, JsError> {
         offsets: OffsetUnit::Utf16,
         keep: o.keep,
         drop: o.drop,
+        names: o.names,
     })
 }
 
 /// Analyses `input` (`format`: "auto", "text" or "html"; `overrides`: optional
-/// `{keep, drop}` block indices the reader decided) and returns the Analysis as a plain
+/// `{keep, drop, names}`, the reader's decisions) and returns the Analysis as a plain
 /// JavaScript object with UTF-16 offsets.
 ///
 /// # Errors

@@ -98,3 +98,27 @@ fn files_give_one_line_each_and_a_missing_file_an_error_line() {
     assert_eq!(out[2]["format"], "html");
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn the_readers_names_file_overrules_the_analysis() {
+    let dir = std::env::temp_dir().join(format!("ai-names-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let names = dir.join("names.json");
+    std::fs::write(&names, r#"[{"text": "Quay Street", "kind": "PLACE"}]"#).unwrap();
+    let input = "Families on Quay Street were moved out before the storm reached the town.";
+    let (out, status) = run(&["--names", names.to_str().unwrap(), "-"], input);
+    assert_eq!(status, 0);
+    let e = out[0]["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["text"] == "Quay Street")
+        .expect("the reader's name is an entity");
+    assert_eq!(e["kind"], "PLACE");
+    assert_eq!(e["why"], "in your list of names");
+    // A file that is not a list of names is refused with a usage error.
+    std::fs::write(&names, "[1, 2]").unwrap();
+    let (_, status) = run(&["--names", names.to_str().unwrap(), "-"], input);
+    assert_eq!(status, 2);
+    std::fs::remove_dir_all(&dir).ok();
+}
