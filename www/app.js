@@ -5,6 +5,7 @@ import { EXAMPLE } from "./example.js";
 import { exportFile } from "./export.js";
 import { initNavigation } from "./navigate.js";
 import { initBatch, droppedFiles } from "./batch.js";
+import { initNames } from "./names.js";
 
 // The core's limit (MAX_INPUT_BYTES in crate/src/analysis.rs), checked here first so that
 // nothing that large is read, pasted into the box, or sent to the worker.
@@ -132,7 +133,7 @@ function send(req) {
   state.inFlight = { ...req, started: performance.now() };
   results.dataset.state = "working";
   setStatus(state.ready ? "Analysing…" : "Loading the analyser…");
-  state.worker.postMessage({ id: req.id, input: req.input, format: req.format, overrides: overridesOf(req.decisions) });
+  state.worker.postMessage({ id: req.id, input: req.input, format: req.format, overrides: overridesOf(req.decisions, req.names) });
 }
 
 // ---------------------------------------------------------------- analysis requests
@@ -162,7 +163,7 @@ function requestAnalysis(why = "button") {
   const format = formatSel.value;
   const d = state.decisions;
   if (d.input !== text || d.format !== format) state.decisions = { input: text, format, map: new Map() };
-  queue({ id: state.nextId++, input: text, format, decisions: new Map(state.decisions.map) });
+  queue({ id: state.nextId++, input: text, format, decisions: new Map(state.decisions.map), names: names.names() });
 }
 
 function queue(req) {
@@ -173,12 +174,13 @@ function queue(req) {
   send(req);
 }
 
-/** The worker's `overrides` for a decisions map, or undefined when the reader changed nothing. */
-function overridesOf(decisions) {
-  if (!decisions || !decisions.size) return undefined;
+/** The worker's `overrides` for a decisions map and the reader's names, or undefined when the
+ * reader changed nothing. */
+function overridesOf(decisions, readerNames = []) {
+  if ((!decisions || !decisions.size) && !readerNames.length) return undefined;
   const keep = [], drop = [];
-  for (const [bi, d] of [...decisions].sort((a, b) => a[0] - b[0])) (d === "keep" ? keep : drop).push(bi);
-  return { keep, drop };
+  for (const [bi, d] of [...(decisions || [])].sort((a, b) => a[0] - b[0])) (d === "keep" ? keep : drop).push(bi);
+  return { keep, drop, names: readerNames };
 }
 
 let debounceTimer = 0;
@@ -243,6 +245,7 @@ function showAnalysis(analysis, ms, req = {}) {
   panels.people.replaceChildren(renderPeople(document, analysis));
   panels.quotes.replaceChildren(renderQuotes(document, analysis));
   panels.entities.replaceChildren(renderEntities(document, analysis));
+  names.suggest((analysis.entities || []).filter((e) => e.id).map((e) => e.text));
   panels.stats.replaceChildren(renderStats(document, analysis, { ms }));
   copyBtn.disabled = !analysis.clean_text;
   updateExportMenu();
@@ -807,7 +810,17 @@ const nav = initNavigation({
 
 // ---------------------------------------------------------------- many articles at once
 
+const names = initNames({
+  root: $("names-panel"),
+  download: downloadText,
+  onChange() {
+    // Re-analyse what is shown, keeping the reader's block decisions.
+    if (input.value.trim()) requestAnalysis("names");
+  },
+});
+
 const batch = initBatch({
+  names: () => names.names(),
   decode: decodeBytes,
   accept: refusal,
   workerUrl: new URL("./worker.js", import.meta.url),

@@ -95,7 +95,8 @@ export function peopleCsv(articles, options) {
 
 /**
  * ctx: {decode(bytes) -> {text, encoding}, accept(file) -> error string | null, open(name, text),
- *       setStatus(text), download(filename, content, mime), workerUrl}
+ *       setStatus(text), download(filename, content, mime), workerUrl, names() -> the reader's
+ *       names (names.js)}
  * Returns {run(files), active()}.
  */
 export function initBatch(ctx) {
@@ -224,7 +225,8 @@ export function initBatch(ctx) {
       analyse: (input) => new Promise((resolve) => {
         const id = nextId++;
         waiting.set(id, resolve);
-        w.postMessage({ id, input, format: "auto" });
+        const names = ctx.names ? ctx.names() : [];
+        w.postMessage({ id, input, format: "auto", overrides: names.length ? { names } : undefined });
       }),
       terminate: () => w.terminate(),
     };

@@ -1,8 +1,9 @@
 // Module Web Worker: the analysis never runs on the page's main thread.
 //
 // Protocol (main thread -> worker):  {id, input, format, overrides?}
-//           `overrides` = {keep: [blockIndex…], drop: [blockIndex…]}: the reader's decisions,
-//           which overrule the classifier (indices into analysis.blocks for this input+format)
+//           `overrides` = {keep: [blockIndex…], drop: [blockIndex…], names: [{text, kind?}…]}:
+//           the reader's decisions, which overrule the classifier (indices into
+//           analysis.blocks for this input+format) and the entity tagger (names.js)
 //           (worker -> main thread):  {type: "ready", version} once the wasm module is loaded,
 //                                     {type: "init-error", error} if it could not be loaded,
 //                                     {id, ok: true, analysis, ms} or
@@ -31,12 +32,18 @@ function describe(err) {
   return String(err);
 }
 
-/** `{keep, drop}` with integer indices only, or undefined when there is nothing to overrule. */
+const KINDS = new Set(["PERSON", "ORG", "PLACE", "GROUP", "MISC"]);
+
+/** `{keep, drop, names}` with integer indices and well-formed names only, or undefined when
+ * there is nothing to overrule. */
 function cleanOverrides(o) {
   if (!o || typeof o !== "object") return undefined;
   const ints = (xs) => (Array.isArray(xs) ? xs.filter((x) => Number.isInteger(x) && x >= 0) : []);
   const keep = ints(o.keep), drop = ints(o.drop);
-  return keep.length || drop.length ? { keep, drop } : undefined;
+  const names = (Array.isArray(o.names) ? o.names : [])
+    .filter((n) => n && typeof n.text === "string" && n.text.trim() && (n.kind === undefined || KINDS.has(n.kind)))
+    .map((n) => (n.kind ? { text: n.text, kind: n.kind } : { text: n.text }));
+  return keep.length || drop.length || names.length ? { keep, drop, names } : undefined;
 }
 
 self.onmessage = async (event) => {

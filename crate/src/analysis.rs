@@ -239,7 +239,8 @@ mod tests {
     #[test]
     fn the_readers_names_overrule_the_model_and_the_rules() {
         let text = "Harbour town votes\n\nPORT ELLIS — The council of Port Ellis voted on \
-                    Tuesday. “We will build it,” said Mayor Helen Okafor of Port Ellis.";
+                    Tuesday. “We will build it,” said Mayor Helen Okafor of Port Ellis. The \
+                    Port Ellis Gazette Company reported the vote.";
         let names = vec![
             UserName {
                 text: "Port Ellis".into(),
@@ -271,6 +272,14 @@ mod tests {
         assert!(
             !a.entities.iter().any(|e| e.text == "Harbour"),
             "not a name"
+        );
+        // A longer name holding the reader's stays whole.
+        let whole = |e: &&crate::types::Entity| e.text == "Port Ellis Gazette Company";
+        assert_eq!(
+            a.entities.iter().filter(whole).count(),
+            1,
+            "{:?}",
+            a.entities
         );
         let c = a.clusters.iter().find(|c| c.name == "Port Ellis").unwrap();
         assert_eq!((c.kind, c.mentions), (EntityKind::Place, 3));

@@ -284,6 +284,20 @@ fn apply_user_names(
     if found.is_empty() {
         return;
     }
+    // A longer name holding the reader's ("Port Ellis" in "Port Ellis Gazette") stays, and the
+    // reader's entry does not apply inside it.
+    let inside_longer = |s: Span| {
+        let k = mentions.partition_point(|m| m.span.start <= s.start);
+        mentions[..k]
+            .iter()
+            .rev()
+            .take(8)
+            .any(|m| m.span.contains(s) && m.span != s)
+    };
+    let found: Vec<(Span, Option<EntityKind>)> = found
+        .into_iter()
+        .filter(|(s, _)| !inside_longer(*s))
+        .collect();
     // Both lists are in text order: a mention overlaps a found name only if the last name
     // starting before the mention's end reaches past its start.
     mentions.retain(|m| {
