@@ -789,7 +789,36 @@ impl Ctx<'_> {
         // clause's first subject.
         let leftmost =
             self.word(v).ends_with("ing") || (v > s0 && matches!(self.word(v - 1), "and" | "but"));
-        self.subject_before(v, s0, leftmost).map(|m| (m, v))
+        let m = self.subject_before(v, s0, leftmost)?;
+        // A pronoun reporting inside someone's report ("She said she recalls …", "Obama said it
+        // would tell …", "He said he did not mention … because “…”"): the quote is the outer
+        // speaker's, named without a hop through the pronoun.
+        if self.is_pronoun_mention(&m) {
+            let first = self.doc.token_at(m.span.start);
+            // The pronoun opens the outer verb's content: `said (that) she`, `said in a
+            // statement that it`.
+            let opens_content = |k: usize| {
+                first == k + 1
+                    || (first > k + 1 && first <= k + 7 && self.word(first - 1) == "that")
+            };
+            let outer = (first.saturating_sub(7).max(s0 + 1)..first)
+                .filter(|&k| {
+                    matches!(
+                        LEX.speech_verb(self.word(k)),
+                        Some("say" | "tell" | "add" | "note" | "write" | "explain" | "state")
+                    ) && !self.token_quoted(k)
+                        && opens_content(k)
+                })
+                .find_map(|k| {
+                    self.subject_before(k, s0, false)
+                        .filter(|o| o.span.end <= self.doc.tokens[k].start)
+                        .map(|o| (o, k))
+                });
+            if let Some(outer) = outer {
+                return Some(outer);
+            }
+        }
+        Some((m, v))
     }
 
     /// `…, X said.` / `…, said X.` closing the sentence that holds the quote (ending at token
@@ -2292,6 +2321,25 @@ mod tests {
             "one-term",
             "Mitch Connell",
             "who",
+        );
+    }
+
+    #[test]
+    fn a_pronoun_reporting_inside_a_report_gives_the_outer_speaker() {
+        assert_mention(
+            "Nora Vance took questions.\n\nShe said she recalls the colleague being \"confused,\" \
+             at first.",
+            "confused",
+            "Nora Vance",
+            "She",
+        );
+        // Not when the outer verb does not report ("When Sanders accused Clinton …, she said").
+        assert_mention(
+            "When Bram Toll accused Vera Lind of weakness, she said \"I stood up to the banks\" \
+             on the night.",
+            "I stood",
+            "Vera Lind",
+            "she",
         );
     }
 
