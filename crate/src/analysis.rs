@@ -124,10 +124,12 @@ pub fn analyze(input: &str, options: &Options) -> Result<Analysis, Error> {
         .collect();
     pieces.sort();
     layer.entities.retain(|e| {
-        // Pieces do not overlap each other: only the last one starting before the entity's
-        // end can cross it.
-        let k = pieces.partition_point(|p| p.start < e.end);
-        !(k > 0 && pieces[k - 1].crosses(e.span()))
+        // Pieces do not overlap each other: the ones overlapping the entity are a run. It
+        // stays if there are none, or it lies inside the one ("UN”Council", with a quote
+        // piece inside it, does not).
+        let a = pieces.partition_point(|p| p.end <= e.start);
+        let b = pieces.partition_point(|p| p.start < e.end);
+        b <= a || (b == a + 1 && pieces[a].contains(e.span()))
     });
 
     // Cluster totals: mentions as kept, quotes and words per speaker.
