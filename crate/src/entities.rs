@@ -18,7 +18,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::lexicon::{Gender, LEX};
+use crate::lexicon::{with_lower, Gender, LEX};
 use crate::segment::{word_is_cap, Document, Sentence, TokenKind};
 use crate::tagger;
 use crate::types::{Cluster, Entity, EntityKind, Span};
@@ -172,19 +172,20 @@ fn is_all_caps(w: &str) -> bool {
 
 /// An ordinary English word (so its capitalised form at a sentence start is not a name).
 fn is_common(w: &str) -> bool {
-    let lower = w.to_lowercase();
-    if LEX.common_words.contains(lower.as_str()) || LEX.is_stopword(&lower) {
-        return true;
-    }
-    // "Pro-Government", "Anti-War": a prefix and an ordinary word.
-    if let Some((a, b)) = lower.split_once('-') {
-        let prefix = matches!(
-            a,
-            "pro" | "anti" | "non" | "ex" | "post" | "pre" | "co" | "self"
-        ) || LEX.common_words.contains(a);
-        return prefix && (LEX.common_words.contains(b) || LEX.is_stopword(b));
-    }
-    false
+    with_lower(w, |lower| {
+        if LEX.common_words.contains(lower) || LEX.is_stopword(lower) {
+            return true;
+        }
+        // "Pro-Government", "Anti-War": a prefix and an ordinary word.
+        if let Some((a, b)) = lower.split_once('-') {
+            let prefix = matches!(
+                a,
+                "pro" | "anti" | "non" | "ex" | "post" | "pre" | "co" | "self"
+            ) || LEX.common_words.contains(a);
+            return prefix && (LEX.common_words.contains(b) || LEX.is_stopword(b));
+        }
+        false
+    })
 }
 
 fn in_gazetteer(w: &str) -> bool {
@@ -230,18 +231,6 @@ fn mid_sentence_capitals<'a>(doc: &Document<'a>) -> HashSet<&'a str> {
         }
     }
     set
-}
-
-/// Title words as written, lowercased and without a final period ("Dr." → "dr").
-fn title_key(words: &[&str]) -> String {
-    let mut key = String::new();
-    for w in words {
-        if !key.is_empty() {
-            key.push(' ');
-        }
-        key.extend(w.trim_end_matches('.').chars().flat_map(char::to_lowercase));
-    }
-    key
 }
 
 /// Finds every mention in `doc` and clusters the names. Blocks marked in `skip` (menus,
@@ -465,7 +454,7 @@ fn name_mentions(doc: &Document, s: &Sentence, mid_caps: &HashSet<&str>, out: &m
         if w.starts_with(['’', '\'']) || w.starts_with("I’") || w.starts_with("I'") {
             return false;
         }
-        let known = in_gazetteer(w) || LEX.title(&title_key(&[w])).is_some();
+        let known = in_gazetteer(w) || LEX.title_of(&[w]).is_some();
         // In a headline every word is capitalised: only words known as names count.
         if headline && !known {
             return LEX.entity_tokens.contains_key(w)
@@ -486,7 +475,7 @@ fn name_mentions(doc: &Document, s: &Sentence, mid_caps: &HashSet<&str>, out: &m
             && doc.tokens[i + 1].kind == TokenKind::Word
             && doc.tokens[i + 1].space_before
             && word_is_cap(doc.tok(i + 1));
-        if wary && is_common(w) && !known && (LEX.is_stopword(&w.to_lowercase()) || !next_cap) {
+        if wary && is_common(w) && !known && (with_lower(w, |l| LEX.is_stopword(l)) || !next_cap) {
             return false;
         }
         // "Said Ellis: …": a reporting verb opening the sentence is a verb, not a name.
@@ -512,6 +501,9 @@ fn name_mentions(doc: &Document, s: &Sentence, mid_caps: &HashSet<&str>, out: &m
         }
         true
     };
+    // Each token's answer once (the joining loop asks about some tokens twice).
+    let name_toks: Vec<bool> = (s0..s1).map(is_name_tok).collect();
+    let is_name_tok = |i: usize| name_toks[i - s0];
     let mut i = s0;
     while i < s1 {
         if !is_name_tok(i) {
@@ -555,7 +547,7 @@ fn glued(doc: &Document, j: usize) -> bool {
 fn of_joins(doc: &Document, i: usize, j: usize) -> bool {
     let words: Vec<&str> = (i..j).map(|k| doc.tok(k)).collect();
     let has_head = words.iter().any(|w| LEX.org_heads.contains(w));
-    let title_only = LEX.title(&title_key(&words)).is_some();
+    let title_only = LEX.title_of(&words).is_some();
     let placey = words
         .iter()
         .any(|w| LEX.places.contains_key(w) || LEX.demonyms.contains_key(w));
@@ -612,7 +604,7 @@ fn split_candidate(doc: &Document, mut i: usize, j: usize, out: &mut Vec<Mention
     if j - i >= 2 && LEX.demonyms.contains_key(doc.tok(i)) {
         let rest_ordinary = (i + 1..j).all(|k| {
             let w = doc.tok(k);
-            is_common(w) && !LEX.org_heads.contains(w) && LEX.title(&title_key(&[w])).is_none()
+            is_common(w) && !LEX.org_heads.contains(w) && LEX.title_of(&[w]).is_none()
         });
         if rest_ordinary {
             if let Some(m) = gazetteer_mention(doc, i, i + 1, doc.tok(i)) {
@@ -629,8 +621,8 @@ fn split_candidate(doc: &Document, mut i: usize, j: usize, out: &mut Vec<Mention
         if i + len >= j {
             break;
         }
-        let key = title_key(&(i..i + len).map(|k| doc.tok(k)).collect::<Vec<_>>());
-        if let Some(t) = LEX.title(&key) {
+        let words: Vec<&str> = (i..i + len).map(|k| doc.tok(k)).collect();
+        if let Some(t) = LEX.title_of(&words) {
             if !t.role.is_empty() {
                 role = Some(t.role.clone());
             }
@@ -787,11 +779,11 @@ fn given_name(w: &str) -> Option<Gender> {
 /// Length in tokens of the longest title starting at token `i` (before `j`).
 fn title_len(doc: &Document, i: usize, j: usize) -> Option<usize> {
     let max = LEX.title_max_words.min(j - i);
-    (1..=max).rev().find(|&len| {
-        let words: Vec<&str> = (i..i + len).map(|k| doc.tok(k)).collect();
-        // "Dr." is "Dr" followed by a period token.
-        LEX.title(&title_key(&words)).is_some()
-    })
+    let words: Vec<&str> = (i..i + max).map(|k| doc.tok(k)).collect();
+    // "Dr." is "Dr" followed by a period token.
+    (1..=max)
+        .rev()
+        .find(|&len| LEX.title_of(&words[..len]).is_some())
 }
 
 /// A title in lowercase right before token `i` ("ambassador", "foreign minister").
@@ -810,11 +802,11 @@ fn title_before(doc: &Document, i: usize) -> Option<(&'static crate::lexicon::Ti
         let words: Vec<&str> = (a..i).map(|k| doc.tok(k)).filter(|w| *w != ".").collect();
         if words
             .iter()
-            .any(|w| word_is_cap(w) && LEX.title(&title_key(&[w])).is_none())
+            .any(|w| word_is_cap(w) && LEX.title_of(&[w]).is_none())
         {
             continue;
         }
-        if let Some(t) = LEX.title(&title_key(&words)) {
+        if let Some(t) = LEX.title_of(&words) {
             return Some((t, words.join(" ")));
         }
     }

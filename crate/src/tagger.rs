@@ -152,7 +152,7 @@ struct Word<'a> {
     letters: u32,
     upper: u32,
     /// The word or its title case is the first token of some multi-word gazetteer entry
-    /// followed by an ASCII mark (see [`GAZ_LEADS`]).
+    /// followed by an ASCII mark (see [`Gaz::leads`]).
     lead: bool,
     /// Capitalised with a lowercase letter (may join `mid_caps`).
     mixed_cap: bool,
@@ -195,16 +195,27 @@ fn shape(w: &str) -> String {
 /// "NEW YORK" → "New York": the form under which capitals are looked up in the gazetteers.
 fn title_case(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    let mut start = true;
+    title_case_into(s, &mut out, &mut true);
+    out
+}
+
+/// [`title_case`] of `s` appended to `out`, `start` saying whether the next letter opens a
+/// word (so that a text can be title-cased piece by piece).
+fn title_case_into(s: &str, out: &mut String, start: &mut bool) {
     for c in s.chars() {
-        if start {
+        if c.is_ascii() {
+            out.push(if *start {
+                c.to_ascii_uppercase()
+            } else {
+                c.to_ascii_lowercase()
+            });
+        } else if *start {
             out.extend(c.to_uppercase());
         } else {
             out.extend(c.to_lowercase());
         }
-        start = !c.is_alphanumeric() && c != '\'' && c != '’';
+        *start = !c.is_alphanumeric() && c != '\'' && c != '’';
     }
-    out
 }
 
 fn lexicon_flags(w: &str) -> u32 {
@@ -238,29 +249,6 @@ fn lexicon_flags(w: &str) -> u32 {
     }
     f
 }
-
-/// Every leading part of a multi-word gazetteer entry that ends just before a character that
-/// is not alphanumeric ("New" of "New York", "St" of "St. Louis", "Al" of "Al-Qaeda"). A
-/// token ends just before such a character (or an alphanumeric one only when a lowercase
-/// letter meets a digit), so a run of tokens starting with an alphanumeric-free-standing word
-/// `w` can spell an entry only if `w` is in this set: most capitalised words are not, and
-/// skip the n-gram lookups.
-static GAZ_LEADS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    let keys = LEX
-        .places
-        .keys()
-        .chain(LEX.organisations.keys())
-        .chain(LEX.demonyms.keys());
-    let mut set = HashSet::default();
-    for e in keys {
-        for (k, c) in e.char_indices() {
-            if k > 0 && !c.is_alphanumeric() {
-                set.insert(&e[..k]);
-            }
-        }
-    }
-    set
-});
 
 /// The word-level facts of `w`.
 fn word_facts(w: &str) -> Word<'_> {
@@ -297,11 +285,11 @@ fn word_facts(w: &str) -> Word<'_> {
         flags |= F_PERIOD;
     }
     flags |= lexicon_flags(w);
-    let mut lead = GAZ_LEADS.contains(w);
+    let mut lead = GAZ.leads.contains(w);
     if all_caps {
         let tc = title_case(w);
         flags |= lexicon_flags(&tc);
-        lead |= GAZ_LEADS.contains(tc.as_str());
+        lead |= GAZ.leads.contains(tc.as_str());
     }
     if LEX.title(lower.trim_end_matches('.')).is_some() {
         flags |= F_TITLE;
@@ -409,6 +397,7 @@ impl<'d, 'a> Features<'d, 'a> {
             }
         }
         // Multi-word gazetteer matches, longest first, within a sentence.
+        let (mut tc, mut tc_ends) = (String::new(), Vec::new());
         for s in &doc.sentences {
             let (s0, s1) = s.tokens;
             let mut i = s0;
@@ -416,12 +405,24 @@ impl<'d, 'a> Features<'d, 'a> {
                 let mut matched = 0;
                 let w = &words[toks[i].word as usize];
                 if w.flags & F_CAP != 0 && !(i + 1 < s1 && cannot_lead(doc, i, w)) {
-                    for len in (2..=GAZ_MAX.min(s1 - i)).rev() {
+                    let longest = GAZ_MAX.min(s1 - i);
+                    // The title case of the longest run, and where each token ends in it
+                    // (title casing maps a text's prefix to a prefix of its result).
+                    tc.clear();
+                    tc_ends.clear();
+                    if w.flags & F_ALLCAPS != 0 {
+                        let mut start = true;
+                        let mut from = doc.tokens[i].start;
+                        for t in &doc.tokens[i..i + longest] {
+                            title_case_into(&doc.text[from..t.end], &mut tc, &mut start);
+                            tc_ends.push(tc.len());
+                            from = t.end;
+                        }
+                    }
+                    for len in (2..=longest).rev() {
                         let text = &doc.text[doc.tokens[i].start..doc.tokens[i + len - 1].end];
                         let kind = gazetteer_kind(text).or_else(|| {
-                            (w.flags & F_ALLCAPS != 0)
-                                .then(|| gazetteer_kind(&title_case(text)))
-                                .flatten()
+                            tc_ends.get(len - 1).and_then(|&e| gazetteer_kind(&tc[..e]))
                         });
                         if let Some(k) = kind {
                             toks[i].gaz = k * 2;
@@ -553,7 +554,7 @@ fn affixes(w: &str, f: &mut impl FnMut(Fnv)) {
 
 /// True when the word `w` at token `i` (not the last of its sentence) certainly starts no
 /// multi-word gazetteer entry: the character after it is an ASCII mark or space (so an entry
-/// spelled by tokens `i..` would have `w`, or its title case, as one of [`GAZ_LEADS`]) and
+/// spelled by tokens `i..` would have `w`, or its title case, as one of [`Gaz::leads`]) and
 /// neither form is a lead. Anything else is looked up in full.
 fn cannot_lead(doc: &Document, i: usize, w: &Word) -> bool {
     let next = doc.text.as_bytes()[doc.tokens[i].end];
@@ -562,16 +563,52 @@ fn cannot_lead(doc: &Document, i: usize, w: &Word) -> bool {
 
 /// Kind of a multi-word gazetteer entry: 1 place, 2 organisation, 3 demonym.
 fn gazetteer_kind(text: &str) -> Option<u8> {
-    if LEX.places.contains_key(text) {
-        Some(1)
-    } else if LEX.organisations.contains_key(text) {
-        Some(2)
-    } else if LEX.demonyms.contains_key(text) {
-        Some(3)
-    } else {
-        None
+    if text.len() > GAZ.longest {
+        return None;
     }
+    GAZ.kinds.get(text).copied()
 }
+
+/// The gazetteers as the tagger reads them.
+struct Gaz {
+    /// Entry → kind (1 place, 2 organisation, 3 demonym; the first when in several).
+    kinds: HashMap<&'static str, u8>,
+    /// Every leading part of an entry that ends just before a character that is not
+    /// alphanumeric ("New" of "New York", "St" of "St. Louis", "Al" of "Al-Qaeda"). A token
+    /// ends just before such a character (or an alphanumeric one only when a lowercase letter
+    /// meets a digit), so a run of tokens starting with a word `w` followed by such a
+    /// character can spell an entry only if `w` is in this set: most capitalised words are
+    /// not, and skip the n-gram lookups.
+    leads: HashSet<&'static str>,
+    /// Length in bytes of the longest entry.
+    longest: usize,
+}
+
+static GAZ: LazyLock<Gaz> = LazyLock::new(|| {
+    let mut kinds = HashMap::default();
+    let mut leads = HashSet::default();
+    let lists: [(u8, Vec<&'static str>); 3] = [
+        (3, LEX.demonyms.keys().copied().collect()),
+        (2, LEX.organisations.keys().copied().collect()),
+        (1, LEX.places.keys().copied().collect()),
+    ];
+    for (kind, keys) in lists {
+        for e in keys {
+            kinds.insert(e, kind);
+            for (k, c) in e.char_indices() {
+                if k > 0 && !c.is_alphanumeric() {
+                    leads.insert(&e[..k]);
+                }
+            }
+        }
+    }
+    let longest = kinds.keys().map(|k| k.len()).max().unwrap_or(0);
+    Gaz {
+        kinds,
+        leads,
+        longest,
+    }
+});
 
 /// Scores of every tag for a token's features. The trainer's scorer also learns.
 pub trait Scorer {
@@ -1092,8 +1129,8 @@ mod tests {
 
     #[test]
     fn gazetteer_leads() {
-        assert!(GAZ_LEADS.contains("New") && GAZ_LEADS.contains("St"));
-        assert!(!GAZ_LEADS.contains("Tuesday"));
+        assert!(GAZ.leads.contains("New") && GAZ.leads.contains("St"));
+        assert!(!GAZ.leads.contains("Tuesday"));
         let doc = Document::new("He flew from New York to SAO PAULO and Rio.");
         let f = Features::new(&doc);
         let gaz: Vec<u8> = f.toks.iter().map(|t| t.gaz).collect();
