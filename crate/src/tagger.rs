@@ -219,36 +219,73 @@ fn title_case_into(s: &str, out: &mut String, start: &mut bool) {
 }
 
 fn lexicon_flags(w: &str) -> u32 {
-    let mut f = 0;
-    if let Some(g) = LEX.given_names.get(w) {
-        f |= match g {
-            Gender::Male => F_GIVEN_M,
-            Gender::Female => F_GIVEN_F,
-            Gender::Unknown => F_GIVEN_U,
-        };
-    }
-    if LEX.surnames.contains(w) {
-        f |= F_SURNAME;
-    }
-    match LEX.places.get(w).copied() {
-        Some("country") => f |= F_COUNTRY,
-        Some("region") => f |= F_REGION,
-        Some(_) => f |= F_CITY,
-        None => {}
-    }
-    match LEX.demonyms.get(w) {
-        Some(Some(_)) => f |= F_DEMONYM,
-        Some(None) => f |= F_GROUP,
-        None => {}
-    }
-    if LEX.organisations.contains_key(w) {
-        f |= F_ORG;
-    }
-    if LEX.org_heads.contains(w) {
-        f |= F_ORG_HEAD;
-    }
-    f
+    WORD_FLAGS.exact.get(w).copied().unwrap_or(0)
 }
+
+/// The lexicon flags of words, in one lookup each.
+struct WordFlags {
+    /// Case-sensitive entries: given names, surnames, places, demonyms and groups,
+    /// organisations, organisation words.
+    exact: HashMap<&'static str, u32>,
+    /// Lowercase entries: `F_COMMON`, `F_STOP`, `F_CALENDAR`, `F_SPEECH`, and `F_TITLE` for
+    /// one-word titles.
+    lower: HashMap<&'static str, u32>,
+}
+
+static WORD_FLAGS: LazyLock<WordFlags> = LazyLock::new(|| {
+    let mut exact: HashMap<&'static str, u32> = HashMap::default();
+    let mut add = |w: &'static str, f: u32| *exact.entry(w).or_default() |= f;
+    for (w, g) in &LEX.given_names {
+        add(
+            w,
+            match g {
+                Gender::Male => F_GIVEN_M,
+                Gender::Female => F_GIVEN_F,
+                Gender::Unknown => F_GIVEN_U,
+            },
+        );
+    }
+    for w in &LEX.surnames {
+        add(w, F_SURNAME);
+    }
+    for (w, k) in &LEX.places {
+        add(
+            w,
+            match *k {
+                "country" => F_COUNTRY,
+                "region" => F_REGION,
+                _ => F_CITY,
+            },
+        );
+    }
+    for (w, p) in &LEX.demonyms {
+        add(w, if p.is_some() { F_DEMONYM } else { F_GROUP });
+    }
+    for w in LEX.organisations.keys() {
+        add(w, F_ORG);
+    }
+    for w in &LEX.org_heads {
+        add(w, F_ORG_HEAD);
+    }
+    let mut lower: HashMap<&'static str, u32> = HashMap::default();
+    let mut add = |w: &'static str, f: u32| *lower.entry(w).or_default() |= f;
+    for w in &LEX.common_words {
+        add(w, F_COMMON);
+    }
+    for w in &LEX.stopwords {
+        add(w, F_STOP);
+    }
+    for w in CALENDAR {
+        add(w, F_CALENDAR);
+    }
+    for w in LEX.speech_verbs.keys() {
+        add(w, F_SPEECH);
+    }
+    for w in LEX.titles.keys() {
+        add(w.as_str(), F_TITLE);
+    }
+    WordFlags { exact, lower }
+});
 
 /// The word-level facts of `w`.
 fn word_facts(w: &str) -> Word<'_> {
@@ -291,21 +328,22 @@ fn word_facts(w: &str) -> Word<'_> {
         flags |= lexicon_flags(&tc);
         lead |= GAZ.leads.contains(tc.as_str());
     }
-    if LEX.title(lower.trim_end_matches('.')).is_some() {
-        flags |= F_TITLE;
-    }
-    if LEX.common_words.contains(lower.as_str()) {
-        flags |= F_COMMON;
-    }
-    if LEX.is_stopword(&lower) {
-        flags |= F_STOP;
-    }
-    if LEX.speech_verb(w).is_some() {
-        flags |= F_SPEECH;
-    }
-    if CALENDAR.contains(&lower.as_str()) {
-        flags |= F_CALENDAR;
-    }
+    let get = |k: &str| WORD_FLAGS.lower.get(k).copied().unwrap_or(0);
+    let by_lower = get(&lower);
+    flags |= by_lower & (F_COMMON | F_STOP | F_CALENDAR);
+    let titled = lower.trim_end_matches('.');
+    flags |= if titled.len() == lower.len() {
+        by_lower
+    } else {
+        get(titled)
+    } & F_TITLE;
+    // As `Lexicon::speech_verb` looks words up: lowercased only with an ASCII capital.
+    let speech = if w == lower || w.bytes().any(|b| b.is_ascii_uppercase()) {
+        by_lower
+    } else {
+        get(w)
+    };
+    flags |= speech & F_SPEECH;
     Word {
         text: w,
         shape: shape(w),
