@@ -44,6 +44,9 @@ impl EntityLayer {
 /// How much a typing cue is worth when mentions of one surface form disagree.
 type Strength = u8;
 
+/// Strength of a rule mention that overrides the tagger on its words (a dateline).
+const OVERRIDES: Strength = 4;
+
 #[derive(Debug, Clone)]
 struct Mention {
     span: Span,
@@ -313,6 +316,13 @@ fn combine(doc: &Document, rules: Vec<Mention>, chunks: &[tagger::Chunk]) -> Vec
     }
     let mut out: Vec<Mention> = Vec::with_capacity(chunks.len() + rules.len());
     let mut r = 0;
+    let overrides: Vec<(usize, usize)> = rules
+        .iter()
+        .filter(|x| x.strength >= OVERRIDES)
+        .map(|x| x.toks)
+        .collect();
+    let mut o = 0;
+    let lowercase_words: std::cell::OnceCell<HashSet<&str>> = std::cell::OnceCell::new();
     // Two chunks of different types with nothing between them ("Mojahedin-e" MISC, "Khalq"
     // ORG) are one name of the last one's type (English names end in their head).
     let mut merged: Vec<tagger::Chunk> = Vec::with_capacity(chunks.len());
@@ -341,6 +351,36 @@ fn combine(doc: &Document, rules: Vec<Mention>, chunks: &[tagger::Chunk]) -> Vec
         let verb = LEX.speech_verb(doc.tok(i)).is_some() && !in_gazetteer(doc.tok(i));
         if j - i >= 2 && (verb || matches!(doc.tok(i), "The" | "the")) {
             i += 1;
+        }
+        // Words of a byline's role are not names ("Coastal Affairs Reporter").
+        if byline_role(doc, i).is_some_and(|(a, b)| a <= i && j <= b)
+            && (i..j).all(|k| !in_gazetteer(doc.tok(k)))
+        {
+            continue;
+        }
+        // A lone word where capitals say nothing (a sentence's first word, a headline), which
+        // the same text also writes in lowercase ("Harbour town votes…" / "the harbour"), is
+        // an ordinary word.
+        if j - i == 1 && uninformative_capital(doc, i) && !in_gazetteer(doc.tok(i)) {
+            let lower = lowercase_words.get_or_init(|| {
+                doc.tokens
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, t)| t.kind == TokenKind::Word)
+                    .map(|(k, _)| doc.tok(k))
+                    .filter(|w| w.starts_with(|c: char| c.is_lowercase()))
+                    .collect()
+            });
+            if with_lower(doc.tok(i), |l| lower.contains(l)) {
+                continue;
+            }
+        }
+        // A rule that overrides the tagger on these words (a dateline).
+        while o < overrides.len() && overrides[o].1 <= i {
+            o += 1;
+        }
+        if overrides.get(o).is_some_and(|&(a, _)| a < j) {
+            continue;
         }
         let span = Span::new(doc.tokens[i].start, doc.tokens[j - 1].end);
         let (kind, canonical) = model_kind(doc, c.kind, i, j);
@@ -376,6 +416,17 @@ fn combine(doc: &Document, rules: Vec<Mention>, chunks: &[tagger::Chunk]) -> Vec
             if x.kind == m.kind {
                 m.why = format!("{}; {}", m.why, x.why);
                 m.strength = m.strength.max(x.strength);
+            } else if m.strength < 2
+                && x.kind == EntityKind::Place
+                && j - i >= 2
+                && PLACE_HEADS.contains(&doc.tok(i))
+                && !in_gazetteer(&join_words(doc, i, j))
+            {
+                // The tagger unsure, and a name the gazetteers do not know opening with a
+                // place word ("Port Ellery", "Mount Kellan").
+                m.why = format!("{}; over the tagger ({conf} confidence)", x.why);
+                m.kind = x.kind;
+                m.strength = x.strength;
             }
         }
         if m.kind != EntityKind::Person && m.strength < 2 {
@@ -405,6 +456,14 @@ fn combine(doc: &Document, rules: Vec<Mention>, chunks: &[tagger::Chunk]) -> Vec
         }
     }
     out
+}
+
+/// True when the capital of word token `i` says nothing about names: the sentence's first
+/// word, or a word of a headline-case sentence.
+fn uninformative_capital(doc: &Document, i: usize) -> bool {
+    let s = &doc.sentences[doc.tokens[i].sentence as usize];
+    let first = (s.tokens.0..s.tokens.1).find(|&k| doc.tokens[k].kind == TokenKind::Word);
+    first == Some(i) || is_headline_case(doc, s)
 }
 
 /// True when most content words of the sentence are capitalised and it does not end like a
@@ -505,6 +564,19 @@ fn name_mentions(doc: &Document, s: &Sentence, mid_caps: &HashSet<&str>, out: &m
     let name_toks: Vec<bool> = (s0..s1).map(is_name_tok).collect();
     let is_name_tok = |i: usize| name_toks[i - s0];
     let mut i = s0;
+    if let Some(j) = dateline(doc, s) {
+        out.push(Mention {
+            span: Span::new(doc.tokens[s0].start, doc.tokens[j - 1].end),
+            toks: (s0, j),
+            kind: EntityKind::Place,
+            strength: OVERRIDES,
+            why: "dateline".into(),
+            role: None,
+            gender: Gender::Unknown,
+            canonical: None,
+        });
+        i = j;
+    }
     while i < s1 {
         if !is_name_tok(i) {
             i += 1;
@@ -534,6 +606,57 @@ fn name_mentions(doc: &Document, s: &Sentence, mid_caps: &HashSet<&str>, out: &m
         split_candidate(doc, i, j, out);
         i = j;
     }
+}
+
+/// "PORT ELLERY, 14 March 2026 - The council…": a paragraph opening with a place in capitals,
+/// then a comma and a dash before the prose (or the dash at once). Returns the end of the
+/// place's tokens. A capitals line ("SOCCER - JAPAN GET LUCKY WIN") is not a dateline, nor an
+/// acronym followed by a comma and prose ("NASA, the agency, said").
+fn dateline(doc: &Document, s: &Sentence) -> Option<usize> {
+    let (s0, s1) = s.tokens;
+    if doc.blocks[s.block].start != s.start {
+        return None;
+    }
+    let caps = |k: usize| {
+        doc.tokens[k].kind == TokenKind::Word
+            && is_all_caps(doc.tok(k))
+            && !doc.tok(k).contains('.')
+    };
+    let mut j = s0;
+    while j < s1 && j - s0 < 4 && caps(j) {
+        j += 1;
+    }
+    if j == s0 || j >= s1 {
+        return None;
+    }
+    let dash = |k: usize| matches!(doc.tok(k), "-" | "–" | "—");
+    let lower = |k: usize| doc.tokens[k].kind == TokenKind::Word && !word_is_cap(doc.tok(k));
+    let opened = if dash(j) {
+        true
+    } else if doc.tok(j) == "," {
+        (j + 1..s1.min(j + 9)).take_while(|&k| !lower(k)).any(dash)
+    } else {
+        false
+    };
+    // Prose follows: a lowercase word in the sentence.
+    (opened && (j..s1).any(lower)).then_some(j)
+}
+
+/// In a byline ("By Jane Okafor, Coastal Affairs Reporter"), the words after the author's
+/// name and a comma that end in a role word are the role: tokens `[a, b)`.
+fn byline_role(doc: &Document, i: usize) -> Option<(usize, usize)> {
+    let s = &doc.sentences[doc.tokens[i].sentence as usize];
+    let (s0, s1) = s.tokens;
+    if doc.tok(s0) != "By" {
+        return None;
+    }
+    let comma = (s0 + 1..i).find(|&k| doc.tok(k) == ",")?;
+    let a = comma + 1;
+    let mut b = a;
+    while b < s1 && doc.tokens[b].kind == TokenKind::Word && word_is_cap(doc.tok(b)) {
+        b += 1;
+    }
+    (b > a && LEX.title_of(&[doc.tok(b - 1)]).is_some()).then_some((a, b))
 }
 
 /// Tokens of one name follow each other with a space (or a hyphen inside the token).
@@ -1411,6 +1534,33 @@ mod tests {
         has(t, "40%", EntityKind::Percent);
         has(t, "10:30 am", EntityKind::Time);
         assert!(!ents(t).iter().any(|(x, _)| x == "27"));
+    }
+
+    #[test]
+    fn datelines_bylines_and_ordinary_first_words() {
+        let t = "Harbour town votes for a wall\nBy Jane Okafor, Coastal Affairs Reporter\n\
+                 PORT KELLAN, 14 March 2026 - The council of Port Kellan voted. \
+                 The harbour was closed. Opposition members met the Harbour Trust.";
+        let e = ents(t);
+        has(t, "PORT KELLAN", EntityKind::Place);
+        has(t, "Port Kellan", EntityKind::Place);
+        has(t, "Jane Okafor", EntityKind::Person);
+        for w in ["Harbour", "Coastal", "KELLAN", "Coastal Affairs Reporter"] {
+            assert!(!e.iter().any(|(x, _)| x == w), "{w} in {e:?}");
+        }
+        // Not datelines: a capitals headline, an acronym before prose.
+        assert_eq!(dateline_of("SOCCER - JAPAN GET LUCKY WIN"), None);
+        assert_eq!(
+            dateline_of("NASA, the space agency, said so - again."),
+            None
+        );
+        assert_eq!(dateline_of("LONDON - Prices rose."), Some("LONDON".into()));
+    }
+
+    fn dateline_of(t: &str) -> Option<String> {
+        let doc = Document::new(t);
+        let s = &doc.sentences[0];
+        dateline(&doc, s).map(|j| doc.text[s.start..doc.tokens[j - 1].end].to_string())
     }
 
     #[test]
