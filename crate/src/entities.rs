@@ -352,6 +352,15 @@ fn combine(doc: &Document, rules: Vec<Mention>, chunks: &[tagger::Chunk]) -> Vec
         if j - i >= 2 && (verb || matches!(doc.tok(i), "The" | "the")) {
             i += 1;
         }
+        // A title opening a person's name is a cue, not part of it ("Mayor Helen Okafor").
+        if c.kind == 1 {
+            while let Some(len) = title_len(doc, i, j) {
+                if i + len >= j || !word_is_cap(doc.tok(i + len)) {
+                    break;
+                }
+                i += len;
+            }
+        }
         // Words of a byline's role are not names ("Coastal Affairs Reporter").
         if byline_role(doc, i).is_some_and(|(a, b)| a <= i && j <= b)
             && (i..j).all(|k| !in_gazetteer(doc.tok(k)))
@@ -1555,6 +1564,10 @@ mod tests {
             None
         );
         assert_eq!(dateline_of("LONDON - Prices rose."), Some("LONDON".into()));
+        // A title the tagger takes into a person's name is left out of it.
+        let t = "“We cannot wait,” said Mayor Helen Okafor, who proposed the plan.";
+        has(t, "Helen Okafor", EntityKind::Person);
+        assert!(!ents(t).iter().any(|(x, _)| x.starts_with("Mayor")));
     }
 
     fn dateline_of(t: &str) -> Option<String> {
