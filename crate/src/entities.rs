@@ -18,7 +18,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::lexicon::{Gender, LEX};
+use crate::lexicon::{with_lower, Gender, LEX};
 use crate::segment::{word_is_cap, Document, Sentence, TokenKind};
 use crate::tagger;
 use crate::types::{Cluster, Entity, EntityKind, Span};
@@ -44,6 +44,9 @@ impl EntityLayer {
 
 /// How much a typing cue is worth when mentions of one surface form disagree.
 type Strength = u8;
+
+/// Strength of a rule mention that overrides the tagger on its words (a dateline).
+const OVERRIDES: Strength = 4;
 
 #[derive(Debug, Clone)]
 struct Mention {
@@ -173,19 +176,20 @@ fn is_all_caps(w: &str) -> bool {
 
 /// An ordinary English word (so its capitalised form at a sentence start is not a name).
 fn is_common(w: &str) -> bool {
-    let lower = w.to_lowercase();
-    if LEX.common_words.contains(lower.as_str()) || LEX.is_stopword(&lower) {
-        return true;
-    }
-    // "Pro-Government", "Anti-War": a prefix and an ordinary word.
-    if let Some((a, b)) = lower.split_once('-') {
-        let prefix = matches!(
-            a,
-            "pro" | "anti" | "non" | "ex" | "post" | "pre" | "co" | "self"
-        ) || LEX.common_words.contains(a);
-        return prefix && (LEX.common_words.contains(b) || LEX.is_stopword(b));
-    }
-    false
+    with_lower(w, |lower| {
+        if LEX.common_words.contains(lower) || LEX.is_stopword(lower) {
+            return true;
+        }
+        // "Pro-Government", "Anti-War": a prefix and an ordinary word.
+        if let Some((a, b)) = lower.split_once('-') {
+            let prefix = matches!(
+                a,
+                "pro" | "anti" | "non" | "ex" | "post" | "pre" | "co" | "self"
+            ) || LEX.common_words.contains(a);
+            return prefix && (LEX.common_words.contains(b) || LEX.is_stopword(b));
+        }
+        false
+    })
 }
 
 fn in_gazetteer(w: &str) -> bool {
@@ -231,18 +235,6 @@ fn mid_sentence_capitals<'a>(doc: &Document<'a>) -> HashSet<&'a str> {
         }
     }
     set
-}
-
-/// Title words as written, lowercased and without a final period ("Dr." → "dr").
-fn title_key(words: &[&str]) -> String {
-    let mut key = String::new();
-    for w in words {
-        if !key.is_empty() {
-            key.push(' ');
-        }
-        key.extend(w.trim_end_matches('.').chars().flat_map(char::to_lowercase));
-    }
-    key
 }
 
 /// Finds every mention in `doc` and clusters the names. Blocks marked in `skip` (menus,
@@ -384,6 +376,13 @@ fn combine(doc: &Document, rules: Vec<Mention>, chunks: &[tagger::Chunk]) -> Vec
     }
     let mut out: Vec<Mention> = Vec::with_capacity(chunks.len() + rules.len());
     let mut r = 0;
+    let overrides: Vec<(usize, usize)> = rules
+        .iter()
+        .filter(|x| x.strength >= OVERRIDES)
+        .map(|x| x.toks)
+        .collect();
+    let mut o = 0;
+    let lowercase_words: std::cell::OnceCell<HashSet<&str>> = std::cell::OnceCell::new();
     // Two chunks of different types with nothing between them ("Mojahedin-e" MISC, "Khalq"
     // ORG) are one name of the last one's type (English names end in their head).
     let mut merged: Vec<tagger::Chunk> = Vec::with_capacity(chunks.len());
@@ -413,22 +412,52 @@ fn combine(doc: &Document, rules: Vec<Mention>, chunks: &[tagger::Chunk]) -> Vec
         if j - i >= 2 && (verb || matches!(doc.tok(i), "The" | "the")) {
             i += 1;
         }
-        let (kind, canonical) = model_kind(doc, c.kind, i, j);
-        // Titles are cues, not part of a person's name: "Mayor Helen Okafor" is Helen Okafor,
-        // mayor (the role is taken from the title below).
-        if kind == EntityKind::Person {
+        // A title opening a person's name is a cue, not part of it ("Mayor Helen Okafor").
+        if c.kind == 1 {
             while let Some(len) = title_len(doc, i, j) {
+                // "Rep. Jim Orr": past the abbreviation's dot.
                 let mut k = i + len;
                 if k < j && doc.tok(k) == "." {
                     k += 1;
                 }
-                if k >= j {
+                if k >= j || !word_is_cap(doc.tok(k)) {
                     break;
                 }
                 i = k;
             }
         }
+        // Words of a byline's role are not names ("Coastal Affairs Reporter").
+        if byline_role(doc, i).is_some_and(|(a, b)| a <= i && j <= b)
+            && (i..j).all(|k| !in_gazetteer(doc.tok(k)))
+        {
+            continue;
+        }
+        // A lone word where capitals say nothing (a sentence's first word, a headline), which
+        // the same text also writes in lowercase ("Harbour town votes…" / "the harbour"), is
+        // an ordinary word.
+        if j - i == 1 && uninformative_capital(doc, i) && !in_gazetteer(doc.tok(i)) {
+            let lower = lowercase_words.get_or_init(|| {
+                doc.tokens
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, t)| t.kind == TokenKind::Word)
+                    .map(|(k, _)| doc.tok(k))
+                    .filter(|w| w.starts_with(|c: char| c.is_lowercase()))
+                    .collect()
+            });
+            if with_lower(doc.tok(i), |l| lower.contains(l)) {
+                continue;
+            }
+        }
+        // A rule that overrides the tagger on these words (a dateline).
+        while o < overrides.len() && overrides[o].1 <= i {
+            o += 1;
+        }
+        if overrides.get(o).is_some_and(|&(a, _)| a < j) {
+            continue;
+        }
         let span = Span::new(doc.tokens[i].start, doc.tokens[j - 1].end);
+        let (kind, canonical) = model_kind(doc, c.kind, i, j);
         let conf = if c.margin >= 8.0 {
             "high"
         } else if c.margin >= 3.0 {
@@ -461,6 +490,17 @@ fn combine(doc: &Document, rules: Vec<Mention>, chunks: &[tagger::Chunk]) -> Vec
             if x.kind == m.kind {
                 m.why = format!("{}; {}", m.why, x.why);
                 m.strength = m.strength.max(x.strength);
+            } else if m.strength < 2
+                && x.kind == EntityKind::Place
+                && j - i >= 2
+                && PLACE_HEADS.contains(&doc.tok(i))
+                && !in_gazetteer(&join_words(doc, i, j))
+            {
+                // The tagger unsure, and a name the gazetteers do not know opening with a
+                // place word ("Port Ellery", "Mount Kellan").
+                m.why = format!("{}; over the tagger ({conf} confidence)", x.why);
+                m.kind = x.kind;
+                m.strength = x.strength;
             }
         }
         if m.kind != EntityKind::Person && m.strength < 2 {
@@ -490,6 +530,14 @@ fn combine(doc: &Document, rules: Vec<Mention>, chunks: &[tagger::Chunk]) -> Vec
         }
     }
     out
+}
+
+/// True when the capital of word token `i` says nothing about names: the sentence's first
+/// word, or a word of a headline-case sentence.
+fn uninformative_capital(doc: &Document, i: usize) -> bool {
+    let s = &doc.sentences[doc.tokens[i].sentence as usize];
+    let first = (s.tokens.0..s.tokens.1).find(|&k| doc.tokens[k].kind == TokenKind::Word);
+    first == Some(i) || is_headline_case(doc, s)
 }
 
 /// True when most content words of the sentence are capitalised and it does not end like a
@@ -539,7 +587,7 @@ fn name_mentions(doc: &Document, s: &Sentence, mid_caps: &HashSet<&str>, out: &m
         if w.starts_with(['’', '\'']) || w.starts_with("I’") || w.starts_with("I'") {
             return false;
         }
-        let known = in_gazetteer(w) || LEX.title(&title_key(&[w])).is_some();
+        let known = in_gazetteer(w) || LEX.title_of(&[w]).is_some();
         // In a headline every word is capitalised: only words known as names count.
         if headline && !known {
             return LEX.entity_tokens.contains_key(w)
@@ -560,7 +608,7 @@ fn name_mentions(doc: &Document, s: &Sentence, mid_caps: &HashSet<&str>, out: &m
             && doc.tokens[i + 1].kind == TokenKind::Word
             && doc.tokens[i + 1].space_before
             && word_is_cap(doc.tok(i + 1));
-        if wary && is_common(w) && !known && (LEX.is_stopword(&w.to_lowercase()) || !next_cap) {
+        if wary && is_common(w) && !known && (with_lower(w, |l| LEX.is_stopword(l)) || !next_cap) {
             return false;
         }
         // "Said Ellis: …": a reporting verb opening the sentence is a verb, not a name.
@@ -586,7 +634,23 @@ fn name_mentions(doc: &Document, s: &Sentence, mid_caps: &HashSet<&str>, out: &m
         }
         true
     };
+    // Each token's answer once (the joining loop asks about some tokens twice).
+    let name_toks: Vec<bool> = (s0..s1).map(is_name_tok).collect();
+    let is_name_tok = |i: usize| name_toks[i - s0];
     let mut i = s0;
+    if let Some(j) = dateline(doc, s) {
+        out.push(Mention {
+            span: Span::new(doc.tokens[s0].start, doc.tokens[j - 1].end),
+            toks: (s0, j),
+            kind: EntityKind::Place,
+            strength: OVERRIDES,
+            why: "dateline".into(),
+            role: None,
+            gender: Gender::Unknown,
+            canonical: None,
+        });
+        i = j;
+    }
     while i < s1 {
         if !is_name_tok(i) {
             i += 1;
@@ -618,6 +682,57 @@ fn name_mentions(doc: &Document, s: &Sentence, mid_caps: &HashSet<&str>, out: &m
     }
 }
 
+/// "PORT ELLERY, 14 March 2026 - The council…": a paragraph opening with a place in capitals,
+/// then a comma and a dash before the prose (or the dash at once). Returns the end of the
+/// place's tokens. A capitals line ("SOCCER - JAPAN GET LUCKY WIN") is not a dateline, nor an
+/// acronym followed by a comma and prose ("NASA, the agency, said").
+fn dateline(doc: &Document, s: &Sentence) -> Option<usize> {
+    let (s0, s1) = s.tokens;
+    if doc.blocks[s.block].start != s.start {
+        return None;
+    }
+    let caps = |k: usize| {
+        doc.tokens[k].kind == TokenKind::Word
+            && is_all_caps(doc.tok(k))
+            && !doc.tok(k).contains('.')
+    };
+    let mut j = s0;
+    while j < s1 && j - s0 < 4 && caps(j) {
+        j += 1;
+    }
+    if j == s0 || j >= s1 {
+        return None;
+    }
+    let dash = |k: usize| matches!(doc.tok(k), "-" | "–" | "—");
+    let lower = |k: usize| doc.tokens[k].kind == TokenKind::Word && !word_is_cap(doc.tok(k));
+    let opened = if dash(j) {
+        true
+    } else if doc.tok(j) == "," {
+        (j + 1..s1.min(j + 9)).take_while(|&k| !lower(k)).any(dash)
+    } else {
+        false
+    };
+    // Prose follows: a lowercase word in the sentence.
+    (opened && (j..s1).any(lower)).then_some(j)
+}
+
+/// In a byline ("By Jane Okafor, Coastal Affairs Reporter"), the words after the author's
+/// name and a comma that end in a role word are the role: tokens `[a, b)`.
+fn byline_role(doc: &Document, i: usize) -> Option<(usize, usize)> {
+    let s = &doc.sentences[doc.tokens[i].sentence as usize];
+    let (s0, s1) = s.tokens;
+    if doc.tok(s0) != "By" {
+        return None;
+    }
+    let comma = (s0 + 1..i).find(|&k| doc.tok(k) == ",")?;
+    let a = comma + 1;
+    let mut b = a;
+    while b < s1 && doc.tokens[b].kind == TokenKind::Word && word_is_cap(doc.tok(b)) {
+        b += 1;
+    }
+    (b > a && LEX.title_of(&[doc.tok(b - 1)]).is_some()).then_some((a, b))
+}
+
 /// Tokens of one name follow each other with a space (or a hyphen inside the token).
 fn glued(doc: &Document, j: usize) -> bool {
     let prev = &doc.tokens[j - 1];
@@ -629,7 +744,7 @@ fn glued(doc: &Document, j: usize) -> bool {
 fn of_joins(doc: &Document, i: usize, j: usize) -> bool {
     let words: Vec<&str> = (i..j).map(|k| doc.tok(k)).collect();
     let has_head = words.iter().any(|w| LEX.org_heads.contains(w));
-    let title_only = LEX.title(&title_key(&words)).is_some();
+    let title_only = LEX.title_of(&words).is_some();
     let placey = words
         .iter()
         .any(|w| LEX.places.contains_key(w) || LEX.demonyms.contains_key(w));
@@ -686,7 +801,7 @@ fn split_candidate(doc: &Document, mut i: usize, j: usize, out: &mut Vec<Mention
     if j - i >= 2 && LEX.demonyms.contains_key(doc.tok(i)) {
         let rest_ordinary = (i + 1..j).all(|k| {
             let w = doc.tok(k);
-            is_common(w) && !LEX.org_heads.contains(w) && LEX.title(&title_key(&[w])).is_none()
+            is_common(w) && !LEX.org_heads.contains(w) && LEX.title_of(&[w]).is_none()
         });
         if rest_ordinary {
             if let Some(m) = gazetteer_mention(doc, i, i + 1, doc.tok(i)) {
@@ -703,8 +818,8 @@ fn split_candidate(doc: &Document, mut i: usize, j: usize, out: &mut Vec<Mention
         if i + len >= j {
             break;
         }
-        let key = title_key(&(i..i + len).map(|k| doc.tok(k)).collect::<Vec<_>>());
-        if let Some(t) = LEX.title(&key) {
+        let words: Vec<&str> = (i..i + len).map(|k| doc.tok(k)).collect();
+        if let Some(t) = LEX.title_of(&words) {
             if !t.role.is_empty() {
                 role = Some(t.role.clone());
             }
@@ -861,11 +976,11 @@ fn given_name(w: &str) -> Option<Gender> {
 /// Length in tokens of the longest title starting at token `i` (before `j`).
 fn title_len(doc: &Document, i: usize, j: usize) -> Option<usize> {
     let max = LEX.title_max_words.min(j - i);
-    (1..=max).rev().find(|&len| {
-        let words: Vec<&str> = (i..i + len).map(|k| doc.tok(k)).collect();
-        // "Dr." is "Dr" followed by a period token.
-        LEX.title(&title_key(&words)).is_some()
-    })
+    let words: Vec<&str> = (i..i + max).map(|k| doc.tok(k)).collect();
+    // "Dr." is "Dr" followed by a period token.
+    (1..=max)
+        .rev()
+        .find(|&len| LEX.title_of(&words[..len]).is_some())
 }
 
 /// A title in lowercase right before token `i` ("ambassador", "foreign minister").
@@ -884,11 +999,11 @@ fn title_before(doc: &Document, i: usize) -> Option<(&'static crate::lexicon::Ti
         let words: Vec<&str> = (a..i).map(|k| doc.tok(k)).filter(|w| *w != ".").collect();
         if words
             .iter()
-            .any(|w| word_is_cap(w) && LEX.title(&title_key(&[w])).is_none())
+            .any(|w| word_is_cap(w) && LEX.title_of(&[w]).is_none())
         {
             continue;
         }
-        if let Some(t) = LEX.title(&title_key(&words)) {
+        if let Some(t) = LEX.title_of(&words) {
             return Some((t, words.join(" ")));
         }
     }
@@ -1493,6 +1608,37 @@ mod tests {
         has(t, "40%", EntityKind::Percent);
         has(t, "10:30 am", EntityKind::Time);
         assert!(!ents(t).iter().any(|(x, _)| x == "27"));
+    }
+
+    #[test]
+    fn datelines_bylines_and_ordinary_first_words() {
+        let t = "Harbour town votes for a wall\nBy Jane Okafor, Coastal Affairs Reporter\n\
+                 PORT KELLAN, 14 March 2026 - The council of Port Kellan voted. \
+                 The harbour was closed. Opposition members met the Harbour Trust.";
+        let e = ents(t);
+        has(t, "PORT KELLAN", EntityKind::Place);
+        has(t, "Port Kellan", EntityKind::Place);
+        has(t, "Jane Okafor", EntityKind::Person);
+        for w in ["Harbour", "Coastal", "KELLAN", "Coastal Affairs Reporter"] {
+            assert!(!e.iter().any(|(x, _)| x == w), "{w} in {e:?}");
+        }
+        // Not datelines: a capitals headline, an acronym before prose.
+        assert_eq!(dateline_of("SOCCER - JAPAN GET LUCKY WIN"), None);
+        assert_eq!(
+            dateline_of("NASA, the space agency, said so - again."),
+            None
+        );
+        assert_eq!(dateline_of("LONDON - Prices rose."), Some("LONDON".into()));
+        // A title the tagger takes into a person's name is left out of it.
+        let t = "“We cannot wait,” said Mayor Helen Okafor, who proposed the plan.";
+        has(t, "Helen Okafor", EntityKind::Person);
+        assert!(!ents(t).iter().any(|(x, _)| x.starts_with("Mayor")));
+    }
+
+    fn dateline_of(t: &str) -> Option<String> {
+        let doc = Document::new(t);
+        let s = &doc.sentences[0];
+        dateline(&doc, s).map(|j| doc.text[s.start..doc.tokens[j - 1].end].to_string())
     }
 
     #[test]

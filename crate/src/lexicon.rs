@@ -172,6 +172,64 @@ impl Lexicon {
     pub fn title(&self, words_lower: &str) -> Option<&Title> {
         self.titles.get(words_lower)
     }
+    /// The title spelled by `words` as written: lowercased, a final period dropped from each,
+    /// joined by spaces ("Foreign", "Minister" → "foreign minister"; "Dr." → "dr").
+    pub fn title_of(&self, words: &[&str]) -> Option<&Title> {
+        // The key's first piece is the first word not empty without its period, its last
+        // piece the last word's. Most words start and end no title: two set lookups, no key
+        // built.
+        let ok = |w: &str, set: &HashSet<String>| {
+            let w = w.trim_end_matches('.');
+            if w.is_ascii() {
+                with_lower(w, |k| set.contains(k))
+            } else {
+                set.contains(&w.chars().flat_map(char::to_lowercase).collect::<String>())
+            }
+        };
+        let first = words.iter().find(|w| !w.trim_end_matches('.').is_empty());
+        if let (Some(first), Some(last)) = (first, words.last()) {
+            if !ok(first, &TITLE_ENDS.0) || !ok(last, &TITLE_ENDS.1) {
+                return None;
+            }
+        }
+        let mut key = String::new();
+        for w in words {
+            if !key.is_empty() {
+                key.push(' ');
+            }
+            key.extend(w.trim_end_matches('.').chars().flat_map(char::to_lowercase));
+        }
+        self.titles.get(&key)
+    }
+}
+
+/// The first and the last word of every title (words split at spaces).
+static TITLE_ENDS: LazyLock<(HashSet<String>, HashSet<String>)> = LazyLock::new(|| {
+    let mut first = HashSet::default();
+    let mut last = HashSet::default();
+    for k in LEX.titles.keys() {
+        first.insert(k.split(' ').next().unwrap_or("").to_string());
+        last.insert(k.rsplit(' ').next().unwrap_or("").to_string());
+    }
+    (first, last)
+});
+
+/// Calls `f` with `w` in lowercase (as `str::to_lowercase` gives it), without allocating
+/// when `w` has no uppercase letter or is short ASCII.
+pub fn with_lower<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
+    if w.is_ascii() {
+        if !w.bytes().any(|b| b.is_ascii_uppercase()) {
+            return f(w);
+        }
+        let mut buf = [0u8; 32];
+        if let Some(b) = buf.get_mut(..w.len()) {
+            b.copy_from_slice(w.as_bytes());
+            b.make_ascii_lowercase();
+            // Still ASCII, so still UTF-8.
+            return f(std::str::from_utf8(b).unwrap_or(w));
+        }
+    }
+    f(&w.to_lowercase())
 }
 
 #[cfg(test)]
@@ -212,5 +270,18 @@ mod tests {
         assert!(LEX.title("ambassador").is_some());
         assert!(LEX.title("foreign minister").is_some());
         assert!(LEX.is_stopword("the"));
+    }
+
+    #[test]
+    fn title_of_matches_the_written_words() {
+        assert!(LEX.title_of(&["Foreign", "Minister"]).is_some());
+        assert!(LEX.title_of(&["Dr."]).is_some());
+        assert!(LEX.title_of(&["AMBASSADOR"]).is_some());
+        assert!(LEX.title_of(&["Minister", "Foreign"]).is_none());
+        assert!(LEX.title_of(&["Kinkel"]).is_none());
+        assert!(LEX.title_of(&[]).is_none());
+        for w in ["ABC", "Straße", "İstanbul", "ΟΔΟΣ", "x", &"Q".repeat(40)] {
+            assert_eq!(with_lower(w, str::to_string), w.to_lowercase());
+        }
     }
 }

@@ -9,7 +9,7 @@
 
 use std::sync::LazyLock;
 
-use rustc_hash::FxHashSet as HashSet;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::lexicon::{Gender, LEX};
 use crate::segment::{word_is_cap, Document, TokenKind};
@@ -139,11 +139,30 @@ const CALENDAR: &[&str] = &[
     "sunday",
 ];
 
-/// What the features need to know about one token, computed once per document.
+/// What the features need to know about one distinct word (token text) of a document,
+/// computed once per document however often the word occurs.
 #[derive(Debug, Clone)]
-struct Tok {
+struct Word<'a> {
+    text: &'a str,
     lower: String,
     shape: String,
+    /// The flags that depend on the word alone (all but `F_PUNCT`, `F_INITIAL`, `F_HEADLINE`).
+    flags: u32,
+    /// Alphabetic and uppercase characters, for the headline test.
+    letters: u32,
+    upper: u32,
+    /// The word or its title case is the first token of some multi-word gazetteer entry
+    /// followed by an ASCII mark (see [`Gaz::leads`]).
+    lead: bool,
+    /// Capitalised with a lowercase letter (may join `mid_caps`).
+    mixed_cap: bool,
+}
+
+/// One token: its word and what depends on where it stands.
+#[derive(Debug, Clone, Copy)]
+struct Tok {
+    word: u32,
+    /// `F_PUNCT`, `F_INITIAL`, `F_HEADLINE`.
     flags: u32,
     /// Longest multi-word gazetteer match covering the token: kind (1 place, 2 organisation,
     /// 3 demonym) × 2 + (0 first word, 1 later word); 0 for none.
@@ -176,172 +195,272 @@ fn shape(w: &str) -> String {
 /// "NEW YORK" → "New York": the form under which capitals are looked up in the gazetteers.
 fn title_case(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    let mut start = true;
+    title_case_into(s, &mut out, &mut true);
+    out
+}
+
+/// [`title_case`] of `s` appended to `out`, `start` saying whether the next letter opens a
+/// word (so that a text can be title-cased piece by piece).
+fn title_case_into(s: &str, out: &mut String, start: &mut bool) {
     for c in s.chars() {
-        if start {
+        if c.is_ascii() {
+            out.push(if *start {
+                c.to_ascii_uppercase()
+            } else {
+                c.to_ascii_lowercase()
+            });
+        } else if *start {
             out.extend(c.to_uppercase());
         } else {
             out.extend(c.to_lowercase());
         }
-        start = !c.is_alphanumeric() && c != '\'' && c != '’';
+        *start = !c.is_alphanumeric() && c != '\'' && c != '’';
     }
-    out
 }
 
 fn lexicon_flags(w: &str) -> u32 {
-    let mut f = 0;
-    if let Some(g) = LEX.given_names.get(w) {
-        f |= match g {
-            Gender::Male => F_GIVEN_M,
-            Gender::Female => F_GIVEN_F,
-            Gender::Unknown => F_GIVEN_U,
-        };
+    WORD_FLAGS.exact.get(w).copied().unwrap_or(0)
+}
+
+/// The lexicon flags of words, in one lookup each.
+struct WordFlags {
+    /// Case-sensitive entries: given names, surnames, places, demonyms and groups,
+    /// organisations, organisation words.
+    exact: HashMap<&'static str, u32>,
+    /// Lowercase entries: `F_COMMON`, `F_STOP`, `F_CALENDAR`, `F_SPEECH`, and `F_TITLE` for
+    /// one-word titles.
+    lower: HashMap<&'static str, u32>,
+}
+
+static WORD_FLAGS: LazyLock<WordFlags> = LazyLock::new(|| {
+    let mut exact: HashMap<&'static str, u32> = HashMap::default();
+    let mut add = |w: &'static str, f: u32| *exact.entry(w).or_default() |= f;
+    for (w, g) in &LEX.given_names {
+        add(
+            w,
+            match g {
+                Gender::Male => F_GIVEN_M,
+                Gender::Female => F_GIVEN_F,
+                Gender::Unknown => F_GIVEN_U,
+            },
+        );
     }
-    if LEX.surnames.contains(w) {
-        f |= F_SURNAME;
+    for w in &LEX.surnames {
+        add(w, F_SURNAME);
     }
-    match LEX.places.get(w).copied() {
-        Some("country") => f |= F_COUNTRY,
-        Some("region") => f |= F_REGION,
-        Some(_) => f |= F_CITY,
-        None => {}
+    for (w, k) in &LEX.places {
+        add(
+            w,
+            match *k {
+                "country" => F_COUNTRY,
+                "region" => F_REGION,
+                _ => F_CITY,
+            },
+        );
     }
-    match LEX.demonyms.get(w) {
-        Some(Some(_)) => f |= F_DEMONYM,
-        Some(None) => f |= F_GROUP,
-        None => {}
+    for (w, p) in &LEX.demonyms {
+        add(w, if p.is_some() { F_DEMONYM } else { F_GROUP });
     }
-    if LEX.organisations.contains_key(w) {
-        f |= F_ORG;
+    for w in LEX.organisations.keys() {
+        add(w, F_ORG);
     }
-    if LEX.org_heads.contains(w) {
-        f |= F_ORG_HEAD;
+    for w in &LEX.org_heads {
+        add(w, F_ORG_HEAD);
     }
-    f
+    let mut lower: HashMap<&'static str, u32> = HashMap::default();
+    let mut add = |w: &'static str, f: u32| *lower.entry(w).or_default() |= f;
+    for w in &LEX.common_words {
+        add(w, F_COMMON);
+    }
+    for w in &LEX.stopwords {
+        add(w, F_STOP);
+    }
+    for w in CALENDAR {
+        add(w, F_CALENDAR);
+    }
+    for w in LEX.speech_verbs.keys() {
+        add(w, F_SPEECH);
+    }
+    for w in LEX.titles.keys() {
+        add(w.as_str(), F_TITLE);
+    }
+    WordFlags { exact, lower }
+});
+
+/// The word-level facts of `w`.
+fn word_facts(w: &str) -> Word<'_> {
+    let lower = w.to_lowercase();
+    let mut flags = 0;
+    let cap = word_is_cap(w);
+    let (mut letters, mut upper, mut any_lower) = (0u32, 0u32, false);
+    for c in w.chars() {
+        if c.is_alphabetic() {
+            letters += 1;
+            if c.is_uppercase() {
+                upper += 1;
+            }
+        }
+        any_lower |= c.is_lowercase();
+    }
+    let all_caps = letters >= 2 && !any_lower;
+    if cap {
+        flags |= F_CAP;
+    }
+    if all_caps {
+        flags |= F_ALLCAPS;
+    }
+    if w.chars().any(|c| c.is_ascii_digit()) {
+        flags |= F_DIGIT;
+    }
+    if w.chars().next().is_some_and(char::is_lowercase) {
+        flags |= F_LOWER;
+    }
+    if w.contains('-') {
+        flags |= F_HYPHEN;
+    }
+    if w.contains('.') {
+        flags |= F_PERIOD;
+    }
+    flags |= lexicon_flags(w);
+    let mut lead = GAZ.leads.contains(w);
+    if all_caps {
+        let tc = title_case(w);
+        flags |= lexicon_flags(&tc);
+        lead |= GAZ.leads.contains(tc.as_str());
+    }
+    let get = |k: &str| WORD_FLAGS.lower.get(k).copied().unwrap_or(0);
+    let by_lower = get(&lower);
+    flags |= by_lower & (F_COMMON | F_STOP | F_CALENDAR);
+    let titled = lower.trim_end_matches('.');
+    flags |= if titled.len() == lower.len() {
+        by_lower
+    } else {
+        get(titled)
+    } & F_TITLE;
+    // As `Lexicon::speech_verb` looks words up: lowercased only with an ASCII capital.
+    let speech = if w == lower || w.bytes().any(|b| b.is_ascii_uppercase()) {
+        by_lower
+    } else {
+        get(w)
+    };
+    flags |= speech & F_SPEECH;
+    Word {
+        text: w,
+        shape: shape(w),
+        lower,
+        flags,
+        letters,
+        upper,
+        lead,
+        mixed_cap: cap && any_lower,
+    }
 }
 
 /// The features of every token of a document. Built once per document; [`Features::token`]
 /// then gives the hashed features of one token given the two tags before it.
 pub struct Features<'d, 'a> {
     doc: &'d Document<'a>,
+    words: Vec<Word<'a>>,
     toks: Vec<Tok>,
 }
 
 /// Longest gazetteer n-gram tried.
 const GAZ_MAX: usize = 6;
 
+/// What [`Features::token`] reads of one token.
+struct View<'f> {
+    lower: &'f str,
+    shape: &'f str,
+    flags: u32,
+    gaz: u8,
+}
+
 impl<'d, 'a> Features<'d, 'a> {
     pub fn new(doc: &'d Document<'a>) -> Self {
         let n = doc.tokens.len();
-        // Words capitalised somewhere other than a sentence start.
-        let mut mid_caps: HashSet<&str> = HashSet::default();
-        let mut initial = vec![false; n];
-        let mut headline = vec![false; n];
+        // Each distinct word's facts once.
+        let mut ids: HashMap<&'a str, u32> = HashMap::default();
+        let mut words: Vec<Word<'a>> = Vec::new();
+        let mut toks: Vec<Tok> = Vec::with_capacity(n);
+        for (i, t) in doc.tokens.iter().enumerate() {
+            let w = doc.tok(i);
+            let word = *ids.entry(w).or_insert_with(|| {
+                words.push(word_facts(w));
+                (words.len() - 1) as u32
+            });
+            toks.push(Tok {
+                word,
+                flags: if t.kind == TokenKind::Punct {
+                    F_PUNCT
+                } else {
+                    0
+                },
+                gaz: 0,
+            });
+        }
+        // Words capitalised somewhere other than a sentence start; sentence starts; lines
+        // mostly in capitals.
+        let mut mid_caps = vec![false; words.len()];
         for s in &doc.sentences {
             let (s0, s1) = s.tokens;
             let first = (s0..s1).find(|&i| doc.tokens[i].kind != TokenKind::Punct);
             if let Some(f) = first {
-                initial[f] = true;
+                toks[f].flags |= F_INITIAL;
             }
             let mut letters = 0;
             let mut upper = 0;
-            for i in s0..s1 {
-                let w = doc.tok(i);
-                for c in w.chars() {
-                    if c.is_alphabetic() {
-                        letters += 1;
-                        if c.is_uppercase() {
-                            upper += 1;
-                        }
-                    }
-                }
-                if Some(i) != first && word_is_cap(w) && w.chars().any(char::is_lowercase) {
-                    mid_caps.insert(w);
+            for (i, t) in toks.iter().enumerate().take(s1).skip(s0) {
+                let w = &words[t.word as usize];
+                letters += w.letters;
+                upper += w.upper;
+                if Some(i) != first && w.mixed_cap {
+                    mid_caps[t.word as usize] = true;
                 }
             }
-            let caps_line = letters >= 6 && upper * 10 >= letters * 8;
-            headline[s0..s1].fill(caps_line);
+            if letters >= 6 && upper * 10 >= letters * 8 {
+                for t in &mut toks[s0..s1] {
+                    t.flags |= F_HEADLINE;
+                }
+            }
         }
-        let mut toks: Vec<Tok> = (0..n)
-            .map(|i| {
-                let t = &doc.tokens[i];
-                let w = doc.tok(i);
-                let lower = w.to_lowercase();
-                let mut flags = 0;
-                let cap = word_is_cap(w);
-                let all_caps = w.chars().any(char::is_alphabetic)
-                    && !w.chars().any(char::is_lowercase)
-                    && w.chars().filter(|c| c.is_alphabetic()).count() >= 2;
-                if cap {
-                    flags |= F_CAP;
-                }
-                if all_caps {
-                    flags |= F_ALLCAPS;
-                }
-                if w.chars().any(|c| c.is_ascii_digit()) {
-                    flags |= F_DIGIT;
-                }
-                if w.chars().next().is_some_and(char::is_lowercase) {
-                    flags |= F_LOWER;
-                }
-                if t.kind == TokenKind::Punct {
-                    flags |= F_PUNCT;
-                }
-                if w.contains('-') {
-                    flags |= F_HYPHEN;
-                }
-                if w.contains('.') {
-                    flags |= F_PERIOD;
-                }
-                flags |= lexicon_flags(w);
-                if all_caps {
-                    flags |= lexicon_flags(&title_case(w));
-                }
-                if LEX.title(lower.trim_end_matches('.')).is_some() {
-                    flags |= F_TITLE;
-                }
-                if LEX.common_words.contains(lower.as_str()) {
-                    flags |= F_COMMON;
-                }
-                if LEX.is_stopword(&lower) {
-                    flags |= F_STOP;
-                }
-                if LEX.speech_verb(w).is_some() {
-                    flags |= F_SPEECH;
-                }
-                if CALENDAR.contains(&lower.as_str()) {
-                    flags |= F_CALENDAR;
-                }
-                if mid_caps.contains(w) || (all_caps && mid_caps.contains(title_case(w).as_str())) {
-                    flags |= F_MID_CAPS;
-                }
-                if initial[i] {
-                    flags |= F_INITIAL;
-                }
-                if headline[i] {
-                    flags |= F_HEADLINE;
-                }
-                Tok {
-                    shape: shape(w),
-                    lower,
-                    flags,
-                    gaz: 0,
-                }
-            })
-            .collect();
+        for k in 0..words.len() {
+            let w = &words[k];
+            let mid = mid_caps[k]
+                || (w.flags & F_ALLCAPS != 0
+                    && ids
+                        .get(title_case(w.text).as_str())
+                        .is_some_and(|&j| mid_caps[j as usize]));
+            if mid {
+                words[k].flags |= F_MID_CAPS;
+            }
+        }
         // Multi-word gazetteer matches, longest first, within a sentence.
+        let (mut tc, mut tc_ends) = (String::new(), Vec::new());
         for s in &doc.sentences {
             let (s0, s1) = s.tokens;
             let mut i = s0;
             while i < s1 {
                 let mut matched = 0;
-                if toks[i].flags & F_CAP != 0 {
-                    for len in (2..=GAZ_MAX.min(s1 - i)).rev() {
+                let w = &words[toks[i].word as usize];
+                if w.flags & F_CAP != 0 && !(i + 1 < s1 && cannot_lead(doc, i, w)) {
+                    let longest = GAZ_MAX.min(s1 - i);
+                    // The title case of the longest run, and where each token ends in it
+                    // (title casing maps a text's prefix to a prefix of its result).
+                    tc.clear();
+                    tc_ends.clear();
+                    if w.flags & F_ALLCAPS != 0 {
+                        let mut start = true;
+                        let mut from = doc.tokens[i].start;
+                        for t in &doc.tokens[i..i + longest] {
+                            title_case_into(&doc.text[from..t.end], &mut tc, &mut start);
+                            tc_ends.push(tc.len());
+                            from = t.end;
+                        }
+                    }
+                    for len in (2..=longest).rev() {
                         let text = &doc.text[doc.tokens[i].start..doc.tokens[i + len - 1].end];
                         let kind = gazetteer_kind(text).or_else(|| {
-                            (toks[i].flags & F_ALLCAPS != 0)
-                                .then(|| gazetteer_kind(&title_case(text)))
-                                .flatten()
+                            tc_ends.get(len - 1).and_then(|&e| gazetteer_kind(&tc[..e]))
                         });
                         if let Some(k) = kind {
                             toks[i].gaz = k * 2;
@@ -356,7 +475,7 @@ impl<'d, 'a> Features<'d, 'a> {
                 i += matched.max(1);
             }
         }
-        Features { doc, toks }
+        Features { doc, words, toks }
     }
 
     pub fn len(&self) -> usize {
@@ -367,47 +486,60 @@ impl<'d, 'a> Features<'d, 'a> {
         self.toks.is_empty()
     }
 
+    fn word(&self, i: usize) -> &Word<'a> {
+        &self.words[self.toks[i].word as usize]
+    }
+
+    fn flags(&self, i: usize) -> u32 {
+        self.word(i).flags | self.toks[i].flags
+    }
+
+    fn view(&self, i: usize) -> View<'_> {
+        let w = self.word(i);
+        View {
+            lower: &w.lower,
+            shape: &w.shape,
+            flags: w.flags | self.toks[i].flags,
+            gaz: self.toks[i].gaz,
+        }
+    }
+
     /// True when token `i` cannot start a name, so that after `O` it is `O` without scoring:
     /// lowercase words and punctuation. Training and inference both skip these.
     pub fn never_starts(&self, i: usize) -> bool {
-        self.toks[i].flags & (F_LOWER | F_PUNCT) != 0
+        self.flags(i) & (F_LOWER | F_PUNCT) != 0
     }
 
     /// The hashed features of token `i` of the sentence `[s0, s1)`, given the previous two
-    /// tags, appended to `out`.
+    /// tags, appended to `out`. This is the definition; [`Fast`] computes the same sums
+    /// with its per-word parts cached.
     pub fn token(&self, i: usize, (s0, s1): (usize, usize), p1: u8, p2: u8, out: &mut Vec<u32>) {
-        let t = &self.toks[i];
-        let at = |k: isize| -> Option<&Tok> {
+        let t = self.view(i);
+        let at = |k: isize| -> Option<View> {
             let j = i as isize + k;
-            (j >= s0 as isize && j < s1 as isize).then(|| &self.toks[j as usize])
+            (j >= s0 as isize && j < s1 as isize).then(|| self.view(j as usize))
         };
-        let word = |k: isize| at(k).map_or("<s>", |t| t.lower.as_str());
-        let shp = |k: isize| at(k).map_or("<s>", |t| t.shape.as_str());
+        let word = |k: isize| at(k).map_or("<s>", |t| t.lower);
+        let shp = |k: isize| at(k).map_or("<s>", |t| t.shape);
         let w = self.doc.tok(i);
         let mut f = |h: Fnv| out.push(h.done());
         f(Fnv::new(0));
-        f(Fnv::new(1).str(&t.lower));
+        f(Fnv::new(1).str(t.lower));
         f(Fnv::new(2).str(w));
         f(Fnv::new(3).str(word(-1)));
         f(Fnv::new(4).str(word(1)));
         f(Fnv::new(5).str(word(-2)));
         f(Fnv::new(6).str(word(2)));
-        f(Fnv::new(7).str(word(-1)).str(&t.lower));
-        f(Fnv::new(8).str(&t.lower).str(word(1)));
-        f(Fnv::new(9).str(&t.shape));
+        f(Fnv::new(7).str(word(-1)).str(t.lower));
+        f(Fnv::new(8).str(t.lower).str(word(1)));
+        f(Fnv::new(9).str(t.shape));
         f(Fnv::new(10).str(shp(-1)));
         f(Fnv::new(11).str(shp(1)));
-        f(Fnv::new(12).str(shp(-1)).str(&t.shape));
-        f(Fnv::new(13).str(&t.shape).str(shp(1)));
-        f(Fnv::new(14).str(shp(-1)).str(&t.shape).str(shp(1)));
+        f(Fnv::new(12).str(shp(-1)).str(t.shape));
+        f(Fnv::new(13).str(t.shape).str(shp(1)));
+        f(Fnv::new(14).str(shp(-1)).str(t.shape).str(shp(1)));
         // Prefixes and suffixes up to four characters.
-        let chars: Vec<(usize, char)> = w.char_indices().collect();
-        for k in 1..=4.min(chars.len()) {
-            let pre = &w[..chars.get(k).map_or(w.len(), |c| c.0)];
-            let suf = &w[chars[chars.len() - k].0..];
-            f(Fnv::new(15).byte(k as u8).str(pre));
-            f(Fnv::new(16).byte(k as u8).str(suf));
-        }
+        affixes(w, &mut f);
         // Flags of the token, and the useful ones of its neighbours.
         for b in 0..N_FLAGS {
             if t.flags & (1 << b) != 0 {
@@ -432,7 +564,7 @@ impl<'d, 'a> Features<'d, 'a> {
         // Capitals mean less at a sentence start and in a headline.
         let wary = t.flags & (F_INITIAL | F_HEADLINE);
         if wary != 0 {
-            f(Fnv::new(23).bytes(&wary.to_le_bytes()).str(&t.lower));
+            f(Fnv::new(23).bytes(&wary.to_le_bytes()).str(t.lower));
             f(Fnv::new(24)
                 .bytes(&wary.to_le_bytes())
                 .bytes(&(t.flags & (F_MID_CAPS | F_COMMON | F_STOP)).to_le_bytes()));
@@ -440,23 +572,81 @@ impl<'d, 'a> Features<'d, 'a> {
         // The previous tags.
         f(Fnv::new(25).byte(p1));
         f(Fnv::new(26).byte(p1).byte(p2));
-        f(Fnv::new(27).byte(p1).str(&t.lower));
-        f(Fnv::new(28).byte(p1).str(&t.shape));
+        f(Fnv::new(27).byte(p1).str(t.lower));
+        f(Fnv::new(28).byte(p1).str(t.shape));
     }
+}
+
+/// Prefix and suffix features of `w`, up to four characters each.
+fn affixes(w: &str, f: &mut impl FnMut(Fnv)) {
+    let n = w.chars().count();
+    let mut ends = w.char_indices().map(|c| c.0).skip(1).chain([w.len()]);
+    let mut starts = w.char_indices().rev().map(|c| c.0);
+    for k in 1..=4.min(n) {
+        let pre = &w[..ends.next().unwrap_or(w.len())];
+        let suf = &w[starts.next().unwrap_or(0)..];
+        f(Fnv::new(15).byte(k as u8).str(pre));
+        f(Fnv::new(16).byte(k as u8).str(suf));
+    }
+}
+
+/// True when the word `w` at token `i` (not the last of its sentence) certainly starts no
+/// multi-word gazetteer entry: the character after it is an ASCII mark or space (so an entry
+/// spelled by tokens `i..` would have `w`, or its title case, as one of [`Gaz::leads`]) and
+/// neither form is a lead. Anything else is looked up in full.
+fn cannot_lead(doc: &Document, i: usize, w: &Word) -> bool {
+    let next = doc.text.as_bytes()[doc.tokens[i].end];
+    next.is_ascii() && !next.is_ascii_alphanumeric() && !w.lead
 }
 
 /// Kind of a multi-word gazetteer entry: 1 place, 2 organisation, 3 demonym.
 fn gazetteer_kind(text: &str) -> Option<u8> {
-    if LEX.places.contains_key(text) {
-        Some(1)
-    } else if LEX.organisations.contains_key(text) {
-        Some(2)
-    } else if LEX.demonyms.contains_key(text) {
-        Some(3)
-    } else {
-        None
+    if text.len() > GAZ.longest {
+        return None;
     }
+    GAZ.kinds.get(text).copied()
 }
+
+/// The gazetteers as the tagger reads them.
+struct Gaz {
+    /// Entry → kind (1 place, 2 organisation, 3 demonym; the first when in several).
+    kinds: HashMap<&'static str, u8>,
+    /// Every leading part of an entry that ends just before a character that is not
+    /// alphanumeric ("New" of "New York", "St" of "St. Louis", "Al" of "Al-Qaeda"). A token
+    /// ends just before such a character (or an alphanumeric one only when a lowercase letter
+    /// meets a digit), so a run of tokens starting with a word `w` followed by such a
+    /// character can spell an entry only if `w` is in this set: most capitalised words are
+    /// not, and skip the n-gram lookups.
+    leads: HashSet<&'static str>,
+    /// Length in bytes of the longest entry.
+    longest: usize,
+}
+
+static GAZ: LazyLock<Gaz> = LazyLock::new(|| {
+    let mut kinds = HashMap::default();
+    let mut leads = HashSet::default();
+    let lists: [(u8, Vec<&'static str>); 3] = [
+        (3, LEX.demonyms.keys().copied().collect()),
+        (2, LEX.organisations.keys().copied().collect()),
+        (1, LEX.places.keys().copied().collect()),
+    ];
+    for (kind, keys) in lists {
+        for e in keys {
+            kinds.insert(e, kind);
+            for (k, c) in e.char_indices() {
+                if k > 0 && !c.is_alphanumeric() {
+                    leads.insert(&e[..k]);
+                }
+            }
+        }
+    }
+    let longest = kinds.keys().map(|k| k.len()).max().unwrap_or(0);
+    Gaz {
+        kinds,
+        leads,
+        longest,
+    }
+});
 
 /// Scores of every tag for a token's features. The trainer's scorer also learns.
 pub trait Scorer {
@@ -471,6 +661,21 @@ pub trait Scorer {
 pub struct Decision {
     pub tag: u8,
     pub margin: f32,
+}
+
+/// The best tag the history `p1` allows, and its margin over the next best allowed one.
+fn decide(sc: &[f32; N_TAGS], p1: u8) -> (u8, f32) {
+    let mut best = O;
+    for t in 1..N_TAGS as u8 {
+        if allowed(p1, t) && sc[t as usize] > sc[best as usize] {
+            best = t;
+        }
+    }
+    let second = (0..N_TAGS as u8)
+        .filter(|&t| t != best && allowed(p1, t))
+        .map(|t| sc[t as usize])
+        .fold(f32::NEG_INFINITY, f32::max);
+    (best, sc[best as usize] - second)
 }
 
 /// Tags every sentence of `doc` (those for which `skip` is false) greedily. With `gold`
@@ -505,18 +710,8 @@ pub fn tag_document<S: Scorer>(
             } else {
                 buf.clear();
                 feats.token(i, (s0, s1), p1, p2, &mut buf);
-                let sc = scorer.scores(&buf);
-                let mut best = O;
-                for t in 1..N_TAGS as u8 {
-                    if allowed(p1, t) && sc[t as usize] > sc[best as usize] {
-                        best = t;
-                    }
-                }
-                let second = (0..N_TAGS as u8)
-                    .filter(|&t| t != best && allowed(p1, t))
-                    .map(|t| sc[t as usize])
-                    .fold(f32::NEG_INFINITY, f32::max);
-                margin = sc[best as usize] - second;
+                let best;
+                (best, margin) = decide(&scorer.scores(&buf), p1);
                 tag = best;
                 if let Some(g) = gold {
                     // A gold `I-X` the history cannot continue is learnt as `B-X`.
@@ -643,6 +838,31 @@ impl Model {
     }
 }
 
+impl Model {
+    /// Adds the weight row of feature hash `h` to `acc`.
+    #[inline]
+    fn add(&self, acc: &mut Acc, h: Fnv) {
+        let r = (h.done() & self.mask) as usize * N_TAGS;
+        let row: &[i8; N_TAGS] = self.weights[r..r + N_TAGS].try_into().unwrap();
+        for (a, &w) in acc.iter_mut().zip(row) {
+            *a += w as i32;
+        }
+    }
+
+    fn to_scores(&self, acc: &Acc) -> [f32; N_TAGS] {
+        acc.map(|a| a as f32 * self.scale)
+    }
+}
+
+/// Integer score sums, one per tag: adding them in any order gives the same scores.
+type Acc = [i32; N_TAGS];
+
+fn add_acc(acc: &mut Acc, x: &Acc) {
+    for (a, b) in acc.iter_mut().zip(x) {
+        *a += b;
+    }
+}
+
 impl Scorer for &Model {
     fn scores(&self, feats: &[u32]) -> [f32; N_TAGS] {
         let mut acc = [0i32; N_TAGS];
@@ -653,8 +873,178 @@ impl Scorer for &Model {
                 *a += w as i32;
             }
         }
-        acc.map(|a| a as f32 * self.scale)
+        self.to_scores(&acc)
     }
+}
+
+/// The shipped model's scores of a document's tokens, computed as [`Features::token`]
+/// defines them but faster: the weights of the features that depend on one word alone (its
+/// own, and those it lends as a neighbour one or two tokens away) are summed once per
+/// distinct word, on first use, and only the features that depend on a pair of words, on the
+/// token's place, or on the previous tags are looked up per scored token. Integer sums do not
+/// depend on order, so the scores are exactly those of `model.scores(token(…))`.
+struct Fast<'f, 'd, 'a> {
+    f: &'f Features<'d, 'a>,
+    model: &'f Model,
+    /// Per word: index into `parts`, or `u32::MAX` before first use.
+    slot: Vec<u32>,
+    /// Per used word: [own, as token −1, +1, −2, +2] partial sums, and which are computed.
+    parts: Vec<([Acc; 5], u8)>,
+    /// The parts a sentence boundary lends in place of a neighbour at −1, +1, −2, +2.
+    edge: [Acc; 4],
+}
+
+/// Templates of a neighbour's word, shape and context flags, at −1, +1, −2, +2.
+const NEIGHBOUR: [(u8, Option<u8>, u8); 4] = [
+    (3, Some(10), 18),
+    (4, Some(11), 19),
+    (5, None, 20),
+    (6, None, 21),
+];
+
+impl<'f, 'd, 'a> Fast<'f, 'd, 'a> {
+    fn new(f: &'f Features<'d, 'a>, model: &'f Model) -> Self {
+        let edge = NEIGHBOUR.map(|(wt, st, ft)| {
+            let mut acc = [0; N_TAGS];
+            model.add(&mut acc, Fnv::new(wt).str("<s>"));
+            if let Some(st) = st {
+                model.add(&mut acc, Fnv::new(st).str("<s>"));
+            }
+            model.add(&mut acc, Fnv::new(ft).byte(200));
+            acc
+        });
+        Fast {
+            f,
+            model,
+            slot: vec![u32::MAX; f.words.len()],
+            parts: Vec::new(),
+            edge,
+        }
+    }
+
+    /// Part `p` (0 own, 1–4 as a neighbour at −1, +1, −2, +2) of word `w`.
+    fn part(&mut self, w: u32, p: usize) -> &Acc {
+        let mut s = self.slot[w as usize];
+        if s == u32::MAX {
+            s = self.parts.len() as u32;
+            self.slot[w as usize] = s;
+            self.parts.push(([[0; N_TAGS]; 5], 0));
+        }
+        let (model, word) = (self.model, &self.f.words[w as usize]);
+        let (accs, done) = &mut self.parts[s as usize];
+        if *done & (1 << p) == 0 {
+            *done |= 1 << p;
+            let acc = &mut accs[p];
+            if p == 0 {
+                model.add(acc, Fnv::new(0));
+                model.add(acc, Fnv::new(1).str(&word.lower));
+                model.add(acc, Fnv::new(2).str(word.text));
+                model.add(acc, Fnv::new(9).str(&word.shape));
+                affixes(word.text, &mut |h| model.add(acc, h));
+                for_bits(word.flags, |b| model.add(acc, Fnv::new(17).byte(b)));
+            } else {
+                let (wt, st, ft) = NEIGHBOUR[p - 1];
+                model.add(acc, Fnv::new(wt).str(&word.lower));
+                if let Some(st) = st {
+                    model.add(acc, Fnv::new(st).str(&word.shape));
+                }
+                for_bits(word.flags & CONTEXT_FLAGS, |b| {
+                    model.add(acc, Fnv::new(ft).byte(b))
+                });
+            }
+        }
+        &accs[p]
+    }
+
+    /// The scores of token `i` of the sentence `[s0, s1)` after tags `p1`, `p2`.
+    fn scores(&mut self, i: usize, (s0, s1): (usize, usize), p1: u8, p2: u8) -> [f32; N_TAGS] {
+        let f = self.f;
+        let model = self.model;
+        let tok = f.toks[i];
+        let mut acc = *self.part(tok.word, 0);
+        // Neighbours: their cached parts, and the gazetteer position they lend.
+        let at = |k: isize| -> Option<usize> {
+            let j = i as isize + k;
+            (j >= s0 as isize && j < s1 as isize).then_some(j as usize)
+        };
+        for (p, k) in [(1usize, -1isize), (2, 1), (3, -2), (4, 2)] {
+            match at(k) {
+                Some(j) => {
+                    let part = *self.part(f.toks[j].word, p);
+                    add_acc(&mut acc, &part);
+                    let ft = NEIGHBOUR[p - 1].2;
+                    model.add(&mut acc, Fnv::new(ft).byte(100 + f.toks[j].gaz));
+                }
+                None => add_acc(&mut acc, &self.edge[p - 1]),
+            }
+        }
+        let t = f.view(i);
+        let prev = at(-1).map(|j| f.view(j));
+        let next = at(1).map(|j| f.view(j));
+        let (w_prev, s_prev) = prev.map_or(("<s>", "<s>"), |v| (v.lower, v.shape));
+        let (w_next, s_next) = next.map_or(("<s>", "<s>"), |v| (v.lower, v.shape));
+        model.add(&mut acc, Fnv::new(7).str(w_prev).str(t.lower));
+        model.add(&mut acc, Fnv::new(8).str(t.lower).str(w_next));
+        model.add(&mut acc, Fnv::new(12).str(s_prev).str(t.shape));
+        model.add(&mut acc, Fnv::new(13).str(t.shape).str(s_next));
+        model.add(&mut acc, Fnv::new(14).str(s_prev).str(t.shape).str(s_next));
+        for_bits(tok.flags, |b| model.add(&mut acc, Fnv::new(17).byte(b)));
+        model.add(&mut acc, Fnv::new(22).byte(t.gaz));
+        let wary = t.flags & (F_INITIAL | F_HEADLINE);
+        if wary != 0 {
+            model.add(
+                &mut acc,
+                Fnv::new(23).bytes(&wary.to_le_bytes()).str(t.lower),
+            );
+            model.add(
+                &mut acc,
+                Fnv::new(24)
+                    .bytes(&wary.to_le_bytes())
+                    .bytes(&(t.flags & (F_MID_CAPS | F_COMMON | F_STOP)).to_le_bytes()),
+            );
+        }
+        model.add(&mut acc, Fnv::new(25).byte(p1));
+        model.add(&mut acc, Fnv::new(26).byte(p1).byte(p2));
+        model.add(&mut acc, Fnv::new(27).byte(p1).str(t.lower));
+        model.add(&mut acc, Fnv::new(28).byte(p1).str(t.shape));
+        model.to_scores(&acc)
+    }
+}
+
+/// Calls `f` with the index of every set bit of `flags`.
+fn for_bits(mut flags: u32, mut f: impl FnMut(u8)) {
+    while flags != 0 {
+        f(flags.trailing_zeros() as u8);
+        flags &= flags - 1;
+    }
+}
+
+/// [`tag_document`] with the shipped model, through [`Fast`]: the same decisions.
+fn tag_fast(doc: &Document, model: &Model, skip: &dyn Fn(usize) -> bool) -> Vec<Decision> {
+    let feats = Features::new(doc);
+    let mut fast = Fast::new(&feats, model);
+    let mut out = vec![
+        Decision {
+            tag: O,
+            margin: 0.0
+        };
+        doc.tokens.len()
+    ];
+    for s in &doc.sentences {
+        if skip(s.block) {
+            continue;
+        }
+        let (s0, s1) = s.tokens;
+        let (mut p1, mut p2) = (START, START);
+        for (i, d) in out.iter_mut().enumerate().take(s1).skip(s0) {
+            if !((p1 == O || p1 == START) && feats.never_starts(i)) {
+                let (tag, margin) = decide(&fast.scores(i, (s0, s1), p1, p2), p1);
+                *d = Decision { tag, margin };
+            }
+            (p2, p1) = (p1, d.tag);
+        }
+    }
+    out
 }
 
 /// The weights compiled into the crate, parsed on first use (`None` if the file is empty or
@@ -702,7 +1092,7 @@ pub fn find(doc: &Document, skip: &dyn Fn(usize) -> bool) -> Vec<Chunk> {
     let Some(model) = MODEL.as_ref() else {
         return Vec::new();
     };
-    let tags = tag_document(doc, &mut &*model, None, skip);
+    let tags = tag_fast(doc, model, skip);
     // Chunks never cross sentences: a sentence start closes the open chunk.
     let mut out = Vec::new();
     for s in &doc.sentences {
@@ -749,6 +1139,40 @@ mod tests {
         f.token(3, doc.sentences[0].tokens, O, O, &mut x);
         f.token(3, doc.sentences[0].tokens, 1, O, &mut y);
         assert_ne!(x, y);
+    }
+
+    /// The fast path decides exactly what the reference loop decides, margins included.
+    #[test]
+    fn fast_scores_equal_the_definition() {
+        let model = MODEL.as_ref().expect("model");
+        let texts = [
+            include_str!("../../tests/golden/harbour-vote.txt"),
+            "PORT ELLERY, 14 March 2026 - The NEW YORK Times said U.S. Virgin Islands and St. Louis \
+             joined Al-Qaeda's rivals. Jean-Yves Le Drian met O'Brien in SÃO PAULO.\n\
+             ÉMILE ZOLA in İSTANBUL — Ⓐ straße ǅemal said “NEW YORK-based” People19 firm",
+            "",
+            "A",
+        ];
+        for text in texts {
+            let doc = Document::new(text);
+            let slow = tag_document(&doc, &mut &*model, None, &|_| false);
+            assert_eq!(tag_fast(&doc, model, &|_| false), slow);
+            let odd = |b: usize| b % 2 == 1;
+            assert_eq!(
+                tag_fast(&doc, model, &odd),
+                tag_document(&doc, &mut &*model, None, &odd)
+            );
+        }
+    }
+
+    #[test]
+    fn gazetteer_leads() {
+        assert!(GAZ.leads.contains("New") && GAZ.leads.contains("St"));
+        assert!(!GAZ.leads.contains("Tuesday"));
+        let doc = Document::new("He flew from New York to SAO PAULO and Rio.");
+        let f = Features::new(&doc);
+        let gaz: Vec<u8> = f.toks.iter().map(|t| t.gaz).collect();
+        assert_eq!(gaz, [0, 0, 0, 2, 3, 0, 2, 3, 0, 0, 0]);
     }
 
     #[test]
