@@ -579,6 +579,13 @@ impl Ctx<'_> {
         // After a quote that ends its own sentence (`…regime.” Mr. X added.`), only a
         // speaker right at the start of the next sentence counts.
         let new_sentence = toks[i].sentence != toks[after.saturating_sub(1)].sentence;
+        // `“…,” while 73 percent said the same of Trump`: a new clause, not an attribution.
+        if matches!(
+            self.word(i),
+            "while" | "whereas" | "although" | "though" | "because" | "when" | "if" | "but"
+        ) {
+            return None;
+        }
         // An attribution is set off by punctuation: `"…," said X`, `"…?" X asked`. Quoted words
         // running on into the sentence (`“unmistakably” suggests that…`, `“unhinged” a tweet
         // attacking…`) are not attributed here.
@@ -622,6 +629,8 @@ impl Ctx<'_> {
                     .then(|| self.noun_phrase_before(v, i))
                     .flatten()
                     .filter(|m| m.span.start == from)
+                    // "answering questions about …" is a participle, not a subject.
+                    .filter(|_| !self.word(i).ends_with("ing") || word_is_cap(self.word(i)))
                 {
                     return Some((m, v));
                 }
@@ -1327,11 +1336,12 @@ impl Ctx<'_> {
             if start + 4 <= head || start == 0 {
                 return None;
             }
-            // A phrase of the subject's own words: "answering questions about how" is not one.
-            if start < head && is_preposition(&lower) {
-                return None;
-            }
             let prev = start - 1;
+            // A preposition ends the phrase ("registered voters" in "52 percent of registered
+            // voters said"); `noun_phrase_before` then steps over it to the subject.
+            if start < head && is_preposition(&self.word(prev).to_lowercase()) {
+                break;
+            }
             // A clause boundary starts the phrase: "However, 63 percent said".
             if prev >= s0 && matches!(self.word(prev), "," | ";" | "—" | "–") && start < head {
                 break;
@@ -2340,6 +2350,17 @@ mod tests {
             "I stood",
             "Vera Lind",
             "she",
+        );
+    }
+
+    #[test]
+    fn a_new_clause_after_a_quote_is_not_its_attribution() {
+        assert_mention(
+            "Only 52 percent of registered voters agreed that Vera Lind is in \"good enough \
+             health to serve,\" while 73 percent said the same of Bram Toll.",
+            "good enough",
+            "Only 52 percent",
+            "Only 52 percent",
         );
     }
 
