@@ -11,7 +11,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { createRequire } from "node:module";
-import { startServer, requirePkg, CHROMIUM, CHROMIUM_ARGS, OUT } from "./helpers.mjs";
+import { startServer, requirePkg, CHROMIUM, CHROMIUM_ARGS, OUT, loadExample } from "./helpers.mjs";
 
 const require = createRequire(import.meta.url);
 const AXE = require.resolve("axe-core/axe.min.js");
@@ -69,7 +69,7 @@ for (const scheme of ["light", "dark"]) {
 
     await check("empty page");
 
-    await page.click("#example");
+    await loadExample(page);
     await page.waitForSelector('#results[data-state="done"]');
     await page.check("#show-boilerplate"); // the boilerplate blocks' text too
     await page.click('#people button.person >> nth=0'); // a highlight

@@ -8,7 +8,7 @@ import fsp from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { requirePkg, sample, OUT, CHROMIUM, CHROMIUM_ARGS } from "./helpers.mjs";
+import { requirePkg, sample, OUT, CHROMIUM, CHROMIUM_ARGS, loadExample } from "./helpers.mjs";
 import { buildSingleFile } from "../../scripts/single-file.mjs";
 import { EXAMPLE } from "../../www/example.js";
 
@@ -91,7 +91,7 @@ test("opened from file://: a pasted article is annotated in a worker, with no re
   assert.match(workers[0], /^blob:/);
 
   // The example button and the style sheet work too (a styled page has the site header's layout).
-  await page.click("#example");
+  await loadExample(page);
   await page.waitForFunction(() => /example article/.test(document.getElementById("status").textContent), null, { timeout: 30_000 });
   const styled = await page.evaluate(() => getComputedStyle(document.querySelector("header.site")).display);
   assert.notEqual(styled, "inline", "style.css applied");
