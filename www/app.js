@@ -1,7 +1,7 @@
 // Article Inspector page: input handling, the analysis worker, and wiring the rendered results.
 // The analysis itself runs in worker.js (never on this thread); rendering is in render.js.
 import { renderArticle, renderPeople, renderQuotes, renderEntities, renderStats, plural, fmt } from "./render.js";
-import { EXAMPLE } from "./example.js";
+import { EXAMPLES } from "./example.js";
 import { exportFile } from "./export.js";
 import { initNavigation } from "./navigate.js";
 import { initBatch, droppedFiles } from "./batch.js";
@@ -27,6 +27,9 @@ const exportMenu = $("export-menu");
 const exportToggle = $("export-toggle");
 const resetBtn = $("reset-decisions");
 const overlay = $("drop-overlay");
+const pasteSwitch = $("paste-switch");
+const pasteNote = $("paste-note");
+const exampleMenu = $("example-menu");
 
 const state = {
   worker: null,
@@ -41,6 +44,10 @@ const state = {
   // Kept in memory only, and forgotten when the input or the format changes.
   decisions: { input: null, format: null, map: new Map() },
   source: null, // e.g. 'file “x.html” (windows-1252)'
+  // The clipboard's two versions of the last paste that replaced the whole box and carried HTML:
+  // {text, html, mode: "html" | "text"} — the box shows `mode`'s version (the other is kept,
+  // with the reader's edits to each). Null for any other input.
+  clip: null,
 };
 
 const reducedMotion = window.matchMedia("(prefers-reduced-motion: reduce)");
@@ -74,7 +81,8 @@ function startWorker() {
     e.preventDefault?.();
     if (w !== state.worker) return;
     document.documentElement.dataset.engine = "failed";
-    const fileHint = location.protocol === "file:" ? " This page has to be served over HTTP (for example scripts/serve.sh); it cannot run from a file:// address." : "";
+    // The served page's worker cannot start from file://; the single-file build is made for it.
+    const fileHint = location.protocol === "file:" && !document.getElementById("ai-modules") ? " This page has to be served over HTTP (for example scripts/serve.sh); it cannot run from a file:// address." : "";
     showMessage(`The analyser could not be started${e.message ? ` (${e.message})` : ""}.${fileHint}`);
     setStatus("Analyser unavailable.");
     failInFlight();
@@ -100,7 +108,7 @@ function onWorkerMessage(w, msg) {
     state.version = msg.version;
     document.documentElement.dataset.engine = "ready";
     $("version").textContent = `v${msg.version}`;
-    if (!state.inFlight && !state.current) setStatus("Ready. Paste an article, open a file, or try the example.");
+    if (!state.inFlight && !state.current) setStatus("Ready. Paste an article, open a file, or try an example.");
     return;
   }
   if (msg.type === "init-error") {
@@ -397,6 +405,7 @@ async function loadFile(file) {
     setStatus("");
     return;
   }
+  dropClip();
   input.value = decoded.text;
   state.source = `“${file.name}”, ${formatSize(file.size)}, ${decoded.encoding}`;
   clearTimeout(debounceTimer);
@@ -474,9 +483,73 @@ function refuseOversized(e, data, how) {
   return true;
 }
 
+// ---------------------------------------------------------------- pasted HTML: Text | HTML
+
+const CLIP_SOURCE = { html: "the clipboard’s HTML", text: "the clipboard’s text" };
+const CLIP_NOTE = {
+  html: "The box shows the HTML the web page put on the clipboard, read as markup so that menus, share buttons and captions are recognised. It is only read: no script in it runs, no image is fetched.",
+  text: "The box shows the clipboard’s plain text. Switch to HTML to use the page’s structure (menus, share buttons, captions).",
+};
+
+/** Shows the switch for `state.clip` (hidden when there is none). */
+function updatePasteSwitch() {
+  const c = state.clip;
+  pasteSwitch.hidden = !c;
+  if (!c) return;
+  for (const r of pasteSwitch.querySelectorAll('input[name="paste-version"]')) r.checked = r.value === c.mode;
+  pasteNote.textContent = CLIP_NOTE[c.mode];
+}
+
+/** Forgets the clipboard's versions (a new article arrived another way); back to "Auto". */
+function dropClip() {
+  if (!state.clip) return;
+  state.clip = null;
+  formatSel.value = "auto";
+  updatePasteSwitch();
+}
+
+/** Puts the clipboard's `mode` version in the box and reads it as such ("html" or "text"). */
+function showClipVersion(mode) {
+  const c = state.clip;
+  c.mode = mode;
+  input.value = c[mode];
+  formatSel.value = mode;
+  state.source = CLIP_SOURCE[mode];
+  updatePasteSwitch();
+  clearTimeout(debounceTimer);
+  requestAnalysis("auto");
+}
+
+pasteSwitch.addEventListener("change", (e) => {
+  const c = state.clip;
+  const mode = e.target.value;
+  if (!c || (mode !== "html" && mode !== "text") || mode === c.mode) return;
+  // The version the reader leaves keeps their edits: switching back shows it as they left it.
+  c[c.mode] = input.value;
+  showClipVersion(mode);
+});
+
+/** Does this clipboard HTML have markup worth reading (not just text in a wrapper)? */
+const hasMarkup = (html) => /<[a-z][^>]*>/i.test(html);
+
 input.addEventListener("paste", (e) => {
   if (refuseOversized(e, e.clipboardData, "pasted")) return;
   state.source = null;
+  const data = e.clipboardData;
+  // A paste that replaces the whole box is a new article; one into the middle is an edit.
+  const whole = input.selectionStart === 0 && input.selectionEnd === input.value.length;
+  const html = data && [...(data.types || [])].includes("text/html") ? data.getData("text/html") : "";
+  if (whole && html && hasMarkup(html)) {
+    if (html.length <= MAX_BYTES) {
+      // Both versions are kept; the HTML is analysed (inertly, in Rust: never put in this page).
+      e.preventDefault();
+      state.clip = { text: data.getData("text/plain"), html, mode: "html" };
+      showClipVersion("html");
+      return;
+    }
+    showMessage(`The clipboard’s HTML is ${formatSize(html.length)}, over ${LIMIT}: its plain text was pasted instead.`, "info");
+  }
+  if (whole) dropClip();
   // The pasted text is in the box only after this event: the input event that follows analyses
   // it at once; this is the fallback for a paste that fires no input event.
   scheduleAnalysis(0);
@@ -506,21 +579,81 @@ $("analyse").addEventListener("click", () => {
 formatSel.addEventListener("change", () => {
   if (input.value.trim()) scheduleAnalysis(0);
 });
-$("example").addEventListener("click", () => {
-  input.value = EXAMPLE;
-  state.source = "example article";
+// ---------------------------------------------------------------- examples
+
+/** Loads example `id` (from example.js) into the box and analyses it. */
+function loadExample(id) {
+  const ex = EXAMPLES.find((x) => x.id === id);
+  if (!ex) return;
+  dropClip();
+  input.value = ex.text;
+  state.source = `example article “${ex.name}”`;
   formatSel.value = "auto";
   clearTimeout(debounceTimer);
   requestAnalysis("button");
+}
+
+{
+  const list = exampleMenu.querySelector(".example-list");
+  for (const ex of EXAMPLES) {
+    const li = document.createElement("li");
+    const b = document.createElement("button");
+    b.type = "button";
+    b.dataset.example = ex.id;
+    const name = document.createElement("span");
+    name.className = "example-name";
+    name.textContent = ex.name;
+    const what = document.createElement("span");
+    what.className = "example-what";
+    what.textContent = ex.what;
+    b.append(name, what);
+    li.appendChild(b);
+    list.appendChild(li);
+  }
+}
+
+function closeExampleMenu(refocus) {
+  if (!exampleMenu.open) return;
+  exampleMenu.open = false;
+  if (refocus) $("example").focus();
+}
+
+exampleMenu.addEventListener("toggle", () => {
+  if (exampleMenu.open) exampleMenu.querySelector("button[data-example]")?.focus();
 });
+exampleMenu.addEventListener("click", (e) => {
+  const b = e.target.closest("button[data-example]");
+  if (!b) return;
+  closeExampleMenu(false);
+  loadExample(b.dataset.example);
+});
+exampleMenu.addEventListener("keydown", (e) => {
+  if (e.key === "Escape" && exampleMenu.open) {
+    e.stopPropagation();
+    closeExampleMenu(true);
+    return;
+  }
+  // Up and down move between the examples, as in a menu.
+  if (e.key !== "ArrowDown" && e.key !== "ArrowUp") return;
+  const items = [...exampleMenu.querySelectorAll("button[data-example]")];
+  const i = items.indexOf(document.activeElement);
+  if (i < 0) return;
+  e.preventDefault();
+  items[(i + (e.key === "ArrowDown" ? 1 : items.length - 1)) % items.length].focus();
+});
+document.addEventListener("click", (e) => {
+  if (exampleMenu.open && !exampleMenu.contains(e.target)) closeExampleMenu(false);
+});
+
 $("clear").addEventListener("click", () => {
+  dropClip();
   input.value = "";
   state.source = null;
   clearTimeout(debounceTimer);
   clearMessage();
   resetResults();
   results.dataset.state = "empty";
-  setStatus(state.ready ? "Ready. Paste an article, open a file, or try the example." : "Loading the analyser…");
+  setStatus(state.ready ? "Ready. Paste an article, open a file, or try an example." : "Loading the analyser…");
   input.focus();
 });
 
@@ -528,7 +661,7 @@ $("clear").addEventListener("click", () => {
 
 function applyBoilerplateToggle() {
   const open = showBp.checked;
-  for (const b of article.querySelectorAll(".block.boilerplate")) setCollapsed(b, !open);
+  for (const b of article.querySelectorAll(".block.boilerplate:not(.meta-line)")) setCollapsed(b, !open);
   for (const g of article.querySelectorAll("details.bp-group")) g.open = open;
 }
 
@@ -827,6 +960,7 @@ const batch = initBatch({
   setStatus,
   download: downloadText,
   open(name, text, encoding, size) {
+    dropClip();
     input.value = text;
     formatSel.value = "auto";
     state.source = `“${name}”, ${formatSize(size)}, ${encoding}, from the batch`;

@@ -10,7 +10,7 @@ export const LAYERS = { entities: "Entities", quotes: "Quotes", reported: "Repor
 const MAX_PAINTED = 2000;
 
 /** Text inside these is the page's own (labels, controls), not the article's. */
-const NOT_ARTICLE_TEXT = ".label, .speaker-label, .decide, .bp-head, summary, .placeholder";
+const NOT_ARTICLE_TEXT = ".label, .speaker-label, .meta-tag, .decide, .bp-head, summary, .placeholder";
 
 /** Is the reader typing here (a text box, not a checkbox or a button)? Then keys are theirs. */
 const NOT_TYPING = ["checkbox", "radio", "button", "submit", "reset", "range", "color", "file", "image"];

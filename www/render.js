@@ -241,13 +241,29 @@ function decisionControl(doc, analysis, block, bi, decision) {
   return wrap;
 }
 
+/**
+ * Byline and dateline: the analysis leaves them out of the article's text, but a reader expects
+ * them under the headline, as a byline: shown as one (never folded away), labelled, with Restore.
+ */
+export const isMetaLine = (block) => !!block.boilerplate && (block.kind === "byline" || block.kind === "dateline");
+
 /** One block as a DOM element. `decision`: the reader's "keep" / "drop" for it, if any. */
 export function renderBlock(doc, analysis, block, bi, spans, decision) {
   const text = analysis.text;
   const { children } = nestSpans(spans || [], block.start, block.end);
   const mine = (decision === "drop" && block.boilerplate) || (decision === "keep" && !block.boilerplate) ? decision : undefined;
   let node;
-  if (block.boilerplate) {
+  if (isMetaLine(block) && !mine) {
+    node = el(doc, "p", "block boilerplate meta-line");
+    const tag = el(doc, "span", "meta-tag", BLOCK_KIND_NAMES[block.kind]);
+    tag.setAttribute("aria-hidden", "true");
+    node.appendChild(tag);
+    const body = el(doc, "span", "block-text");
+    appendRange(doc, body, text, block.start, block.end, children);
+    node.appendChild(body);
+    node.appendChild(decisionControl(doc, analysis, block, bi, undefined));
+    node.title = `${blockLabel(block)} — shown, but not part of the article’s clean text`;
+  } else if (block.boilerplate) {
     node = el(doc, "div", "block boilerplate collapsed");
     const head = el(doc, "span", "bp-head");
     const toggle = el(doc, "button", "bp-toggle");
@@ -298,7 +314,7 @@ export function renderArticle(doc, analysis, decisions = new Map()) {
   const frag = doc.createDocumentFragment();
   const { perBlock, dropped } = collectSpans(analysis);
   const blocks = analysis.blocks || [];
-  const foldable = (k) => blocks[k].boilerplate && !decisions.has(k);
+  const foldable = (k) => blocks[k].boilerplate && !decisions.has(k) && !isMetaLine(blocks[k]);
   const one = (k) => renderBlock(doc, analysis, blocks[k], k, perBlock.get(k), decisions.get(k));
   let i = 0;
   while (i < blocks.length) {

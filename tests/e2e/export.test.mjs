@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { startServer, launchBrowser, openPage, requirePkg, WWW, OUT } from "./helpers.mjs";
+import { startServer, launchBrowser, openPage, requirePkg, WWW, OUT, loadExample } from "./helpers.mjs";
 
 const ex = await import(pathToFileURL(path.join(WWW, "export.js")).href);
 
@@ -239,7 +239,7 @@ describe("Export menu in the page", () => {
     await page.click("#export-toggle");
     assert.equal(await page.evaluate(() => document.getElementById("export-menu").open), false, "the menu does not open without an analysis");
 
-    await page.click("#example");
+    await loadExample(page);
     await page.waitForSelector('#results[data-state="done"]', { timeout: 60_000 });
     const loadRequests = browser.log.requests.length;
     browser.log.phase = "export";

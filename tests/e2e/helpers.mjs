@@ -139,3 +139,19 @@ export async function openPage(browser, origin) {
   await page.waitForSelector('html[data-engine="ready"]', { timeout: 30_000 });
   return { page, problems };
 }
+
+/**
+ * Loads example `id` (www/example.js) through the page's "Try an example" menu, as a reader
+ * does, and waits for its analysis. The default is the first example, the sea wall story.
+ */
+export async function loadExample(page, id = "sea-wall") {
+  await page.click("#example");
+  await page.click(`#example-menu button[data-example="${id}"]`);
+  await page.waitForSelector('#results[data-state="done"]', { timeout: 60_000 });
+  await page.waitForFunction((id) => {
+    const s = document.getElementById("status").textContent;
+    return /^Analysed in /.test(s) && s.includes("example article");
+  }, id, { timeout: 60_000 });
+  // The pointer leaves the menu's place, so that no hover shows in a screenshot.
+  await page.mouse.move(0, 0);
+}

@@ -3,7 +3,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
-import { startServer, launchBrowser, openPage as openPageOf, requirePkg, sample, NO_SAMPLES, OUT } from "./helpers.mjs";
+import { startServer, launchBrowser, openPage as openPageOf, requirePkg, sample, NO_SAMPLES, OUT, loadExample } from "./helpers.mjs";
 
 let server, browser;
 
@@ -159,7 +159,7 @@ test("sample 000: the “It's another attempt” quote is Khoshroo's", { skip: s
 
 test("example article: analysed and annotated", async () => {
   const { page, problems } = await openPage();
-  await page.click("#example");
+  await loadExample(page);
   await waitDone(page);
   const input = await page.inputValue("#input");
   assert.match(input, /Skip to main content/);
@@ -209,7 +209,7 @@ const activeText = (page) => page.evaluate(() => {
 test("example article: the reader removes and restores blocks; clean text, quotes, people and stats follow", async () => {
   const { page, problems } = await openPage();
   await captureClipboard(page);
-  await page.click("#example");
+  await loadExample(page);
   await waitDone(page);
   const loadRequests = browser.log.requests.length;
   browser.log.phase = "decisions";

@@ -5,7 +5,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
-import { startServer, launchBrowser, openPage as openPageOf, requirePkg, OUT } from "./helpers.mjs";
+import { startServer, launchBrowser, openPage as openPageOf, requirePkg, OUT, loadExample } from "./helpers.mjs";
 
 let server, browser;
 
@@ -23,7 +23,7 @@ after(async () => {
 
 async function openExample() {
   const { page, problems } = await openPageOf(browser, server.origin);
-  await page.click("#example");
+  await loadExample(page);
   await page.waitForSelector('#results[data-state="done"]', { timeout: 60_000 });
   return { page, problems };
 }

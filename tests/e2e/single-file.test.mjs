@@ -8,7 +8,7 @@ import fsp from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { requirePkg, sample, OUT, CHROMIUM, CHROMIUM_ARGS } from "./helpers.mjs";
+import { requirePkg, sample, OUT, CHROMIUM, CHROMIUM_ARGS, loadExample } from "./helpers.mjs";
 import { buildSingleFile } from "../../scripts/single-file.mjs";
 import { EXAMPLE } from "../../www/example.js";
 
@@ -91,15 +91,60 @@ test("opened from file://: a pasted article is annotated in a worker, with no re
   assert.match(workers[0], /^blob:/);
 
   // The example button and the style sheet work too (a styled page has the site header's layout).
-  await page.click("#example");
+  await loadExample(page);
   await page.waitForFunction(() => /example article/.test(document.getElementById("status").textContent), null, { timeout: 30_000 });
   const styled = await page.evaluate(() => getComputedStyle(document.querySelector("header.site")).display);
   assert.notEqual(styled, "inline", "style.css applied");
   await page.screenshot({ path: path.join(OUT, "page-single-file.png") });
 
+  // Several files at once: the batch runs in a second worker (also a classic Blob worker here)
+  // and an article opens from the table in the main worker again.
+  const { EXAMPLES } = await import("../../www/example.js");
+  const started = [];
+  page.on("worker", (w) => started.push(w.url()));
+  await page.setInputFiles("#file", EXAMPLES.slice(0, 3).map((ex, i) => ({
+    name: `${ex.id}.${i === 1 ? "html" : "txt"}`,
+    mimeType: i === 1 ? "text/html" : "text/plain",
+    buffer: Buffer.from(ex.text),
+  })));
+  await page.waitForFunction(() => document.getElementById("batch-progress").dataset.state === "done", null, { timeout: 60_000 });
+  const rows = await page.$$eval("#batch-articles tbody tr", (trs) => trs.map((tr) => [tr.querySelector("th").textContent, ...[...tr.querySelectorAll("td")].map((td) => td.textContent)]));
+  assert.deepEqual(Object.fromEntries(rows.map((r) => [r[0], r[1]])), {
+    "sea-wall.txt": "Port Ellis votes to rebuild sea wall after January storm",
+    "library-html.html": "Millbrook library reopens eight months after flood",
+    "fishing-talks.txt": "Envoy warns talks on Kestrel fishing rights are close to collapse",
+  }, "each file analysed, its title in the table");
+  assert.ok(await page.$$eval("#batch-people tbody tr", (trs) => trs.some((tr) => tr.textContent.includes("Priya Nair"))), "the people across the articles");
+  assert.ok(started.length >= 1 && started.every((u) => u.startsWith("blob:")), `the batch's worker is a Blob worker too: ${started.join(", ")}`);
+  await page.screenshot({ path: path.join(OUT, "page-single-file-batch.png") });
+  await page.click('#batch-articles button.open-article:text-is("library-html.html")');
+  await page.waitForFunction(() => document.getElementById("status").textContent.includes("library-html.html"), null, { timeout: 30_000 });
+  assert.equal(await page.textContent("#stats .stat-format dd"), "HTML page");
+
   const network = requests.filter((u) => !/^(file|blob|data):/.test(u));
   assert.deepEqual(network, [], "no request but the file itself, its Blob URLs and data: URLs");
   assert.ok(requests.includes(url), "request logging works (the file itself was seen)");
   assert.deepEqual(problems, [], "no console errors (e.g. CSP violations) or page errors");
+  await page.close();
+});
+
+test("opened from file://: when the analyser cannot start, the message does not blame file://", async () => {
+  const page = await context.newPage();
+  // A worker that fails to start (as one would, e.g. blocked by a policy).
+  await page.addInitScript(() => {
+    window.Worker = class FailingWorker extends EventTarget {
+      constructor() {
+        super();
+        setTimeout(() => this.onerror?.({ message: "blocked for the test", preventDefault() {} }), 50);
+      }
+      postMessage() {}
+      terminate() {}
+    };
+  });
+  await page.goto(pathToFileURL(FILE).href);
+  await page.waitForSelector('html[data-engine="failed"]', { timeout: 30_000 });
+  const message = await page.textContent("#message");
+  assert.match(message, /could not be started \(blocked for the test\)/);
+  assert.doesNotMatch(message, /file:|served over HTTP/, "the single file is made to run from disk");
   await page.close();
 });
