@@ -45,6 +45,16 @@ const PATTERNS: &[(&str, BlockKind, &str, bool, &[&str])] = &[
         ],
     ),
     (
+        r"^from [^,]{1,60}, the free\b[^.]{0,40}encyclopedia\.?$",
+        BlockKind::Navigation,
+        "an encyclopedia's tagline",
+        false,
+        &[
+            "From Wikipedia, the free encyclopedia",
+            "From the Northmoor Encyclopedia, the free regional encyclopedia",
+        ],
+    ),
+    (
         r"^(tags?|tagged|filed under|categories|category|topics)\s*:",
         BlockKind::Navigation,
         "tag list",
@@ -608,7 +618,7 @@ fn features(doc: &Document, b: usize, html: Option<&[HtmlBlock]>) -> Features {
             }
         }
     }
-    let last = s
+    let last = without_citation_marks(s)
         .trim_end_matches(['”', '"', '’', '\'', ')', ']', '»', ' '])
         .chars()
         .last()
@@ -744,6 +754,22 @@ fn revise_by_context(
     }
 }
 
+/// `s` without the citation marks that end it: "…in 2023.[8]", "…[12][13]", "…[citation
+/// needed]" end like the sentence they follow.
+fn without_citation_marks(mut s: &str) -> &str {
+    loop {
+        let t = s.trim_end();
+        let Some(open) = t.strip_suffix(']').and_then(|r| r.rfind('[')) else {
+            return t;
+        };
+        let inner = &t[open + 1..t.len() - 1];
+        if inner.is_empty() || inner.chars().count() > 20 || inner.contains(['[', '\n']) {
+            return t;
+        }
+        s = &t[..open];
+    }
+}
+
 fn is_heading_like(doc: &Document, b: usize, f: &Features) -> bool {
     let s = &doc.text[doc.blocks[b].start..doc.blocks[b].end];
     f.chars < SHORT_CHARS * 2 && !f.sentence_end && f.words <= 20 && !s.ends_with(',')
@@ -785,6 +811,18 @@ fn find_title(
             }
         }
     }
+    // An encyclopedia page copied as text: its title is the line above the tagline ("Morwen
+    // Reservoir" / "From Wikipedia, the free encyclopedia"), however short.
+    let tagline = (1..first_good.min(doc.blocks.len())).find(|&b| {
+        decided[b]
+            .as_ref()
+            .is_some_and(|(_, why)| why == "an encyclopedia's tagline")
+    });
+    if let Some(t) =
+        tagline.filter(|&t| decided[t - 1].is_none() && (1..=30).contains(&feats[t - 1].words))
+    {
+        return Some((t - 1, "the line above an encyclopedia's tagline".into()));
+    }
     let b = candidates
         .clone()
         .find(|&b| feats[b].words >= 4 && !ends_like_sentence(doc, b))
@@ -806,6 +844,41 @@ fn ends_like_sentence(doc: &Document, b: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn citation_marks_do_not_hide_a_full_stop() {
+        assert_eq!(without_citation_marks("in 2023.[8]"), "in 2023.");
+        assert_eq!(without_citation_marks("combined.[12][13] "), "combined.");
+        assert_eq!(
+            without_citation_marks("a claim.[citation needed]"),
+            "a claim."
+        );
+        assert_eq!(
+            without_citation_marks("see [the list of many more items here]"),
+            "see [the list of many more items here]"
+        );
+    }
+
+    #[test]
+    fn an_encyclopedia_title_is_the_line_above_its_tagline() {
+        let text = "Morwen Reservoir\nFrom Wikipedia, the free encyclopedia\nMorwen Reservoir is a \
+                    reservoir on the River Tessel. It holds 48 million cubic metres of water and \
+                    supplies the city.[1]\nHistory\nThe board first proposed a dam at Morwen in \
+                    1928, but the plan was shelved during the war.[2] Construction began in 1956.[3]";
+        let doc = Document::new(text);
+        let k = classify(&doc, None, None).blocks;
+        let kinds: Vec<BlockKind> = k.iter().map(|b| b.kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                BlockKind::Title,
+                BlockKind::Navigation,
+                BlockKind::Body,
+                BlockKind::Heading,
+                BlockKind::Body
+            ]
+        );
+    }
 
     #[test]
     fn every_pattern_matches_its_examples() {

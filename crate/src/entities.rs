@@ -1498,7 +1498,7 @@ static NUMERIC: LazyLock<Vec<(Regex, EntityKind, &'static str)>> = LazyLock::new
         ),
         (
             format!(
-                r"\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH_RE}(?:,?\s+\d{{4}})?|\b{MONTH_RE}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}})?|\b{MONTH_RE}\s+\d{{4}}\b|\b(?:19|20)\d\d-\d\d-\d\d\b|\b(?:the\s+)?(?:19|20)\d0s\b|\b(?:(?:early|mid|late)[- ])?(?:19|20)\d\d\b|\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|\b(?:yesterday|today|tomorrow)\b|\b(?:in|since|until|by|from|early|late|mid|last|next|this|of)[- ](?P<m>January|February|March|April|May|June|July|August|September|October|November|December)\b|\b(?P<m2>January|February|March|April|June|July|August|September|October|November|December)\b"
+                r"\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH_RE}(?:,?\s+\d{{4}})?|\b{MONTH_RE}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}})?|\b{MONTH_RE}\s+\d{{4}}\b|\b(?:19|20)\d\d-\d\d-\d\d\b|\b(?:the\s+)?(?:19|20)\d0s\b|\b(?:(?:early|mid|late)[- ])?(?:19|20)\d\d\b|\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|\b(?:yesterday|today|tomorrow)\b|\b(?:in|since|until|by|from|early|late|mid|last|next|this|of)[- ](?P<m>(?:January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+\d{{4}}\b)?)\b|\b(?P<m2>January|February|March|April|June|July|August|September|October|November|December)\b"
             ),
             EntityKind::Date,
             "date",
@@ -1608,6 +1608,12 @@ mod tests {
         has(t, "40%", EntityKind::Percent);
         has(t, "10:30 am", EntityKind::Time);
         assert!(!ents(t).iter().any(|(x, _)| x == "27"));
+        // A month and year after a preposition are one date.
+        has(
+            "The tower was seen most recently in August 2022.",
+            "August 2022",
+            EntityKind::Date,
+        );
     }
 
     #[test]
