@@ -12,6 +12,10 @@
 //! quote-only paragraph, and the subject of the sentence for a partial quote. Pronouns and
 //! descriptions ("he", "the ambassador") resolve to the nearest compatible person.
 
+use std::sync::LazyLock;
+
+use regex::Regex;
+
 use crate::entities::EntityLayer;
 use crate::lexicon::{Gender, LEX};
 use crate::segment::{self, count_words, word_is_cap, Document, TokenKind};
@@ -81,6 +85,20 @@ fn classify_mark(s: &str, i: usize, c: char) -> Option<Mark> {
         _ => None,
     }
 }
+
+/// `, said Tomas Reilly` / `, the mayor said` / `, she added` inside a quote left open: where
+/// its missing closing mark belonged.
+static ATTRIBUTION_IN_OPEN_QUOTE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)
+        ,\s+(?:
+            (?:said|says|told|added|asked|wrote)\s+(?:\p{Lu}|the\s|a\s)
+          | (?:he|she|they|\p{Lu}[\w.'’-]*(?:\s+\p{Lu}[\w.'’-]*){0,3}|the\s+\w+)\s+
+            (?:said|says|added|told|wrote|asked)\b
+        )",
+    )
+    .expect("valid regex")
+});
 
 /// Pairs the quotation marks of every block.
 fn pair_marks(doc: &Document) -> Vec<RawQuote> {
@@ -157,6 +175,17 @@ fn pair_marks(doc: &Document) -> Vec<RawQuote> {
         }
         carried = None;
         if let Some(&open) = doubles.first() {
+            // A mark that never closes before its own attribution (`“Every week they talk, we
+            // lose a week, said Tomas Reilly, who…`): the quote ends at that comma.
+            if let Some(m) = ATTRIBUTION_IN_OPEN_QUOTE.find(&doc.text[open..b.end]) {
+                add_part(
+                    &mut out,
+                    cont.take(),
+                    Span::new(open, open + m.start() + 1),
+                    true,
+                );
+                continue;
+            }
             // Still open at the end of the paragraph: it ends here, unless the next paragraph
             // opens with a mark and so continues it.
             let q = add_part(&mut out, cont.take(), Span::new(open, b.end), true);
@@ -1575,6 +1604,37 @@ pub fn find(doc: &Document, layer: &EntityLayer, article: &[bool]) -> Vec<Quote>
                 }
             }
         }
+        // A quote opening its paragraph after one that ends reporting someone ("Speaking to
+        // reporters, the ambassador said both sides had stopped listening." / "“We came
+        // here…"): news goes on to quote them. A guess, and marked as one.
+        if speaker.is_none() && pre_words.is_empty() && block > 0 {
+            let b = &doc.blocks[block];
+            let prev = &doc.blocks[block - 1];
+            let end_tok = doc.token_at(prev.end);
+            // Only a paragraph that is all quote (this one may run on over the next).
+            let whole =
+                doc.text[last.end..b.end.max(last.end)].trim().is_empty() || q.parts.len() > 1;
+            if b.start == first.start
+                && whole
+                && end_tok > 0
+                && article.get(block - 1) == Some(&true)
+            {
+                let s = doc.tokens[end_tok - 1].sentence as usize;
+                let (s0, s1) = doc.sentences[s].tokens;
+                let mut e = s1;
+                while e > s0 && doc.tokens[e - 1].kind == TokenKind::Punct {
+                    e -= 1;
+                }
+                if let Some((m, Some(v), _, _)) = verb_then_content(&ctx, s0, e) {
+                    why = format!(
+                        "the paragraph before reports this speaker: '{}'",
+                        doc.tok(v)
+                    );
+                    speaker = Some((m, Some(v)));
+                    confidence = Confidence::Low;
+                }
+            }
+        }
 
         let kind = if q.single && words <= 4 && speaker.is_none() {
             QuoteKind::Mention
@@ -2362,6 +2422,27 @@ mod tests {
             "Only 52 percent",
             "Only 52 percent",
         );
+    }
+
+    #[test]
+    fn a_mark_that_never_closes_ends_at_its_attribution() {
+        let t = "Crews were less patient. “Every week they talk, we lose another week of the \
+                 season, said Tomas Reilly, who skippers a trawler.";
+        assert_mention(t, "Every week", "Tomas Reilly", "Tomas Reilly");
+        let q = &quotes(t)[0];
+        assert!(q.text.ends_with("season,"), "{q:#?}");
+    }
+
+    #[test]
+    fn a_quote_paragraph_after_one_reporting_its_speaker() {
+        let t = "Speaking after the session, Ines Calloway said both sides had stopped \
+                 listening.\n“We came here with a proposal that gave something to everyone.\n\
+                 “Nobody can take that home and call it a deal.”";
+        let qs = quotes(t);
+        let q = qs.iter().find(|q| q.kind == QuoteKind::Direct).unwrap();
+        assert_eq!(q.parts.len(), 2, "{q:#?}");
+        assert_eq!(q.speaker.as_ref().unwrap().name, "Ines Calloway");
+        assert_eq!(q.confidence, Confidence::Low, "a guess says so");
     }
 
     #[test]
