@@ -365,6 +365,26 @@ fn role_after(doc: &Document, j: usize) -> Option<String> {
     None
 }
 
+/// The role of a phrase set off before a name: `The ambassador of X to Y, NAME,`.
+fn role_before_apposition(doc: &Document, i: usize) -> Option<String> {
+    if i < 3 || doc.tok(i - 1) != "," {
+        return None;
+    }
+    let s0 = doc.sentences[doc.tokens[i].sentence as usize].tokens.0;
+    // The phrase: back from the comma to the sentence start or an earlier comma.
+    let from = (i.saturating_sub(16).max(s0)..i - 1)
+        .rev()
+        .find(|&k| k == s0 || doc.tok(k - 1) == ",")?;
+    if !matches!(doc.tok(from), "The" | "the") {
+        return None;
+    }
+    (from + 1..(from + 4).min(i - 1)).find_map(|k| {
+        LEX.title(&doc.tok(k).to_lowercase())
+            .filter(|t| !t.role.is_empty())
+            .map(|t| t.role.clone())
+    })
+}
+
 /// Merges the rules' mentions with the model's chunks. The model decides where names are
 /// and their types; the rules' mention of the same words lends its facts (role, gender,
 /// canonical name); a rule mention with a strong cue (gazetteer, title) stands where the model
@@ -515,6 +535,19 @@ fn combine(doc: &Document, rules: Vec<Mention>, chunks: &[tagger::Chunk]) -> Vec
                 m.role = (!t.role.is_empty()).then(|| t.role.clone());
                 m.gender = t.gender;
             }
+        }
+        // "The ambassador of Maranthia to the Council, Ines Calloway, warned", "Ines
+        // Calloway, the ambassador, said": the role a later "the ambassador" refers to.
+        if m.role.is_none() && m.kind == EntityKind::Person {
+            m.role = role_before_apposition(doc, i).or_else(|| {
+                // Only an apposition closed by a comma: "Chelsea, the mayor also said" is a
+                // new subject.
+                let role = role_after(doc, j)?;
+                let s1 = doc.sentences[doc.tokens[j].sentence as usize].tokens.1;
+                let close =
+                    (j + 2..s1.min(j + 10)).find(|&k| doc.tokens[k].kind == TokenKind::Punct)?;
+                (doc.tok(close) == ",").then_some(role)
+            });
         }
         if m.kind == EntityKind::Person && m.gender == Gender::Unknown {
             m.gender = given_name(doc.tok(i)).unwrap_or(Gender::Unknown);
@@ -1597,6 +1630,21 @@ mod tests {
             .collect();
         assert_eq!(ids.len(), 3);
         assert!(ids.iter().all(|i| *i == ids[0]));
+    }
+
+    #[test]
+    fn a_role_set_off_before_a_name() {
+        let doc = Document::new(
+            "The ambassador of Maranthia to the Council, Ines Calloway, warned on Friday that \
+             the talks could fail. Later the ambassador said more.",
+        );
+        let layer = find(&doc, &[], &[]);
+        let c = layer
+            .clusters
+            .iter()
+            .find(|c| c.name == "Ines Calloway")
+            .expect("a cluster");
+        assert_eq!(c.roles, vec!["ambassador".to_string()]);
     }
 
     #[test]
