@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { startServer, launchBrowser, openPage, requirePkg } from "./helpers.mjs";
+import { startServer, launchBrowser, openPage, loadExample, requirePkg } from "./helpers.mjs";
 
 let server, browser;
 
@@ -38,8 +38,7 @@ async function addName(page, text, kindLabel) {
 test("your names overrule the analysis, persist in this browser, and leave nothing", async () => {
   const requestsBefore = browser.log.requests.length;
   const { page, problems } = await openPage(browser, server.origin);
-  await page.click("#example");
-  await page.waitForSelector('#results[data-state="done"]', { timeout: 60_000 });
+  await loadExample(page);
   const placeBefore = await marks(page, "Port Ellis");
   assert.ok(placeBefore.length >= 1, "the example names Port Ellis");
 
@@ -64,8 +63,7 @@ test("your names overrule the analysis, persist in this browser, and leave nothi
   await page.reload();
   await page.waitForSelector('html[data-engine="ready"]');
   assert.deepEqual(await page.$$eval("#name-list li .name", (els) => els.map((e) => e.textContent)), ["Port Ellis", "Coastal"]);
-  await page.click("#example");
-  await page.waitForSelector('#results[data-state="done"]', { timeout: 60_000 });
+  await loadExample(page);
   await page.waitForFunction(() => [...document.querySelectorAll("#article mark.ent")]
     .some((e) => e.firstChild?.textContent === "Port Ellis" && e.dataset.kind === "PLACE"));
 
