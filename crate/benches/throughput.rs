@@ -3,7 +3,9 @@
 //! Corpus: the sample articles in `../shared/samples/` when present, else a built-in
 //! fictional article. Reports milliseconds per typical article and MB/s, and the same for one
 //! document of about 1 MB and 10 MB (the samples repeated), so a quadratic pass shows up as a
-//! falling MB/s.
+//! falling MB/s. Then each stage alone on the same corpus (segmentation, boilerplate,
+//! entities, quotes), each given the previous stages' output, so the MB/s of the stages show
+//! where the time goes.
 //!
 //! With `BENCH_PAGES=DIR`, it also times every file in DIR on its own (format detected; the
 //! best of three runs) and reports the median, 95th percentile and slowest page — the
@@ -14,7 +16,7 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use article_inspector::segment::Document;
-use article_inspector::{analyze, boilerplate, html, Options};
+use article_inspector::{analyze, boilerplate, entities, html, quotes, Options};
 
 const FALLBACK: &str = "Harbour town votes on new sea wall\n\n\
     The council of Port Ellery voted on Tuesday to build a €12 million sea wall, after two \
@@ -65,6 +67,52 @@ fn report(name: &str, bytes: usize, times: &[Duration]) {
         p95.as_secs_f64() * 1e3,
         bytes as f64 / 1e6 / median.as_secs_f64()
     );
+}
+
+/// Each stage of the text pipeline alone over `docs` (per typical article), given what the
+/// stages before it produce.
+fn stages(docs: &[String]) {
+    let n = docs.len() as u32;
+    let bytes = docs.iter().map(String::len).sum::<usize>() / docs.len();
+    let per = |times: Vec<Duration>| times.iter().map(|t| *t / n).collect::<Vec<_>>();
+    let seg = time(Duration::from_secs(1), || {
+        for d in docs {
+            black_box(Document::new(black_box(d)));
+        }
+    });
+    report("  stage: segmentation", bytes, &per(seg));
+    let parsed: Vec<Document> = docs.iter().map(|d| Document::new(d)).collect();
+    let bp = time(Duration::from_secs(1), || {
+        for doc in &parsed {
+            black_box(boilerplate::classify(black_box(doc), None, None));
+        }
+    });
+    report("  stage: boilerplate", bytes, &per(bp));
+    let classified: Vec<boilerplate::Classified> = parsed
+        .iter()
+        .map(|doc| boilerplate::classify(doc, None, None))
+        .collect();
+    let ent = time(Duration::from_secs(1), || {
+        for (doc, c) in parsed.iter().zip(&classified) {
+            black_box(entities::find(black_box(doc), &c.widgets, &[]));
+        }
+    });
+    report("  stage: entities", bytes, &per(ent));
+    let layers: Vec<entities::EntityLayer> = parsed
+        .iter()
+        .zip(&classified)
+        .map(|(doc, c)| entities::find(doc, &c.widgets, &[]))
+        .collect();
+    let articles: Vec<Vec<bool>> = classified
+        .iter()
+        .map(|c| c.blocks.iter().map(|b| !b.boilerplate).collect())
+        .collect();
+    let q = time(Duration::from_secs(1), || {
+        for ((doc, layer), article) in parsed.iter().zip(&layers).zip(&articles) {
+            black_box(quotes::find(black_box(doc), layer, article));
+        }
+    });
+    report("  stage: quotes", bytes, &per(q));
 }
 
 /// The boilerplate stage alone: read the input (HTML or text), cut it into blocks, classify.
@@ -148,6 +196,7 @@ fn main() {
     });
     let per_doc: Vec<Duration> = times.iter().map(|t| *t / docs.len() as u32).collect();
     report("typical article (mean size)", total / docs.len(), &per_doc);
+    stages(&docs);
     for target in [1_000_000usize, 10_000_000] {
         let mut big = String::new();
         while big.len() < target {
