@@ -1183,10 +1183,12 @@ fn initials(name: &str) -> String {
 }
 
 fn is_acronym(s: &str) -> bool {
-    let letters: Vec<char> = s.chars().filter(|c| c.is_alphabetic()).collect();
-    (2..=8).contains(&letters.len())
-        && letters.iter().filter(|c| c.is_uppercase()).count() * 3 >= letters.len() * 2
-        && !s.contains(' ')
+    let (mut letters, mut upper) = (0usize, 0usize);
+    for c in s.chars().filter(|c| c.is_alphabetic()) {
+        letters += 1;
+        upper += usize::from(c.is_uppercase());
+    }
+    (2..=8).contains(&letters) && upper * 3 >= letters * 2 && !s.contains(' ')
 }
 
 /// Union-find over mentions.
