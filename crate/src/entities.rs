@@ -1433,12 +1433,22 @@ fn add_numeric(doc: &Document, skipped: &dyn Fn(usize) -> bool, entities: &mut V
             }
             continue;
         }
-        for c in re.captures_iter(text) {
-            // A pattern may mark the part that is the mention: "in (May)".
-            let m = c
-                .name("m")
-                .or_else(|| c.name("m2"))
-                .unwrap_or_else(|| c.get(0).unwrap());
+        for whole in re.find_iter(text) {
+            // A pattern may mark the part that is the mention: "in (May)". Such a part lies
+            // after a lowercase word, or is the whole match: only a match that starts with a
+            // lowercase letter needs its groups (the same match again, from the same place).
+            let m = if whole.as_str().starts_with(|c: char| c.is_ascii_lowercase()) {
+                let c = re.captures_at(text, whole.start()).expect("the same match");
+                c.name("m")
+                    .or_else(|| c.name("m2"))
+                    .unwrap_or_else(|| c.get(0).unwrap())
+            } else {
+                debug_assert!(re.captures_at(text, whole.start()).is_some_and(|c| c
+                    .name("m")
+                    .or_else(|| c.name("m2"))
+                    .is_none_or(|g| g.range() == whole.range())));
+                whole
+            };
             keep(Span::new(m.start(), m.end()), *kind, p);
         }
     }
