@@ -17,6 +17,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
 
 use regex::Regex;
+use regex_automata::{meta, Anchored, Input};
 
 use crate::lexicon::{with_lower, Gender, LEX};
 use crate::segment::{word_is_cap, Document, Sentence, TokenKind};
@@ -1426,7 +1427,17 @@ fn add_numeric(doc: &Document, skipped: &dyn Fn(usize) -> bool, entities: &mut V
             found.push((span, kind, p));
         }
     };
+    let starts = amount_starts(text);
     for (p, (re, kind, _)) in NUMERIC.iter().enumerate() {
+        if let Some(anchored) = &ANCHORED[p] {
+            // Every match starts at one of `starts`: the leftmost match from `from` on is the
+            // first of them where an anchored search matches, as `find_iter` finds it.
+            let money = *kind == EntityKind::Money;
+            anchored_find(anchored, text, &starts, money, |m| {
+                keep(Span::new(m.start, m.end), *kind, p);
+            });
+            continue;
+        }
         if re.captures_len() == 1 {
             for m in re.find_iter(text) {
                 keep(Span::new(m.start(), m.end()), *kind, p);
@@ -1488,6 +1499,69 @@ fn add_numeric(doc: &Document, skipped: &dyn Fn(usize) -> bool, entities: &mut V
         });
     }
 }
+
+/// Where an amount, a percentage or a time can start, and whether at a digit (else at a
+/// currency sign or the "U" of "US$"). Those patterns open with a currency sign, or with an
+/// ASCII word boundary before a digit (`\d`: any Unicode digit) or the "U": an ASCII digit or
+/// "U" right after an ASCII word character starts none of them.
+fn amount_starts(text: &str) -> Vec<(usize, bool)> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    for (k, &b) in bytes.iter().enumerate() {
+        let after_word = k > 0 && (bytes[k - 1].is_ascii_alphanumeric() || bytes[k - 1] == b'_');
+        match b {
+            b'$' => out.push((k, false)),
+            b'0'..=b'9' if !after_word => out.push((k, true)),
+            b'U' if !after_word => out.push((k, false)),
+            0xC0.. => {
+                let c = text[k..].chars().next().unwrap_or(' ');
+                if matches!(c, '€' | '£' | '¥') {
+                    out.push((k, false));
+                } else if c.is_numeric() {
+                    out.push((k, true));
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The matches of `re` that start at one of `starts` (only at digits unless `money`), in
+/// order and not overlapping, as an unanchored scan finds them when no match starts elsewhere.
+fn anchored_find(
+    re: &meta::Regex,
+    text: &str,
+    starts: &[(usize, bool)],
+    money: bool,
+    mut f: impl FnMut(std::ops::Range<usize>),
+) {
+    let mut from = 0;
+    for &(k, digit) in starts {
+        if k < from || !(digit || money) {
+            continue;
+        }
+        if let Some(m) = re.search(&Input::new(text).range(k..).anchored(Anchored::Yes)) {
+            f(m.range());
+            from = m.end();
+        }
+    }
+}
+
+/// The amount, percentage and time patterns of [`NUMERIC`] again, for anchored searches at
+/// the places [`amount_starts`] gives (the others can start at too many places).
+static ANCHORED: LazyLock<Vec<Option<meta::Regex>>> = LazyLock::new(|| {
+    NUMERIC
+        .iter()
+        .map(|(re, kind, _)| {
+            matches!(
+                kind,
+                EntityKind::Money | EntityKind::Percent | EntityKind::Time
+            )
+            .then(|| meta::Regex::new(re.as_str()).expect("numeric pattern compiles"))
+        })
+        .collect()
+});
 
 const MONTH_RE: &str = r"(?i:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept\.?|Sep\.?|Oct\.?|Nov\.?|Dec\.?)";
 
@@ -1609,6 +1683,28 @@ mod tests {
             .collect();
         assert_eq!(ids.len(), 3);
         assert!(ids.iter().all(|i| *i == ids[0]));
+    }
+
+    #[test]
+    fn anchored_amounts_are_the_matches_of_a_scan() {
+        let texts = [
+            "US$5 and $ 3.2bn, €12 million, £4, ¥30, 40 dollars, 5 per cent, 3% and 10:30 am.",
+            "AUS$5 x12 12USD US$US$7 ١٢% ٣ pm 5pm_ 7 GMT\n8:00 9 percentage points",
+            "",
+            "no digits at all here",
+        ];
+        for t in texts {
+            let starts = amount_starts(t);
+            for (p, (re, kind, _)) in NUMERIC.iter().enumerate() {
+                let Some(a) = &ANCHORED[p] else { continue };
+                let scan: Vec<_> = re.find_iter(t).map(|m| m.range()).collect();
+                let mut anchored = Vec::new();
+                let money = *kind == EntityKind::Money;
+                anchored_find(a, t, &starts, money, |m| anchored.push(m));
+                assert_eq!(scan, anchored, "{kind:?} in {t:?}");
+                assert!(!scan.is_empty() || t.len() < 30, "{kind:?} in {t:?}");
+            }
+        }
     }
 
     #[test]
