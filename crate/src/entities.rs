@@ -1235,7 +1235,7 @@ fn cluster(doc: &Document, mentions: &[Mention]) -> (Vec<Entity>, Vec<Cluster>, 
     let mut sets = Sets((0..n).collect());
     let text = |m: &Mention| &doc.text[m.span.start..m.span.end];
     // Same key → same entity.
-    let key_of = |m: &Mention| -> String {
+    let key_of = |m: &Mention| -> (u8, String) {
         let t = text(m);
         let k = if let Some(c) = m.canonical {
             c.to_string()
@@ -1244,9 +1244,9 @@ fn cluster(doc: &Document, mentions: &[Mention]) -> (Vec<Entity>, Vec<Cluster>, 
         } else {
             surface_key(t)
         };
-        format!("{:?}:{k}", group_kind(m.kind))
+        (group_kind(m.kind), k)
     };
-    let mut first: HashMap<String, usize> = HashMap::default();
+    let mut first: HashMap<(u8, String), usize> = HashMap::default();
     for (i, m) in mentions.iter().enumerate() {
         let k = key_of(m);
         match first.get(&k) {
