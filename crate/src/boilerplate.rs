@@ -366,10 +366,11 @@ pub fn classify(
             continue;
         }
         let near = b.saturating_sub(PULL_QUOTE_REACH)..(b + PULL_QUOTE_REACH + 1).min(n);
-        if let Some(source) = near
-            .filter(|&k| k != b)
-            .find(|&k| feats[k].words > f.words + 5 && feats[k].key.contains(f.key.as_str()))
-        {
+        // One searcher for the key, reused on every neighbour.
+        let finder = memchr::memmem::Finder::new(f.key.as_bytes());
+        if let Some(source) = near.filter(|&k| k != b).find(|&k| {
+            feats[k].words > f.words + 5 && finder.find(feats[k].key.as_bytes()).is_some()
+        }) {
             decided[b] = Some((
                 BlockKind::QuoteBox,
                 format!("repeats a passage of block {}: a pull quote", source + 1),

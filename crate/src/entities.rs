@@ -17,6 +17,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
 
 use regex::Regex;
+use regex_automata::{meta, Anchored, Input};
 
 use crate::lexicon::{with_lower, Gender, LEX};
 use crate::segment::{word_is_cap, Document, Sentence, TokenKind};
@@ -1216,10 +1217,12 @@ fn initials(name: &str) -> String {
 }
 
 fn is_acronym(s: &str) -> bool {
-    let letters: Vec<char> = s.chars().filter(|c| c.is_alphabetic()).collect();
-    (2..=8).contains(&letters.len())
-        && letters.iter().filter(|c| c.is_uppercase()).count() * 3 >= letters.len() * 2
-        && !s.contains(' ')
+    let (mut letters, mut upper) = (0usize, 0usize);
+    for c in s.chars().filter(|c| c.is_alphabetic()) {
+        letters += 1;
+        upper += usize::from(c.is_uppercase());
+    }
+    (2..=8).contains(&letters) && upper * 3 >= letters * 2 && !s.contains(' ')
 }
 
 /// Union-find over mentions.
@@ -1265,7 +1268,7 @@ fn cluster(doc: &Document, mentions: &[Mention]) -> (Vec<Entity>, Vec<Cluster>, 
     let mut sets = Sets((0..n).collect());
     let text = |m: &Mention| &doc.text[m.span.start..m.span.end];
     // Same key → same entity.
-    let key_of = |m: &Mention| -> String {
+    let key_of = |m: &Mention| -> (u8, String) {
         let t = text(m);
         let k = if let Some(c) = m.canonical {
             c.to_string()
@@ -1274,9 +1277,9 @@ fn cluster(doc: &Document, mentions: &[Mention]) -> (Vec<Entity>, Vec<Cluster>, 
         } else {
             surface_key(t)
         };
-        format!("{:?}:{k}", group_kind(m.kind))
+        (group_kind(m.kind), k)
     };
-    let mut first: HashMap<String, usize> = HashMap::default();
+    let mut first: HashMap<(u8, String), usize> = HashMap::default();
     for (i, m) in mentions.iter().enumerate() {
         let k = key_of(m);
         match first.get(&k) {
@@ -1457,19 +1460,39 @@ fn add_numeric(doc: &Document, skipped: &dyn Fn(usize) -> bool, entities: &mut V
             found.push((span, kind, p));
         }
     };
+    let starts = amount_starts(text);
     for (p, (re, kind, _)) in NUMERIC.iter().enumerate() {
+        if let Some(anchored) = &ANCHORED[p] {
+            // Every match starts at one of `starts`: the leftmost match from `from` on is the
+            // first of them where an anchored search matches, as `find_iter` finds it.
+            let money = *kind == EntityKind::Money;
+            anchored_find(anchored, text, &starts, money, |m| {
+                keep(Span::new(m.start, m.end), *kind, p);
+            });
+            continue;
+        }
         if re.captures_len() == 1 {
             for m in re.find_iter(text) {
                 keep(Span::new(m.start(), m.end()), *kind, p);
             }
             continue;
         }
-        for c in re.captures_iter(text) {
-            // A pattern may mark the part that is the mention: "in (May)".
-            let m = c
-                .name("m")
-                .or_else(|| c.name("m2"))
-                .unwrap_or_else(|| c.get(0).unwrap());
+        for whole in re.find_iter(text) {
+            // A pattern may mark the part that is the mention: "in (May)". Such a part lies
+            // after a lowercase word, or is the whole match: only a match that starts with a
+            // lowercase letter needs its groups (the same match again, from the same place).
+            let m = if whole.as_str().starts_with(|c: char| c.is_ascii_lowercase()) {
+                let c = re.captures_at(text, whole.start()).expect("the same match");
+                c.name("m")
+                    .or_else(|| c.name("m2"))
+                    .unwrap_or_else(|| c.get(0).unwrap())
+            } else {
+                debug_assert!(re.captures_at(text, whole.start()).is_some_and(|c| c
+                    .name("m")
+                    .or_else(|| c.name("m2"))
+                    .is_none_or(|g| g.range() == whole.range())));
+                whole
+            };
             keep(Span::new(m.start(), m.end()), *kind, p);
         }
     }
@@ -1509,6 +1532,69 @@ fn add_numeric(doc: &Document, skipped: &dyn Fn(usize) -> bool, entities: &mut V
         });
     }
 }
+
+/// Where an amount, a percentage or a time can start, and whether at a digit (else at a
+/// currency sign or the "U" of "US$"). Those patterns open with a currency sign, or with an
+/// ASCII word boundary before a digit (`\d`: any Unicode digit) or the "U": an ASCII digit or
+/// "U" right after an ASCII word character starts none of them.
+fn amount_starts(text: &str) -> Vec<(usize, bool)> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    for (k, &b) in bytes.iter().enumerate() {
+        let after_word = k > 0 && (bytes[k - 1].is_ascii_alphanumeric() || bytes[k - 1] == b'_');
+        match b {
+            b'$' => out.push((k, false)),
+            b'0'..=b'9' if !after_word => out.push((k, true)),
+            b'U' if !after_word => out.push((k, false)),
+            0xC0.. => {
+                let c = text[k..].chars().next().unwrap_or(' ');
+                if matches!(c, '€' | '£' | '¥') {
+                    out.push((k, false));
+                } else if c.is_numeric() {
+                    out.push((k, true));
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The matches of `re` that start at one of `starts` (only at digits unless `money`), in
+/// order and not overlapping, as an unanchored scan finds them when no match starts elsewhere.
+fn anchored_find(
+    re: &meta::Regex,
+    text: &str,
+    starts: &[(usize, bool)],
+    money: bool,
+    mut f: impl FnMut(std::ops::Range<usize>),
+) {
+    let mut from = 0;
+    for &(k, digit) in starts {
+        if k < from || !(digit || money) {
+            continue;
+        }
+        if let Some(m) = re.search(&Input::new(text).range(k..).anchored(Anchored::Yes)) {
+            f(m.range());
+            from = m.end();
+        }
+    }
+}
+
+/// The amount, percentage and time patterns of [`NUMERIC`] again, for anchored searches at
+/// the places [`amount_starts`] gives (the others can start at too many places).
+static ANCHORED: LazyLock<Vec<Option<meta::Regex>>> = LazyLock::new(|| {
+    NUMERIC
+        .iter()
+        .map(|(re, kind, _)| {
+            matches!(
+                kind,
+                EntityKind::Money | EntityKind::Percent | EntityKind::Time
+            )
+            .then(|| meta::Regex::new(re.as_str()).expect("numeric pattern compiles"))
+        })
+        .collect()
+});
 
 const MONTH_RE: &str = r"(?i:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept\.?|Sep\.?|Oct\.?|Nov\.?|Dec\.?)";
 
@@ -1645,6 +1731,28 @@ mod tests {
             .find(|c| c.name == "Ines Calloway")
             .expect("a cluster");
         assert_eq!(c.roles, vec!["ambassador".to_string()]);
+    }
+
+    #[test]
+    fn anchored_amounts_are_the_matches_of_a_scan() {
+        let texts = [
+            "US$5 and $ 3.2bn, €12 million, £4, ¥30, 40 dollars, 5 per cent, 3% and 10:30 am.",
+            "AUS$5 x12 12USD US$US$7 ١٢% ٣ pm 5pm_ 7 GMT\n8:00 9 percentage points",
+            "",
+            "no digits at all here",
+        ];
+        for t in texts {
+            let starts = amount_starts(t);
+            for (p, (re, kind, _)) in NUMERIC.iter().enumerate() {
+                let Some(a) = &ANCHORED[p] else { continue };
+                let scan: Vec<_> = re.find_iter(t).map(|m| m.range()).collect();
+                let mut anchored = Vec::new();
+                let money = *kind == EntityKind::Money;
+                anchored_find(a, t, &starts, money, |m| anchored.push(m));
+                assert_eq!(scan, anchored, "{kind:?} in {t:?}");
+                assert!(!scan.is_empty() || t.len() < 30, "{kind:?} in {t:?}");
+            }
+        }
     }
 
     #[test]

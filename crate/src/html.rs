@@ -141,13 +141,25 @@ pub fn looks_like_html(input: &str) -> bool {
     }
     // Otherwise: many known tags relative to the amount of text.
     let sample = &input[..floor_char_boundary(input, input.len().min(200_000))];
-    let lower = sample.to_ascii_lowercase();
-    let tags = [
-        "<p>", "<p ", "<div", "<br", "<a href", "<span", "<li>", "<td", "<h1", "<h2", "</p>",
-    ]
-    .iter()
-    .map(|t| lower.matches(t).count())
-    .sum::<usize>();
+    // Each tag starts with its only '<', so counting every tag's occurrences is counting, at
+    // each '<', the tags that start there (ASCII case-insensitively): no lowercase copy, and
+    // text without a '<' costs one scan.
+    const TAGS: [&[u8]; 11] = [
+        b"<p>", b"<p ", b"<div", b"<br", b"<a href", b"<span", b"<li>", b"<td", b"<h1", b"<h2",
+        b"</p>",
+    ];
+    let bytes = sample.as_bytes();
+    let tags: usize = bytes
+        .iter()
+        .enumerate()
+        .filter(|&(_, &b)| b == b'<')
+        .map(|(k, _)| {
+            let rest = &bytes[k..];
+            TAGS.iter()
+                .filter(|t| rest.len() >= t.len() && rest[..t.len()].eq_ignore_ascii_case(t))
+                .count()
+        })
+        .sum();
     tags >= 3 && (head.starts_with('<') || tags * 200 >= sample.len())
 }
 

@@ -164,7 +164,7 @@ impl Lexicon {
     /// The lemma of a reporting verb form ("told" → "tell").
     pub fn speech_verb(&self, word: &str) -> Option<&'static str> {
         if word.bytes().any(|b| b.is_ascii_uppercase()) {
-            self.speech_verbs.get(word.to_lowercase().as_str()).copied()
+            with_lower(word, |w| self.speech_verbs.get(w).copied())
         } else {
             self.speech_verbs.get(word).copied()
         }

@@ -18,7 +18,7 @@ use regex::Regex;
 
 use crate::entities::EntityLayer;
 use crate::lexicon::{Gender, LEX};
-use crate::segment::{self, count_words, word_is_cap, Document, TokenKind};
+use crate::segment::{self, count_words, count_words_upto, word_is_cap, Document, TokenKind};
 use crate::types::{Confidence, Cue, EntityKind, Quote, QuoteKind, Span, Speaker};
 
 /// A paired run of quoted text before it is interpreted.
@@ -196,7 +196,7 @@ fn pair_marks(doc: &Document) -> Vec<RawQuote> {
                     .is_some_and(|c| is_double(c) && classify_mark(ns, 0, c) != Some(Mark::Close))
             });
             // A one- or two-word fragment left open is a stray mark, not a long quote.
-            let long = count_words(&doc.text[open..b.end]) >= 5;
+            let long = count_words_upto(&doc.text[open..b.end], 5) >= 5;
             if next_opens && long {
                 carried = Some(q);
             }
@@ -1586,7 +1586,7 @@ pub fn find(doc: &Document, layer: &EntityLayer, article: &[bool]) -> Vec<Quote>
                 .take_while(|p| doc.block_at(p.end) + 1 >= block)
                 .find(|p| {
                     p.kind == QuoteKind::Direct
-                        || (p.kind == QuoteKind::Partial && count_words(&p.text) > 4)
+                        || (p.kind == QuoteKind::Partial && count_words_upto(&p.text, 5) > 4)
                 });
             if let Some(p) = continued {
                 let b = &doc.blocks[block];
@@ -1761,8 +1761,10 @@ pub fn find(doc: &Document, layer: &EntityLayer, article: &[bool]) -> Vec<Quote>
                 .cue
                 .as_ref()
                 .is_some_and(|c| gap.contains(Span::new(c.start, c.end)));
-            let joins = (count_words(gap_text) <= 8 && gap_text.ends_with([',', ':']))
-                || (cue.is_none() && count_words(gap_text) <= 40 && gap_text.ends_with('.'));
+            // Counting the gap's words stops past 40: it may be paragraphs long.
+            let gap_words = || count_words_upto(gap_text, 41);
+            let joins = (gap_text.ends_with([',', ':']) && gap_words() <= 8)
+                || (cue.is_none() && gap_text.ends_with('.') && gap_words() <= 40);
             if kind != QuoteKind::Mention
                 && prev.kind != QuoteKind::Mention
                 && doc.block_at(prev.end) == block

@@ -24,6 +24,14 @@ pub fn count_words(s: &str) -> usize {
         .count()
 }
 
+/// `count_words(s).min(cap)`, without counting past `cap`.
+pub fn count_words_upto(s: &str, cap: usize) -> usize {
+    s.split(is_space)
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .take(cap)
+        .count()
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TokenKind {
     Word,

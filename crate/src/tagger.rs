@@ -218,8 +218,14 @@ fn title_case_into(s: &str, out: &mut String, start: &mut bool) {
     }
 }
 
-fn lexicon_flags(w: &str) -> u32 {
-    WORD_FLAGS.exact.get(w).copied().unwrap_or(0)
+/// In [`WordFlags::exact`] only, never a feature: the word is one of [`Gaz::leads`] (so that
+/// one lookup answers both).
+const LEAD: u32 = 1 << 31;
+
+/// The lexicon flags of `w`, and whether it is one of [`Gaz::leads`].
+fn lexicon_flags(w: &str) -> (u32, bool) {
+    let f = WORD_FLAGS.exact.get(w).copied().unwrap_or(0);
+    (f & !LEAD, f & LEAD != 0)
 }
 
 /// The lexicon flags of words, in one lookup each.
@@ -266,6 +272,9 @@ static WORD_FLAGS: LazyLock<WordFlags> = LazyLock::new(|| {
     }
     for w in &LEX.org_heads {
         add(w, F_ORG_HEAD);
+    }
+    for w in &GAZ.leads {
+        add(w, LEAD);
     }
     let mut lower: HashMap<&'static str, u32> = HashMap::default();
     let mut add = |w: &'static str, f: u32| *lower.entry(w).or_default() |= f;
@@ -321,12 +330,12 @@ fn word_facts(w: &str) -> Word<'_> {
     if w.contains('.') {
         flags |= F_PERIOD;
     }
-    flags |= lexicon_flags(w);
-    let mut lead = GAZ.leads.contains(w);
+    let (lex, mut lead) = lexicon_flags(w);
+    flags |= lex;
     if all_caps {
-        let tc = title_case(w);
-        flags |= lexicon_flags(&tc);
-        lead |= GAZ.leads.contains(tc.as_str());
+        let (lex, tc_lead) = lexicon_flags(&title_case(w));
+        flags |= lex;
+        lead |= tc_lead;
     }
     let get = |k: &str| WORD_FLAGS.lower.get(k).copied().unwrap_or(0);
     let by_lower = get(&lower);
@@ -1169,6 +1178,9 @@ mod tests {
     fn gazetteer_leads() {
         assert!(GAZ.leads.contains("New") && GAZ.leads.contains("St"));
         assert!(!GAZ.leads.contains("Tuesday"));
+        // The flags' lookup answers the same.
+        assert!(lexicon_flags("New").1 && lexicon_flags("St").1 && !lexicon_flags("Tuesday").1);
+        assert!(GAZ.leads.iter().all(|w| lexicon_flags(w).1));
         let doc = Document::new("He flew from New York to SAO PAULO and Rio.");
         let f = Features::new(&doc);
         let gaz: Vec<u8> = f.toks.iter().map(|t| t.gaz).collect();
