@@ -1838,7 +1838,15 @@ fn reported_speech(ctx: &Ctx, article: &[bool], quotes: &[Quote]) -> Vec<Quote> 
         if c1 <= c0 || word_count(c0, c1) < 4 {
             continue;
         }
-        let span = Span::new(doc.tokens[c0].start, doc.tokens[c1 - 1].end);
+        let mut span = Span::new(doc.tokens[c0].start, doc.tokens[c1 - 1].end);
+        // A quote the content ends inside (`had been “patched, not repaired, for thirty
+        // years.”`, whose closing mark comes after the sentence's last word) ends it.
+        let k = quoted.partition_point(|q| q.start < span.end);
+        if let Some(q) = k.checked_sub(1).map(|k| quoted[k]) {
+            if q.start >= span.start && q.end > span.end && doc.block_at(q.start) == s.block {
+                span.end = q.end;
+            }
+        }
         // Pieces: the content without the quotes inside it.
         let mut parts = Vec::new();
         let mut pos = span.start;
@@ -2445,6 +2453,22 @@ mod tests {
         assert_eq!(q.parts.len(), 2, "{q:#?}");
         assert_eq!(q.speaker.as_ref().unwrap().name, "Ines Calloway");
         assert_eq!(q.confidence, Confidence::Low, "a guess says so");
+    }
+
+    #[test]
+    fn reported_speech_holds_a_quote_it_ends_inside() {
+        let text =
+            "Priya Nair said the old wall had been “patched, not repaired, for thirty years.”";
+        let r = reported(text, "the old wall");
+        assert!(r.is_some());
+        let q = quotes(text)
+            .into_iter()
+            .find(|q| q.kind == QuoteKind::Indirect)
+            .unwrap();
+        assert!(
+            q.text.ends_with("years.”") || q.text.ends_with("years”"),
+            "{q:#?}"
+        );
     }
 
     #[test]
