@@ -576,11 +576,17 @@ export function renderStats(doc, analysis, extra = {}) {
     d.appendChild(el(doc, "dd", null, v));
     dl.appendChild(d);
   };
-  row("Words", fmt(s.words), "stat-words");
-  row("Article words", fmt(s.article_words), "stat-article-words");
-  row("Boilerplate blocks", `${fmt(s.boilerplate_blocks)} of ${fmt((analysis.blocks || []).length)}`, "stat-boilerplate");
+  const quotes = analysis.quotes || [];
+  const words = s.words || 0, articleWords = s.article_words || 0;
+  row("Words", fmt(words), "stat-words");
+  row("Article words", fmt(articleWords), "stat-article-words");
+  // At about 230 words a minute, the pace of an adult reading news.
+  row("Reading time", articleWords ? `${fmt(Math.max(1, Math.round(articleWords / 230)))} min` : "–", "stat-reading");
+  const share = words ? Math.round(((words - articleWords) / words) * 100) : 0;
+  row("Boilerplate", `${fmt(s.boilerplate_blocks)} of ${fmt((analysis.blocks || []).length)} blocks, ${share}% of the words`, "stat-boilerplate");
   row("Sources quoted", fmt(s.sources), "stat-sources");
-  row("Quotes", fmt((analysis.quotes || []).length), "stat-quotes");
+  row("Quotes", fmt(quotes.filter((q) => q.kind === "direct" || q.kind === "partial").length), "stat-quotes");
+  row("Reported speech", fmt(quotes.filter((q) => q.kind === "indirect").length), "stat-reported");
   row("Read as", analysis.format === "html" ? "HTML page" : "plain text", "stat-format");
   if (analysis.title) row("Title", analysis.title, "stat-title wide");
   if (analysis.byline) row("Byline", analysis.byline, "stat-byline wide");

@@ -167,6 +167,13 @@ test("example article: analysed and annotated", async () => {
   assert.ok(await page.locator("#article .quote").count() > 0, "quotes are rendered");
   assert.ok(await page.locator("#article mark.ent").count() > 0, "entities are rendered");
   assert.ok(await page.locator('#article .block[data-boilerplate="true"]').count() > 0, "some boilerplate is recognised");
+  // Stats: reading time, the boilerplate's share, quotes and reported speech apart.
+  const stat = (c) => page.textContent(`#stats .${c} dd`);
+  assert.equal(await stat("stat-reading"), "1 min");
+  assert.match(await stat("stat-boilerplate"), /^\d+ of \d+ blocks, \d+% of the words$/);
+  const shown = (kinds) => page.$$eval(`#quotes .quote-item:is(${kinds.map((k) => `[data-kind="${k}"]`).join(", ")})`, (qs) => qs.length);
+  assert.equal(await stat("stat-quotes"), String(await shown(["direct", "partial"])));
+  assert.equal(await stat("stat-reported"), String(await shown(["indirect"])));
   await page.screenshot({ path: path.join(OUT, "page-example.png") });
   // The same, scrolled to the annotated article (the picture used for docs/screenshot.png).
   await page.evaluate(() => window.scrollTo(0, document.getElementById("results").getBoundingClientRect().top + window.scrollY - 16));
