@@ -422,6 +422,18 @@ def read_conll(path: Path) -> list[list[list[tuple[str, str]]]]:
 # Helpers shared by the runners
 # ---------------------------------------------------------------------------
 
+
+def conll_documents(docs: list[list[list[tuple[str, str]]]]) -> tuple[list[str], list, list[list[str]]]:
+    """Rebuilt documents as the NER runners use them: each document's text and token spans
+    (`doc_text`), and the gold tag sequence of every sentence, in order."""
+    texts, spans = [], []
+    for doc in docs:
+        t, sp = doc_text([[tok for tok, _ in sent] for sent in doc])
+        texts.append(t)
+        spans.append(sp)
+    gold_seqs = [[tag for _, tag in sent] for doc in docs for sent in doc]
+    return texts, spans, gold_seqs
+
 def utf8_to_cp_map(text: str) -> list[int]:
     """m[b] = code-point index of UTF-8 byte offset b (offsets inside a character
     map to that character); len(m) = len(bytes) + 1."""

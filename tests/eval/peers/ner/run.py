@@ -159,12 +159,7 @@ def main() -> int:
     docs = M.read_conll(path)
     if args.limit:
         docs = docs[:args.limit]
-    texts, spans = [], []
-    for doc in docs:
-        t, sp = M.doc_text([[tok for tok, _ in sent] for sent in doc])
-        texts.append(t)
-        spans.append(sp)
-    gold_seqs = [[tag for _, tag in sent] for doc in docs for sent in doc]
+    texts, spans, gold_seqs = M.conll_documents(docs)
     print(f"ner peers: {args.file}, {len(docs)} documents, {len(gold_seqs)} sentences")
 
     results = []
