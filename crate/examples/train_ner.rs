@@ -121,16 +121,21 @@ struct Trainer {
     step: f64,
 }
 
+/// The tag scores of `feats` under dense weights `w` (`N_TAGS` a feature, hashed by `mask`).
+fn dense_scores(w: &[f64], mask: u32, feats: &[u32]) -> [f32; N_TAGS] {
+    let mut s = [0f64; N_TAGS];
+    for &h in feats {
+        let r = (h & mask) as usize * N_TAGS;
+        for (a, x) in s.iter_mut().zip(&w[r..r + N_TAGS]) {
+            *a += x;
+        }
+    }
+    s.map(|x| x as f32)
+}
+
 impl Scorer for Trainer {
     fn scores(&self, feats: &[u32]) -> [f32; N_TAGS] {
-        let mut s = [0f64; N_TAGS];
-        for &h in feats {
-            let r = (h & self.mask) as usize * N_TAGS;
-            for (a, w) in s.iter_mut().zip(&self.w[r..r + N_TAGS]) {
-                *a += w;
-            }
-        }
-        s.map(|x| x as f32)
+        dense_scores(&self.w, self.mask, feats)
     }
     fn learn(&mut self, feats: &[u32], gold: u8, predicted: u8) {
         self.step += 1.0;
@@ -165,14 +170,7 @@ struct Fixed {
 
 impl Scorer for Fixed {
     fn scores(&self, feats: &[u32]) -> [f32; N_TAGS] {
-        let mut s = [0f64; N_TAGS];
-        for &h in feats {
-            let r = (h & self.mask) as usize * N_TAGS;
-            for (a, w) in s.iter_mut().zip(&self.w[r..r + N_TAGS]) {
-                *a += w;
-            }
-        }
-        s.map(|x| x as f32)
+        dense_scores(&self.w, self.mask, feats)
     }
 }
 
