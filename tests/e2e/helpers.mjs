@@ -6,6 +6,7 @@ import fsp from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { before, after } from "node:test";
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 export const WWW = path.join(ROOT, "www");
@@ -154,4 +155,45 @@ export async function loadExample(page, id = "sea-wall") {
   }, id, { timeout: 60_000 });
   // The pointer leaves the menu's place, so that no hover shows in a screenshot.
   await page.mouse.move(0, 0);
+}
+
+/**
+ * One server for www/ and one browser for a test file: started before its tests (the wasm
+ * built, `tests/out/` there for screenshots), closed after them. `ready({server, browser})`
+ * hands them to the file. `viewport` and `options` are launchBrowser's.
+ */
+export function useBrowser(ready, viewport = undefined, options = undefined) {
+  let server, browser;
+  before(async () => {
+    requirePkg();
+    fs.mkdirSync(OUT, { recursive: true });
+    server = await startServer();
+    browser = await launchBrowser(server.origin, viewport, options);
+    ready({ server, browser });
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+}
+
+/**
+ * Pastes into the text box as the browser does: the paste event with `types` (e.g.
+ * {"text/plain": …, "text/html": …}) over the whole box, then — unless the page handled it —
+ * the insertion and the `insertFromPaste` input event. Returns "default" or "handled".
+ */
+export function paste(page, types) {
+  return page.evaluate((types) => {
+    const box = document.getElementById("input");
+    box.focus();
+    box.select();
+    const data = new DataTransfer();
+    for (const [type, value] of Object.entries(types)) data.setData(type, value);
+    if (box.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }))) {
+      box.value = types["text/plain"] || "";
+      box.dispatchEvent(new InputEvent("input", { inputType: "insertFromPaste", bubbles: true }));
+      return "default";
+    }
+    return "handled";
+  }, types);
 }

@@ -2,50 +2,18 @@
 // HTML, with the Text | HTML switch), the sample articles of "Try an example", and how the
 // article's parts render — title and byline as such, an entity inside a quote, a quote inside
 // reported speech.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import fs from "node:fs";
 import path from "node:path";
-import { startServer, launchBrowser, openPage, requirePkg, OUT, loadExample } from "./helpers.mjs";
+import { useBrowser, openPage, OUT, loadExample, paste } from "./helpers.mjs";
 import { EXAMPLES } from "../../www/example.js";
 
 let server, browser;
-
-before(async () => {
-  requirePkg();
-  fs.mkdirSync(OUT, { recursive: true });
-  server = await startServer();
-  browser = await launchBrowser(server.origin);
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+useBrowser((s) => ({ server, browser } = s));
 
 /** Lets layout and painting catch up before a screenshot. */
 async function settle(page) {
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 150)))));
-}
-
-/**
- * Pastes into the text box as a browser does: a cancelable paste event carrying the clipboard's
- * types; if the page lets it through, the text lands in the box and an input event follows.
- */
-function paste(page, types) {
-  return page.evaluate((types) => {
-    const box = document.getElementById("input");
-    box.focus();
-    box.select();
-    const data = new DataTransfer();
-    for (const [type, value] of Object.entries(types)) data.setData(type, value);
-    if (box.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }))) {
-      box.value = types["text/plain"] || "";
-      box.dispatchEvent(new InputEvent("input", { inputType: "insertFromPaste", bubbles: true }));
-      return "default";
-    }
-    return "handled";
-  }, types);
 }
 
 /** Waits for a new analysis (the id of the previous one given) to be shown. */

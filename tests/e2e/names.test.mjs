@@ -1,25 +1,15 @@
 // The reader's own names in headless Chromium: added in the "Your names" panel, they overrule
 // the analysis at once, are kept in this browser across visits (and in the batch), can be
 // removed, downloaded and added from a file — and nothing is sent anywhere.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { startServer, launchBrowser, openPage, loadExample, requirePkg } from "./helpers.mjs";
+import { useBrowser, openPage, loadExample } from "./helpers.mjs";
 
 let server, browser;
-
-before(async () => {
-  requirePkg();
-  server = await startServer();
-  browser = await launchBrowser(server.origin, undefined, { acceptDownloads: true });
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+useBrowser((s) => ({ server, browser } = s), undefined, { acceptDownloads: true });
 
 /** The marks on `text` in the article: their kinds and why. */
 const marks = (page, text) => page.$$eval("#article mark.ent", (els, t) => els

@@ -9,7 +9,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
-import { startServer, launchBrowser, requirePkg, sample, WWW, OUT } from "./helpers.mjs";
+import { startServer, launchBrowser, requirePkg, sample, WWW, OUT, paste } from "./helpers.mjs";
 import { manifestText, parseManifest } from "../../scripts/sw-manifest.mjs";
 import { EXAMPLE } from "../../www/example.js";
 
@@ -58,16 +58,7 @@ const cacheState = (page) => page.evaluate(async () => {
 
 /** Pastes `text` as the browser does and waits for the annotations; returns the PERSON marks. */
 async function pasteAndRead(page, text) {
-  await page.evaluate((text) => {
-    const box = document.getElementById("input");
-    box.focus();
-    const data = new DataTransfer();
-    data.setData("text/plain", text);
-    if (box.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }))) {
-      box.value = text;
-      box.dispatchEvent(new InputEvent("input", { inputType: "insertFromPaste", bubbles: true }));
-    }
-  }, text);
+  await paste(page, { "text/plain": text });
   await page.waitForSelector('#results[data-state="done"]', { timeout: 60_000 });
   return page.$$eval('#article mark.ent[data-kind="PERSON"]', (ms) => ms.map((m) => m.firstChild.textContent));
 }

@@ -1,23 +1,12 @@
 // The page as a reader uses it, in headless Chromium: paste, open, drop, read the annotations.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
-import { startServer, launchBrowser, openPage as openPageOf, requirePkg, sample, NO_SAMPLES, OUT, loadExample } from "./helpers.mjs";
+import { useBrowser, openPage as openPageOf, sample, NO_SAMPLES, OUT, loadExample } from "./helpers.mjs";
 
 let server, browser;
-
-before(async () => {
-  requirePkg();
-  fs.mkdirSync(OUT, { recursive: true });
-  server = await startServer();
-  browser = await launchBrowser(server.origin);
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+useBrowser((s) => ({ server, browser } = s));
 
 /** A fresh page with the analyser loaded (see helpers.openPage). */
 const openPage = () => openPageOf(browser, server.origin);

@@ -1,25 +1,13 @@
 // Reading the annotated article in headless Chromium: the layer and kind filters, search within
 // the article, the keyboard (j/k, Enter, n/p, /, ?, Escape), and click-to-highlight from every
 // panel — each checked by what the reader sees (styles, counts, focus, status), not by presence.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import fs from "node:fs";
 import path from "node:path";
-import { startServer, launchBrowser, openPage as openPageOf, requirePkg, OUT, loadExample } from "./helpers.mjs";
+import { useBrowser, openPage as openPageOf, OUT, loadExample } from "./helpers.mjs";
 
 let server, browser;
-
-before(async () => {
-  requirePkg();
-  fs.mkdirSync(OUT, { recursive: true });
-  server = await startServer();
-  browser = await launchBrowser(server.origin);
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+useBrowser((s) => ({ server, browser } = s));
 
 async function openExample() {
   const { page, problems } = await openPageOf(browser, server.origin);

@@ -8,7 +8,7 @@ import fsp from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { requirePkg, sample, OUT, CHROMIUM, CHROMIUM_ARGS, loadExample } from "./helpers.mjs";
+import { requirePkg, sample, OUT, CHROMIUM, CHROMIUM_ARGS, loadExample, paste } from "./helpers.mjs";
 import { buildSingleFile } from "../../scripts/single-file.mjs";
 import { EXAMPLE } from "../../www/example.js";
 
@@ -68,16 +68,7 @@ test("opened from file://: a pasted article is annotated in a worker, with no re
   assert.match(await page.textContent("#version"), /^v\d/, "the worker reported the analyser's version");
 
   const text = sample003 ? fs.readFileSync(sample003, "utf8") : EXAMPLE;
-  await page.evaluate((text) => {
-    const box = document.getElementById("input");
-    box.focus();
-    const data = new DataTransfer();
-    data.setData("text/plain", text);
-    if (box.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }))) {
-      box.value = text;
-      box.dispatchEvent(new InputEvent("input", { inputType: "insertFromPaste", bubbles: true }));
-    }
-  }, text);
+  await paste(page, { "text/plain": text });
   await page.waitForSelector('#results[data-state="done"]', { timeout: 60_000 });
   const people = await page.$$eval('#article mark.ent[data-kind="PERSON"]', (ms) => ms.map((m) => m.firstChild.textContent));
   assert.ok(people.length > 0, "PERSON marks");

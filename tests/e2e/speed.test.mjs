@@ -1,11 +1,11 @@
 // "A typical article is annotated within 50 ms of the paste" (issue 6), in headless Chromium:
 // timed in the page, from the paste event to #results[data-state="done"] (the article and the
 // panels rendered), median of several pastes.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import os from "node:os";
-import { startServer, launchBrowser, openPage, requirePkg, sampleFiles } from "./helpers.mjs";
+import { useBrowser, openPage, sampleFiles } from "./helpers.mjs";
 import { EXAMPLE } from "../../www/example.js";
 
 const TARGET_MS = 50;
@@ -16,17 +16,7 @@ const LOADED_BOUND_MS = 110;
 const RUNS = 9;
 
 let server, browser;
-
-before(async () => {
-  requirePkg();
-  server = await startServer();
-  browser = await launchBrowser(server.origin);
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+useBrowser((s) => ({ server, browser } = s));
 
 /** The texts pasted: the sample articles (a typical article), or the built-in example without them. */
 function articles() {
