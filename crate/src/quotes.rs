@@ -228,6 +228,11 @@ fn add_part(out: &mut Vec<RawQuote>, cont: Option<usize>, span: Span, unclosed: 
 /// of prose, and a bound that keeps a whole book on one line linear.
 const LOOK_BACK: usize = 50;
 
+/// How many tokens of a sentence a rule reads on each side of its quote or verb: more than any
+/// real sentence holds, and a bound that keeps a book-length "sentence" (text with no full
+/// stops) linear.
+const SENTENCE_REACH: usize = 120;
+
 /// Pronouns that can name a speaker, with the gender they imply.
 fn pronoun(w: &str) -> Option<Gender> {
     match w.to_lowercase().as_str() {
@@ -967,16 +972,19 @@ impl Ctx<'_> {
                 return Some((m, end, "a name and a colon open the sentence"));
             }
         }
+        // The rest read the sentence around the quote.
+        let lo = s0.max(open.saturating_sub(SENTENCE_REACH));
+        let hi = s1.min(open + SENTENCE_REACH);
         // `“…,” according to a court document`, `According to X, “…”`.
-        let mut e = s1;
-        while e > s0 && toks[e - 1].kind == TokenKind::Punct {
+        let mut e = hi;
+        while e > lo && toks[e - 1].kind == TokenKind::Punct {
             e -= 1;
         }
-        if let Some((m, Some(a), _, _)) = according_to(self, s0, e) {
+        if let Some((m, Some(a), _, _)) = according_to(self, lo, e) {
             return Some((m, a, "'according to'"));
         }
         // `as X put it`, anywhere in the sentence.
-        for a in s0..s1.saturating_sub(3) {
+        for a in lo..hi.saturating_sub(3) {
             if !self.word(a).eq_ignore_ascii_case("as") || self.token_quoted(a) {
                 continue;
             }
@@ -994,7 +1002,7 @@ impl Ctx<'_> {
             }
         }
         // `“…” to do X, she said, adding …`; `Mills “got immunity,” Jordan said, and still “…”`.
-        for c in s0..s1.saturating_sub(2) {
+        for c in lo..hi.saturating_sub(2) {
             if self.word(c) != "," || self.token_quoted(c) {
                 continue;
             }
@@ -1099,7 +1107,8 @@ impl Ctx<'_> {
         }
         let mut best: Option<(u8, SpeakerMention)> = None;
         let mut k = v;
-        while k > s0 {
+        let floor = s0.max(v.saturating_sub(SENTENCE_REACH));
+        while k > floor {
             k -= 1;
             if self.inside_quote(self.doc.tokens[k].start) {
                 continue;
@@ -1522,7 +1531,10 @@ pub fn find(doc: &Document, layer: &EntityLayer, article: &[bool]) -> Vec<Quote>
         // What stands before the opening mark in its sentence.
         let sent = doc.tokens.get(open_tok).map(|t| t.sentence as usize);
         let s0 = sent.map_or(open_tok, |s| doc.sentences[s].tokens.0);
-        let pre_words: Vec<&str> = (s0..open_tok).map(|k| doc.tok(k)).collect();
+        // (Within reach of the quote: empty exactly when nothing precedes it.)
+        let pre_words: Vec<&str> = (s0.max(open_tok.saturating_sub(SENTENCE_REACH))..open_tok)
+            .map(|k| doc.tok(k))
+            .collect();
         let begins_sentence = pre_words.is_empty()
             || matches!(pre_words.last().copied(), Some(":" | "—" | "–"))
             || pre_words
@@ -1584,6 +1596,7 @@ pub fn find(doc: &Document, layer: &EntityLayer, article: &[bool]) -> Vec<Quote>
                 .iter()
                 .rev()
                 .take_while(|p| doc.block_at(p.end) + 1 >= block)
+                .take(LOOK_BACK)
                 .find(|p| {
                     p.kind == QuoteKind::Direct
                         || (p.kind == QuoteKind::Partial && count_words_upto(&p.text, 5) > 4)

@@ -65,6 +65,10 @@ fn pathological_quote_and_bracket_patterns() {
         "<div>".repeat(50_000),
         "“a ".repeat(30_000),
         format!("Title line\n\n{}", "He said: “x\n\n".repeat(20_000)),
+        // One "sentence" with no full stop and thousands of quotes in it: every rule that reads
+        // the quote's sentence must stay near the quote (this once took minutes).
+        "\"a\" b ".repeat(10_000),
+        "He said \"word here, said Tom Hall\" and ".repeat(3_000),
     ];
     for s in &inputs {
         for format in [FormatChoice::Text, FormatChoice::Html] {
