@@ -7,6 +7,7 @@
 //! overlaps it.
 
 use regex::Regex;
+use rustc_hash::FxHashMap;
 use serde::Deserialize;
 
 use crate::segment::Document;
@@ -57,7 +58,9 @@ pub fn find(doc: &Document, names: &[UserName]) -> Vec<(Span, Option<EntityKind>
     let Ok(re) = Regex::new(&pattern) else {
         return Vec::new();
     };
-    let kind_of = |s: &str| order.iter().find(|(t, _)| t == s).and_then(|(_, k)| *k);
+    let kinds: FxHashMap<&str, Option<EntityKind>> =
+        order.iter().map(|(t, k)| (t.as_str(), *k)).collect();
+    let kind_of = |s: &str| kinds.get(s).copied().flatten();
     let text = doc.text;
     let word_char = |c: char| c.is_alphanumeric();
     let mut out = Vec::new();
