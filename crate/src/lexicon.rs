@@ -163,6 +163,9 @@ impl Lexicon {
     }
     /// The lemma of a reporting verb form ("told" → "tell").
     pub fn speech_verb(&self, word: &str) -> Option<&'static str> {
+        if !SPEECH_VERB_SHAPES.may_hold(word) {
+            return None;
+        }
         if word.bytes().any(|b| b.is_ascii_uppercase()) {
             with_lower(word, |w| self.speech_verbs.get(w).copied())
         } else {
@@ -178,8 +181,11 @@ impl Lexicon {
         // The key's first piece is the first word not empty without its period, its last
         // piece the last word's. Most words start and end no title: two set lookups, no key
         // built.
-        let ok = |w: &str, set: &HashSet<String>| {
+        let ok = |w: &str, (shapes, set): &(Shapes, HashSet<String>)| {
             let w = w.trim_end_matches('.');
+            if !shapes.may_hold(w) {
+                return false;
+            }
             if w.is_ascii() {
                 with_lower(w, |k| set.contains(k))
             } else {
@@ -203,16 +209,69 @@ impl Lexicon {
     }
 }
 
-/// The first and the last word of every title (words split at spaces).
-static TITLE_ENDS: LazyLock<(HashSet<String>, HashSet<String>)> = LazyLock::new(|| {
-    let mut first = HashSet::default();
-    let mut last = HashSet::default();
-    for k in LEX.titles.keys() {
-        first.insert(k.split(' ').next().unwrap_or("").to_string());
-        last.insert(k.rsplit(' ').next().unwrap_or("").to_string());
+/// The first and the last word of every title (words split at spaces), each set with its
+/// [`Shapes`].
+#[allow(clippy::type_complexity)]
+static TITLE_ENDS: LazyLock<((Shapes, HashSet<String>), (Shapes, HashSet<String>))> =
+    LazyLock::new(|| {
+        let mut first = HashSet::default();
+        let mut last = HashSet::default();
+        for k in LEX.titles.keys() {
+            first.insert(k.split(' ').next().unwrap_or("").to_string());
+            last.insert(k.rsplit(' ').next().unwrap_or("").to_string());
+        }
+        let shapes = |set: &HashSet<String>| Shapes::of(set.iter().map(String::as_str));
+        ((shapes(&first), first), (shapes(&last), last))
+    });
+
+static SPEECH_VERB_SHAPES: LazyLock<Shapes> =
+    LazyLock::new(|| Shapes::of(LEX.speech_verbs.keys().copied()));
+
+/// A one-hash Bloom filter over the shapes of a list of lowercase words (first, second and
+/// last letter, length): tells in a few instructions that most words are certainly not in
+/// the list, before any lowercasing and hashing. The lookups it guards run on nearly every
+/// token, and most tokens are in none of the lists.
+pub struct Shapes {
+    bits: Box<[u64; Shapes::WORDS]>,
+}
+
+impl Shapes {
+    const WORDS: usize = 256;
+
+    /// The filter bit of an ASCII word, read as lowercase.
+    fn bit(w: &[u8]) -> usize {
+        let (first, last) = (w[0] | 0x20, w[w.len() - 1] | 0x20);
+        let second = w.get(1).map_or(0, |b| b | 0x20);
+        let h = (u32::from(first) << 24 | u32::from(second) << 16 | u32::from(last) << 8)
+            ^ w.len() as u32;
+        (h.wrapping_mul(0x9E37_79B1) >> 18) as usize
     }
-    (first, last)
-});
+
+    pub fn of<'w>(words: impl Iterator<Item = &'w str>) -> Shapes {
+        let mut bits = Box::new([0u64; Shapes::WORDS]);
+        for w in words.filter(|w| !w.is_empty() && w.is_ascii()) {
+            let k = Shapes::bit(w.as_bytes());
+            bits[k / 64] |= 1 << (k % 64);
+        }
+        Shapes { bits }
+    }
+
+    /// False only when no entry equals `w` lowercased. An ASCII word keeps its length when
+    /// lowercased (and `| 0x20` lowercases its letters; other bytes only ever make more
+    /// words pass), and an ASCII word never equals an entry that is not ASCII; any other word
+    /// may be in the list.
+    #[inline]
+    pub fn may_hold(&self, w: &str) -> bool {
+        if w.is_empty() {
+            return false;
+        }
+        if !w.is_ascii() {
+            return true;
+        }
+        let k = Shapes::bit(w.as_bytes());
+        self.bits[k / 64] & (1 << (k % 64)) != 0
+    }
+}
 
 /// Calls `f` with `w` in lowercase (as `str::to_lowercase` gives it), without allocating
 /// when `w` has no uppercase letter or is short ASCII.
@@ -235,6 +294,40 @@ pub fn with_lower<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A list's [`Shapes`] never rules out one of its words, however capitalised.
+    #[test]
+    fn shapes_hold_every_entry() {
+        let lists = [
+            (
+                &*SPEECH_VERB_SHAPES,
+                LEX.speech_verbs.keys().copied().collect::<Vec<_>>(),
+            ),
+            (
+                &TITLE_ENDS.0 .0,
+                TITLE_ENDS.0 .1.iter().map(String::as_str).collect(),
+            ),
+            (
+                &TITLE_ENDS.1 .0,
+                TITLE_ENDS.1 .1.iter().map(String::as_str).collect(),
+            ),
+        ];
+        for (shapes, words) in lists {
+            for w in words {
+                let title: String = w
+                    .chars()
+                    .take(1)
+                    .flat_map(char::to_uppercase)
+                    .chain(w.chars().skip(1))
+                    .collect();
+                for form in [w.to_string(), title, w.to_uppercase()] {
+                    assert!(shapes.may_hold(&form), "{form}");
+                }
+            }
+        }
+        assert!(!SPEECH_VERB_SHAPES.may_hold("Qqq"));
+        assert!(LEX.speech_verb("Said") == Some("say") && LEX.speech_verb("TOLD") == Some("tell"));
+    }
 
     /// Every data file: sorted, no duplicate keys, no empty fields.
     #[test]
