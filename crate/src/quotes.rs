@@ -17,7 +17,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::entities::EntityLayer;
-use crate::lexicon::{Gender, LEX};
+use crate::lexicon::{with_lower, Gender, LEX};
 use crate::segment::{self, count_words, count_words_upto, word_is_cap, Document, TokenKind};
 use crate::types::{Confidence, Cue, EntityKind, Quote, QuoteKind, Span, Speaker};
 
@@ -235,20 +235,20 @@ const SENTENCE_REACH: usize = 120;
 
 /// Pronouns that can name a speaker, with the gender they imply.
 fn pronoun(w: &str) -> Option<Gender> {
-    match w.to_lowercase().as_str() {
+    with_lower(w, |l| match l {
         "he" => Some(Gender::Male),
         "she" => Some(Gender::Female),
         _ => None,
-    }
+    })
 }
 
 /// Nouns that describe a speaker without naming them ("the spokesman").
 fn is_description_noun(w: &str) -> bool {
-    let lw = w.to_lowercase();
-    LEX.title(&lw).is_some_and(|t| !t.role.is_empty())
-        || matches!(
-            lw.as_str(),
-            "spokesman"
+    with_lower(w, |lw| {
+        LEX.title(lw).is_some_and(|t| !t.role.is_empty())
+            || matches!(
+                lw,
+                "spokesman"
                 | "spokeswoman"
                 | "spokesperson"
                 | "official"
@@ -339,7 +339,8 @@ fn is_description_noun(w: &str) -> bool {
                 | "attorneys"
                 | "reader"
                 | "book"
-        )
+            )
+    })
 }
 
 /// A verb that attributes a quote it follows: the reporting verbs, and "read" (`“…,” the
@@ -523,23 +524,13 @@ impl Ctx<'_> {
         if let Some(g) = pronoun(w) {
             return single(Some(g));
         }
-        if matches!(
-            w.to_ascii_lowercase().as_str(),
-            "the"
-                | "a"
-                | "an"
-                | "one"
-                | "another"
-                | "two"
-                | "three"
-                | "several"
-                | "some"
-                | "his"
-                | "her"
-                | "their"
-                | "its"
-        ) && i + 1 < self.doc.tokens.len()
-        {
+        let determiner = [
+            "the", "a", "an", "one", "another", "two", "three", "several", "some", "his", "her",
+            "their", "its",
+        ]
+        .iter()
+        .any(|d| w.eq_ignore_ascii_case(d));
+        if determiner && i + 1 < self.doc.tokens.len() {
             // "the ambassador", "the French ambassador", "one former campaign staffer"
             for k in i + 1..(i + 6).min(self.doc.tokens.len()) {
                 if is_description_noun(self.word(k)) {
@@ -693,7 +684,7 @@ impl Ctx<'_> {
                     && next < n
                     && in_block(next)
                     && (word_is_cap(self.word(next))
-                        || LEX.title(&self.word(next).to_lowercase()).is_some());
+                        || with_lower(self.word(next), |l| LEX.title(l).is_some()));
                 if modifier {
                     k = next;
                     continue;
@@ -765,7 +756,7 @@ impl Ctx<'_> {
                     .take_while(|&j| toks[j].kind == TokenKind::Word)
                     .any(|j| {
                         word_is_cap(self.word(j))
-                            || LEX.title(&self.word(j).to_lowercase()).is_some()
+                            || with_lower(self.word(j), |l| LEX.title(l).is_some())
                     });
             let titleish = word_is_cap(w)
                 || modifier
@@ -773,7 +764,7 @@ impl Ctx<'_> {
                 || (w == "."
                     && k > i
                     && (segment::is_abbreviation(self.word(k - 1)) || initial(self.word(k - 1))))
-                || LEX.title(&w.to_lowercase()).is_some();
+                || with_lower(w, |l| LEX.title(l).is_some());
             if !titleish || k - i >= 5 {
                 return None;
             }
@@ -938,11 +929,10 @@ impl Ctx<'_> {
             if self.inside_quote(toks[k].start) || self.is_reporting_verb(k) {
                 break;
             }
-            let lower = self.word(k).to_lowercase();
             // The noun must frame the quote ("claim that …", "promise to …", "words: …"), not
             // be talked about ("Trump’s statement was “true”").
             let frames = k + 1 == open || matches!(self.word(k + 1), "that" | "to" | ":" | ",");
-            if !SPEECH_NOUNS.contains(&lower.as_str()) || k == s0 || !frames {
+            if !with_lower(self.word(k), |l| SPEECH_NOUNS.contains(&l)) || k == s0 || !frames {
                 continue;
             }
             let p = k - 1;
@@ -1045,7 +1035,7 @@ impl Ctx<'_> {
             let dot = w == "." && k - 1 > floor && segment::is_abbreviation(self.word(k - 2));
             if dot {
                 k -= 2;
-            } else if LEX.title(&w.to_lowercase()).is_some() {
+            } else if with_lower(w, |l| LEX.title(l).is_some()) {
                 k -= 1;
             } else {
                 break;
@@ -1135,7 +1125,7 @@ impl Ctx<'_> {
             while p > s0 && self.word(p - 1).eq_ignore_ascii_case("the") {
                 p -= 1;
             }
-            if p > s0 && is_preposition(&self.word(p - 1).to_lowercase()) {
+            if p > s0 && with_lower(self.word(p - 1), is_preposition) {
                 k = first;
                 continue;
             }
@@ -1267,7 +1257,7 @@ impl Ctx<'_> {
         }
         // "footage of Trump saying …": a participle's subject may follow a preposition.
         let after_preposition = p > s0
-            && is_preposition(&self.word(p - 1).to_lowercase())
+            && with_lower(self.word(p - 1), is_preposition)
             && !(end == v && self.word(v).ends_with("ing"));
         let possessive = first > s0 && matches!(self.word(first - 1), "'s" | "’s");
         let not_a_contraction = contracted && !self.is_pronoun_mention(&m);
@@ -1290,7 +1280,7 @@ impl Ctx<'_> {
         for start in [Some(s0), intro.map(|c| c + 1)].into_iter().flatten() {
             let mut k = start;
             while k < v
-                && (is_auxiliary_or_adverb(&self.word(k).to_lowercase())
+                && (with_lower(self.word(k), is_auxiliary_or_adverb)
                     || matches!(
                         self.word(k),
                         "Then" | "And" | "But" | "So" | "Still" | "Yet" | "Even" | "even"
@@ -1328,10 +1318,10 @@ impl Ctx<'_> {
         // "France's ambassador to the United Nations told": a phrase after a preposition
         // modifies the subject before it; the subject is that earlier phrase.
         let mut p = first;
-        while p > s0 && matches!(self.word(p - 1).to_lowercase().as_str(), "the" | "a" | "an") {
+        while p > s0 && with_lower(self.word(p - 1), |l| matches!(l, "the" | "a" | "an")) {
             p -= 1;
         }
-        if p > s0 && is_preposition(&self.word(p - 1).to_lowercase()) {
+        if p > s0 && with_lower(self.word(p - 1), is_preposition) {
             return self.noun_phrase_before(p - 1, s0);
         }
         Some(m)
@@ -1361,14 +1351,13 @@ impl Ctx<'_> {
         if head < s0
             || self.doc.tokens[head].kind != TokenKind::Word
             || w.ends_with("ly")
-            || LEX.is_stopword(&w.to_lowercase())
+            || with_lower(w, |l| LEX.is_stopword(l))
         {
             return None;
         }
         let mut start = head;
         loop {
-            let lower = self.word(start).to_lowercase();
-            if DETERMINERS.contains(&lower.as_str()) || start == s0 {
+            if with_lower(self.word(start), |l| DETERMINERS.contains(&l)) || start == s0 {
                 break;
             }
             if start + 4 <= head || start == 0 {
@@ -1377,7 +1366,7 @@ impl Ctx<'_> {
             let prev = start - 1;
             // A preposition ends the phrase ("registered voters" in "52 percent of registered
             // voters said"); `noun_phrase_before` then steps over it to the subject.
-            if start < head && is_preposition(&self.word(prev).to_lowercase()) {
+            if start < head && with_lower(self.word(prev), is_preposition) {
                 break;
             }
             // A clause boundary starts the phrase: "However, 63 percent said".
@@ -1908,33 +1897,19 @@ fn reported_speech(ctx: &Ctx, article: &[bool], quotes: &[Quote]) -> Vec<Quote> 
 /// believes that …"), but they are not verbs of speech: only for reported speech, and (but for
 /// "show" and "find") only before a "that" clause. Returns the lemma.
 fn evidential_verb(doc: &Document, k: usize, e: usize) -> Option<&'static str> {
-    const FORMS: &[(&str, &str)] = &[
-        ("believe", "believe"),
-        ("believed", "believe"),
-        ("believes", "believe"),
-        ("cite", "cite"),
-        ("cited", "cite"),
-        ("cites", "cite"),
-        ("expect", "expect"),
-        ("expects", "expect"),
-        ("fear", "fear"),
-        ("feared", "fear"),
-        ("fears", "fear"),
-        ("find", "find"),
-        ("finds", "find"),
-        ("found", "find"),
-        ("hope", "hope"),
-        ("hoped", "hope"),
-        ("hopes", "hope"),
-        ("show", "show"),
-        ("showed", "show"),
-        ("shows", "show"),
-        ("think", "think"),
-        ("thinks", "think"),
-        ("thought", "think"),
-    ];
-    let w = doc.tok(k);
-    let lemma = FORMS.iter().find(|(f, _)| *f == w)?.1;
+    // A `match` (by length, then bytes), not a list scan: this runs on every token of the
+    // sentences searched for reported speech.
+    let lemma = match doc.tok(k) {
+        "believe" | "believed" | "believes" => "believe",
+        "cite" | "cited" | "cites" => "cite",
+        "expect" | "expects" => "expect",
+        "fear" | "feared" | "fears" => "fear",
+        "find" | "finds" | "found" => "find",
+        "hope" | "hoped" | "hopes" => "hope",
+        "show" | "showed" | "shows" => "show",
+        "think" | "thinks" | "thought" => "think",
+        _ => return None,
+    };
     let that_follows = (k + 1..(k + 3).min(e)).any(|j| doc.tok(j) == "that");
     (that_follows || matches!(lemma, "show" | "find")).then_some(lemma)
 }
