@@ -14,6 +14,7 @@
 //! expressions.
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -324,15 +325,16 @@ fn apply_user_names(
 /// gazetteer gives it: a MISC that is a demonym or a group word is a GROUP.
 fn model_kind(doc: &Document, ty: u8, i: usize, j: usize) -> (EntityKind, Option<&'static str>) {
     let t = join_words(doc, i, j);
-    let key = if is_all_caps(&t) { title_case(&t) } else { t };
+    let key = if is_all_caps(t) {
+        Cow::Owned(title_case(t))
+    } else {
+        Cow::Borrowed(t)
+    };
     match ty {
         1 => (EntityKind::Person, None),
-        2 => (
-            EntityKind::Org,
-            LEX.organisations.get(key.as_str()).copied(),
-        ),
+        2 => (EntityKind::Org, LEX.organisations.get(&*key).copied()),
         3 => (EntityKind::Place, None),
-        _ => match LEX.demonyms.get(key.as_str()) {
+        _ => match LEX.demonyms.get(&*key) {
             Some(p) => (EntityKind::Group, *p),
             None if key.split('-').all(|p| LEX.demonyms.contains_key(p)) => {
                 (EntityKind::Group, None)
@@ -515,7 +517,7 @@ fn combine(doc: &Document, rules: Vec<Mention>, chunks: &[tagger::Chunk]) -> Vec
                 && x.kind == EntityKind::Place
                 && j - i >= 2
                 && PLACE_HEADS.contains(&doc.tok(i))
-                && !in_gazetteer(&join_words(doc, i, j))
+                && !in_gazetteer(join_words(doc, i, j))
             {
                 // The tagger unsure, and a name the gazetteers do not know opening with a
                 // place word ("Port Ellery", "Mount Kellan").
@@ -811,7 +813,7 @@ fn split_candidate(doc: &Document, mut i: usize, j: usize, out: &mut Vec<Mention
     let words: Vec<&str> = (i..j).map(|k| doc.tok(k)).collect();
     let whole = join_words(doc, i, j);
     // A gazetteer hit for the whole run wins.
-    if let Some(m) = gazetteer_mention(doc, i, j, &whole) {
+    if let Some(m) = gazetteer_mention(doc, i, j, whole) {
         out.push(m);
         return;
     }
@@ -861,7 +863,7 @@ fn split_candidate(doc: &Document, mut i: usize, j: usize, out: &mut Vec<Mention
                 gender = t.gender;
             }
         }
-        title_words.push(join_words(doc, i, i + len));
+        title_words.push(join_words(doc, i, i + len).to_string());
         i += len;
         // "Chairman of Foreign Affairs Committee": the title's "of" goes with it.
         if i < j && doc.tok(i) == "of" {
@@ -884,7 +886,7 @@ fn split_candidate(doc: &Document, mut i: usize, j: usize, out: &mut Vec<Mention
         return;
     }
     let text = join_words(doc, i, j);
-    if let Some(m) = gazetteer_mention(doc, i, j, &text) {
+    if let Some(m) = gazetteer_mention(doc, i, j, text) {
         out.push(m);
         return;
     }
@@ -1010,12 +1012,20 @@ fn given_name(w: &str) -> Option<Gender> {
 /// Length in tokens of the longest title starting at token `i` (before `j`).
 fn title_len(doc: &Document, i: usize, j: usize) -> Option<usize> {
     let max = LEX.title_max_words.min(j - i);
-    let words: Vec<&str> = (i..i + max).map(|k| doc.tok(k)).collect();
+    let mut buf = [""; TITLE_WORDS];
+    let words = &mut buf[..max];
+    for (k, w) in words.iter_mut().enumerate() {
+        *w = doc.tok(i + k);
+    }
     // "Dr." is "Dr" followed by a period token.
     (1..=max)
         .rev()
         .find(|&len| LEX.title_of(&words[..len]).is_some())
 }
+
+/// Room for the words of the longest title ([`crate::lexicon::Lexicon::title_max_words`]; a
+/// test keeps it so).
+const TITLE_WORDS: usize = 8;
 
 /// A title in lowercase right before token `i` ("ambassador", "foreign minister").
 fn title_before(doc: &Document, i: usize) -> Option<(&'static crate::lexicon::Title, String)> {
@@ -1030,22 +1040,29 @@ fn title_before(doc: &Document, i: usize) -> Option<(&'static crate::lexicon::Ti
         if doc.tok(i - 1) == "." && a > s0 {
             a -= 1;
         }
-        let words: Vec<&str> = (a..i).map(|k| doc.tok(k)).filter(|w| *w != ".").collect();
+        let mut buf = [""; 4];
+        let mut n = 0;
+        for w in (a..i).map(|k| doc.tok(k)).filter(|w| *w != ".") {
+            buf[n] = w;
+            n += 1;
+        }
+        let words = &buf[..n];
         if words
             .iter()
             .any(|w| word_is_cap(w) && LEX.title_of(&[w]).is_none())
         {
             continue;
         }
-        if let Some(t) = LEX.title_of(&words) {
+        if let Some(t) = LEX.title_of(words) {
             return Some((t, words.join(" ")));
         }
     }
     None
 }
 
-fn join_words(doc: &Document, i: usize, j: usize) -> String {
-    doc.text[doc.tokens[i].start..doc.tokens[j - 1].end].to_string()
+/// The text of tokens `[i, j)`, with what lies between them.
+fn join_words<'a>(doc: &Document<'a>, i: usize, j: usize) -> &'a str {
+    &doc.text[doc.tokens[i].start..doc.tokens[j - 1].end]
 }
 
 /// A mention from the gazetteers, if `text` is in one.
@@ -1154,22 +1171,23 @@ fn token_evidence(words: &[&str]) -> Option<(EntityKind, String)> {
 /// One surface form, one type: the mention with the strongest cue decides for all the
 /// others; a surname alone takes the type of the full name it ends.
 fn agree_on_types(doc: &Document, mentions: &mut [Mention]) {
-    let mut best: HashMap<String, (Strength, EntityKind, String)> = HashMap::default();
+    let mut best: HashMap<Cow<str>, (Strength, EntityKind, String)> = HashMap::default();
     for m in mentions.iter() {
         let key = surface_key(&doc.text[m.span.start..m.span.end]);
-        let e = best
-            .entry(key)
-            .or_insert((m.strength, m.kind, m.why.clone()));
-        if m.strength > e.0 {
-            *e = (m.strength, m.kind, m.why.clone());
+        match best.get_mut(&key) {
+            Some(e) if m.strength > e.0 => *e = (m.strength, m.kind, m.why.clone()),
+            Some(_) => {}
+            None => {
+                best.insert(key, (m.strength, m.kind, m.why.clone()));
+            }
         }
     }
     // Surnames of people named in full (with a real cue).
-    let mut surnames: HashMap<String, String> = HashMap::default();
+    let mut surnames: HashMap<&str, &str> = HashMap::default();
     for m in mentions.iter() {
         if m.kind == EntityKind::Person && m.strength >= 1 && m.toks.1 - m.toks.0 >= 2 {
-            let last = doc.tok(m.toks.1 - 1).to_string();
-            let full = doc.text[m.span.start..m.span.end].to_string();
+            let last = doc.tok(m.toks.1 - 1);
+            let full = &doc.text[m.span.start..m.span.end];
             surnames.entry(last).or_insert(full);
         }
     }
@@ -1196,11 +1214,11 @@ fn agree_on_types(doc: &Document, mentions: &mut [Mention]) {
 
 /// The form under which mentions of one name agree: names in capitals ("PORT ELLIS",
 /// "LONDON") as they would be written in a sentence; short acronyms stay as they are.
-fn surface_key(text: &str) -> String {
+fn surface_key(text: &str) -> Cow<'_, str> {
     if is_all_caps(text) && text.chars().filter(|c| c.is_alphabetic()).count() >= 5 {
-        title_case(text)
+        Cow::Owned(title_case(text))
     } else {
-        text.to_string()
+        Cow::Borrowed(text)
     }
 }
 
@@ -1268,18 +1286,18 @@ fn cluster(doc: &Document, mentions: &[Mention]) -> (Vec<Entity>, Vec<Cluster>, 
     let mut sets = Sets((0..n).collect());
     let text = |m: &Mention| &doc.text[m.span.start..m.span.end];
     // Same key → same entity.
-    let key_of = |m: &Mention| -> (u8, String) {
+    let key_of = |m: &Mention| -> (u8, Cow<str>) {
         let t = text(m);
         let k = if let Some(c) = m.canonical {
-            c.to_string()
+            Cow::Borrowed(c)
         } else if is_acronym(t) && t.chars().filter(|c| c.is_alphabetic()).count() < 5 {
-            t.replace('.', "").to_uppercase()
+            Cow::Owned(t.replace('.', "").to_uppercase())
         } else {
             surface_key(t)
         };
         (group_kind(m.kind), k)
     };
-    let mut first: HashMap<(u8, String), usize> = HashMap::default();
+    let mut first: HashMap<(u8, Cow<str>), usize> = HashMap::default();
     for (i, m) in mentions.iter().enumerate() {
         let k = key_of(m);
         match first.get(&k) {
@@ -1395,10 +1413,10 @@ fn cluster(doc: &Document, mentions: &[Mention]) -> (Vec<Entity>, Vec<Cluster>, 
             *gazetteer = m.canonical;
         }
         let c = &mut clusters[id as usize - 1];
-        let t = text(m).to_string();
+        let t = text(m);
         c.mentions += 1;
-        if !c.aliases.contains(&t) {
-            c.aliases.push(t.clone());
+        if !c.aliases.iter().any(|a| a == t) {
+            c.aliases.push(t.to_string());
         }
         if let Some(role) = &m.role {
             if !c.roles.contains(role) {
@@ -1412,7 +1430,7 @@ fn cluster(doc: &Document, mentions: &[Mention]) -> (Vec<Entity>, Vec<Cluster>, 
         entities.push(Entity {
             start: m.span.start,
             end: m.span.end,
-            text: t,
+            text: t.to_string(),
             kind: m.kind,
             id: Some(id),
             why: m.why.clone(),
@@ -1663,6 +1681,11 @@ mod tests {
             e.iter().any(|(t, k)| t == name && *k == kind),
             "{name} as {kind:?} not in {e:?}"
         );
+    }
+
+    #[test]
+    fn the_longest_title_fits_title_words() {
+        assert!(LEX.title_max_words <= TITLE_WORDS);
     }
 
     #[test]
