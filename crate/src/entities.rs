@@ -460,13 +460,17 @@ fn combine(doc: &Document, rules: Vec<Mention>, chunks: &[tagger::Chunk]) -> Vec
         // an ordinary word.
         if j - i == 1 && uninformative_capital(doc, i) && !in_gazetteer(doc.tok(i)) {
             let lower = lowercase_words.get_or_init(|| {
-                doc.tokens
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, t)| t.kind == TokenKind::Word)
-                    .map(|(k, _)| doc.tok(k))
-                    .filter(|w| w.starts_with(|c: char| c.is_lowercase()))
-                    .collect()
+                let mut set =
+                    HashSet::with_capacity_and_hasher(doc.tokens.len(), Default::default());
+                set.extend(
+                    doc.tokens
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, t)| t.kind == TokenKind::Word)
+                        .map(|(k, _)| doc.tok(k))
+                        .filter(|w| w.starts_with(|c: char| c.is_lowercase())),
+                );
+                set
             });
             if with_lower(doc.tok(i), |l| lower.contains(l)) {
                 continue;
@@ -493,7 +497,12 @@ fn combine(doc: &Document, rules: Vec<Mention>, chunks: &[tagger::Chunk]) -> Vec
             toks: (i, j),
             kind,
             strength: if c.margin >= 8.0 { 2 } else { 1 },
-            why: format!("statistical tagger, {conf} confidence"),
+            why: match conf {
+                "high" => "statistical tagger, high confidence",
+                "medium" => "statistical tagger, medium confidence",
+                _ => "statistical tagger, low confidence",
+            }
+            .to_string(),
             role: None,
             gender: Gender::Unknown,
             canonical,
@@ -511,7 +520,8 @@ fn combine(doc: &Document, rules: Vec<Mention>, chunks: &[tagger::Chunk]) -> Vec
             m.gender = x.gender;
             m.canonical = x.canonical.or(m.canonical);
             if x.kind == m.kind {
-                m.why = format!("{}; {}", m.why, x.why);
+                m.why.push_str("; ");
+                m.why.push_str(&x.why);
                 m.strength = m.strength.max(x.strength);
             } else if m.strength < 2
                 && x.kind == EntityKind::Place
@@ -810,7 +820,6 @@ fn possessive_joins(doc: &Document, i: usize, j: usize, s1: usize) -> bool {
 
 /// Peels demonyms, places and titles off the front of a capitalised run and types the rest.
 fn split_candidate(doc: &Document, mut i: usize, j: usize, out: &mut Vec<Mention>) {
-    let words: Vec<&str> = (i..j).map(|k| doc.tok(k)).collect();
     let whole = join_words(doc, i, j);
     // A gazetteer hit for the whole run wins.
     if let Some(m) = gazetteer_mention(doc, i, j, whole) {
@@ -818,7 +827,7 @@ fn split_candidate(doc: &Document, mut i: usize, j: usize, out: &mut Vec<Mention
         return;
     }
     // Leading "The".
-    if words[0] == "The" && j - i > 1 {
+    if doc.tok(i) == "The" && j - i > 1 {
         i += 1;
     }
     // Leading demonym or place before a title: "Turkish Foreign Minister …", "U.S. President …".
