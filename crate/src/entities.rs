@@ -1294,21 +1294,24 @@ fn cluster(doc: &Document, mentions: &[Mention]) -> (Vec<Entity>, Vec<Cluster>, 
     let n = mentions.len();
     let mut sets = Sets((0..n).collect());
     let text = |m: &Mention| &doc.text[m.span.start..m.span.end];
+    // Asked several times of each mention below.
+    let acronym: Vec<bool> = mentions.iter().map(|m| is_acronym(text(m))).collect();
     // Same key → same entity.
-    let key_of = |m: &Mention| -> (u8, Cow<str>) {
+    let key_of = |i: usize, m: &Mention| -> (u8, Cow<str>) {
         let t = text(m);
         let k = if let Some(c) = m.canonical {
             Cow::Borrowed(c)
-        } else if is_acronym(t) && t.chars().filter(|c| c.is_alphabetic()).count() < 5 {
+        } else if acronym[i] && t.chars().filter(|c| c.is_alphabetic()).count() < 5 {
             Cow::Owned(t.replace('.', "").to_uppercase())
         } else {
             surface_key(t)
         };
         (group_kind(m.kind), k)
     };
-    let mut first: HashMap<(u8, Cow<str>), usize> = HashMap::default();
+    let mut first: HashMap<(u8, Cow<str>), usize> =
+        HashMap::with_capacity_and_hasher(n, Default::default());
     for (i, m) in mentions.iter().enumerate() {
-        let k = key_of(m);
+        let k = key_of(i, m);
         match first.get(&k) {
             Some(&f) => sets.union(f, i),
             None => {
@@ -1340,15 +1343,16 @@ fn cluster(doc: &Document, mentions: &[Mention]) -> (Vec<Entity>, Vec<Cluster>, 
     }
     // Acronyms join the name whose initials they spell (the first such name).
     let mut by_initials: HashMap<String, usize> = HashMap::default();
-    for (k, o) in mentions.iter().enumerate() {
-        if matches!(o.kind, EntityKind::Org | EntityKind::Misc) && !is_acronym(text(o)) {
-            by_initials.entry(initials(text(o))).or_insert(k);
+    if acronym.contains(&true) {
+        for (k, o) in mentions.iter().enumerate() {
+            if matches!(o.kind, EntityKind::Org | EntityKind::Misc) && !acronym[k] {
+                by_initials.entry(initials(text(o))).or_insert(k);
+            }
         }
     }
     for (i, m) in mentions.iter().enumerate() {
-        let t = text(m);
-        if is_acronym(t) {
-            if let Some(&k) = by_initials.get(&t.replace('.', "").to_uppercase()) {
+        if acronym[i] {
+            if let Some(&k) = by_initials.get(&text(m).replace('.', "").to_uppercase()) {
                 sets.union(k, i);
             }
         }
@@ -1369,7 +1373,7 @@ fn cluster(doc: &Document, mentions: &[Mention]) -> (Vec<Entity>, Vec<Cluster>, 
     // "(Persian: …, abbreviated MEK, PMOI or MKO)": the acronyms in a parenthesis after a name.
     for i in 0..n {
         let a = &mentions[i];
-        if !matches!(a.kind, EntityKind::Org | EntityKind::Misc) || is_acronym(text(a)) {
+        if !matches!(a.kind, EntityKind::Org | EntityKind::Misc) || acronym[i] {
             continue;
         }
         let rest = &doc.text[a.span.end..];
@@ -1385,7 +1389,7 @@ fn cluster(doc: &Document, mentions: &[Mention]) -> (Vec<Entity>, Vec<Cluster>, 
         }
         let inside: Vec<usize> = (i + 1..n)
             .take_while(|&k| mentions[k].span.start < close)
-            .filter(|&k| is_acronym(text(&mentions[k])))
+            .filter(|&k| acronym[k])
             .collect();
         for k in inside {
             sets.union(i, k);
@@ -1393,7 +1397,8 @@ fn cluster(doc: &Document, mentions: &[Mention]) -> (Vec<Entity>, Vec<Cluster>, 
     }
 
     // Build clusters in order of first mention.
-    let mut root_to_id: HashMap<usize, u32> = HashMap::default();
+    // Per root mention: its cluster's id, 0 before its first mention.
+    let mut root_to_id: Vec<u32> = vec![0; n];
     let mut clusters: Vec<Cluster> = Vec::new();
     let mut genders: Vec<Gender> = Vec::new();
     // Per cluster: the canonical name a gazetteer gave one of its mentions.
@@ -1402,7 +1407,10 @@ fn cluster(doc: &Document, mentions: &[Mention]) -> (Vec<Entity>, Vec<Cluster>, 
     for (i, m) in mentions.iter().enumerate() {
         let r = sets.find(i);
         let next_id = clusters.len() as u32 + 1;
-        let id = *root_to_id.entry(r).or_insert(next_id);
+        if root_to_id[r] == 0 {
+            root_to_id[r] = next_id;
+        }
+        let id = root_to_id[r];
         if id == next_id {
             clusters.push(Cluster {
                 id,
@@ -1567,12 +1575,13 @@ fn add_numeric(doc: &Document, skipped: &dyn Fn(usize) -> bool, entities: &mut V
 fn amount_starts(text: &str) -> Vec<(usize, bool)> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
+    let after_word =
+        |k: usize| k > 0 && (bytes[k - 1].is_ascii_alphanumeric() || bytes[k - 1] == b'_');
     for (k, &b) in bytes.iter().enumerate() {
-        let after_word = k > 0 && (bytes[k - 1].is_ascii_alphanumeric() || bytes[k - 1] == b'_');
         match b {
             b'$' => out.push((k, false)),
-            b'0'..=b'9' if !after_word => out.push((k, true)),
-            b'U' if !after_word => out.push((k, false)),
+            b'0'..=b'9' if !after_word(k) => out.push((k, true)),
+            b'U' if !after_word(k) => out.push((k, false)),
             0xC0.. => {
                 let c = text[k..].chars().next().unwrap_or(' ');
                 if matches!(c, '€' | '£' | '¥') {
