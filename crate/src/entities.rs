@@ -163,6 +163,15 @@ const NEVER_NAMES: &[&str] = &[
     "Our", "My", "Its", "A", "An", "The", "This", "That", "These", "Those", "But", "And", "Or",
 ];
 
+/// Capitalised words that never are (or open) a name: [`NEVER_NAMES`], weekdays and months,
+/// in one set, asked of every capitalised word.
+static NOT_NAMES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    [NEVER_NAMES, WEEKDAYS, MONTHS, MONTH_ABBREVIATIONS]
+        .concat()
+        .into_iter()
+        .collect()
+});
+
 fn is_all_caps(w: &str) -> bool {
     let mut letters = 0;
     for c in w.chars() {
@@ -624,10 +633,7 @@ fn name_mentions(doc: &Document, s: &Sentence, mid_caps: &HashSet<&str>, out: &m
             return false;
         }
         let w = doc.tok(i);
-        if !word_is_cap(w) || NEVER_NAMES.contains(&w) || WEEKDAYS.contains(&w) {
-            return false;
-        }
-        if MONTHS.contains(&w) || MONTH_ABBREVIATIONS.contains(&w) {
+        if !word_is_cap(w) || NOT_NAMES.contains(w) {
             return false;
         }
         if w.starts_with(['’', '\'']) || w.starts_with("I’") || w.starts_with("I'") {
