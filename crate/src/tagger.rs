@@ -144,8 +144,10 @@ const CALENDAR: &[&str] = &[
 #[derive(Debug, Clone)]
 struct Word<'a> {
     text: &'a str,
-    lower: String,
-    shape: String,
+    /// `text.to_lowercase()` and [`shape`]`(text)`: byte ranges of [`Strs::lower`] and
+    /// [`Strs::shape`] (one buffer each for the whole document, not two strings a word).
+    lower: (u32, u32),
+    shape: (u32, u32),
     /// The flags that depend on the word alone (all but `F_PUNCT`, `F_INITIAL`, `F_HEADLINE`).
     flags: u32,
     /// Alphabetic and uppercase characters, for the headline test.
@@ -169,8 +171,17 @@ struct Tok {
     gaz: u8,
 }
 
+/// The lowercase forms and shapes of a document's words, each word's a range of one buffer.
+#[derive(Default)]
+struct Strs {
+    lower: String,
+    shape: String,
+}
+
 /// "McDonald" → "XxXx", "1996-08-22" → "d-d-d", "U.S." → "X.X.": character classes with
-/// repeats collapsed.
+/// repeats collapsed. (The definition: [`word_facts`] computes the same in its one pass over
+/// the word.)
+#[cfg(test)]
 fn shape(w: &str) -> String {
     let mut out = String::new();
     let mut last = '\0';
@@ -193,9 +204,10 @@ fn shape(w: &str) -> String {
 }
 
 /// "NEW YORK" → "New York": the form under which capitals are looked up in the gazetteers.
-fn title_case(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    title_case_into(s, &mut out, &mut true);
+/// Written over `out`, which is returned.
+fn title_case<'s>(s: &str, out: &'s mut String) -> &'s str {
+    out.clear();
+    title_case_into(s, out, &mut true);
     out
 }
 
@@ -224,8 +236,32 @@ const LEAD: u32 = 1 << 31;
 
 /// The lexicon flags of `w`, and whether it is one of [`Gaz::leads`].
 fn lexicon_flags(w: &str) -> (u32, bool) {
-    let f = WORD_FLAGS.exact.get(w).copied().unwrap_or(0);
+    let flags = &*WORD_FLAGS;
+    if !flags.exact_first.holds(w) {
+        return (0, false);
+    }
+    let f = flags.exact.get(w).copied().unwrap_or(0);
     (f & !LEAD, f & LEAD != 0)
+}
+
+/// A set of first bytes: a test that rejects, without hashing, the words no key of a map
+/// starts like (most lowercase words, for the case-sensitive lexicon).
+#[derive(Default)]
+struct FirstBytes([u64; 4]);
+
+impl FirstBytes {
+    fn insert(&mut self, key: &str) {
+        if let Some(&b) = key.as_bytes().first() {
+            self.0[b as usize / 64] |= 1 << (b % 64);
+        }
+    }
+    /// False only when no inserted key starts with `w`'s first byte (so `w` is none of them;
+    /// the empty key is never inserted, nor is the empty word ever looked up).
+    fn holds(&self, w: &str) -> bool {
+        w.as_bytes()
+            .first()
+            .is_some_and(|&b| self.0[b as usize / 64] & (1 << (b % 64)) != 0)
+    }
 }
 
 /// The lexicon flags of words, in one lookup each.
@@ -233,6 +269,8 @@ struct WordFlags {
     /// Case-sensitive entries: given names, surnames, places, demonyms and groups,
     /// organisations, organisation words.
     exact: HashMap<&'static str, u32>,
+    /// The first bytes of `exact`'s keys.
+    exact_first: FirstBytes,
     /// Lowercase entries: `F_COMMON`, `F_STOP`, `F_CALENDAR`, `F_SPEECH`, and `F_TITLE` for
     /// one-word titles.
     lower: HashMap<&'static str, u32>,
@@ -276,6 +314,11 @@ static WORD_FLAGS: LazyLock<WordFlags> = LazyLock::new(|| {
     for w in &GAZ.leads {
         add(w, LEAD);
     }
+    let mut exact_first = FirstBytes::default();
+    for w in exact.keys() {
+        assert!(!w.is_empty(), "an empty lexicon entry");
+        exact_first.insert(w);
+    }
     let mut lower: HashMap<&'static str, u32> = HashMap::default();
     let mut add = |w: &'static str, f: u32| *lower.entry(w).or_default() |= f;
     for w in &LEX.common_words {
@@ -293,52 +336,86 @@ static WORD_FLAGS: LazyLock<WordFlags> = LazyLock::new(|| {
     for w in LEX.titles.keys() {
         add(w.as_str(), F_TITLE);
     }
-    WordFlags { exact, lower }
+    WordFlags {
+        exact,
+        exact_first,
+        lower,
+    }
 });
 
-/// The word-level facts of `w`.
-fn word_facts(w: &str) -> Word<'_> {
-    let lower = w.to_lowercase();
-    let mut flags = 0;
-    let cap = word_is_cap(w);
+/// The word-level facts of `w`, its lowercase form and shape appended to `strs`; `tc` is
+/// scratch space for a title case.
+///
+/// One pass over the characters gathers what the flags need, the shape and (for an ASCII
+/// word, the usual case) the lowercase form; a word with other characters is lowercased by
+/// `str::to_lowercase` itself, which treats a final sigma apart.
+fn word_facts<'a>(w: &'a str, strs: &mut Strs, tc: &mut String) -> Word<'a> {
+    let (lower_at, shape_at) = (strs.lower.len(), strs.shape.len());
     let (mut letters, mut upper, mut any_lower) = (0u32, 0u32, false);
+    let (mut digit, mut hyphen, mut period, mut ascii_upper, mut ascii) =
+        (false, false, false, false, true);
+    let mut last_class = '\0';
     for c in w.chars() {
+        let (is_upper, is_lower) = (c.is_uppercase(), c.is_lowercase());
         if c.is_alphabetic() {
             letters += 1;
-            if c.is_uppercase() {
-                upper += 1;
-            }
+            upper += is_upper as u32;
         }
-        any_lower |= c.is_lowercase();
+        any_lower |= is_lower;
+        digit |= c.is_ascii_digit();
+        hyphen |= c == '-';
+        period |= c == '.';
+        ascii_upper |= c.is_ascii_uppercase();
+        // The shape: character classes with repeats collapsed.
+        let class = if is_upper {
+            'X'
+        } else if is_lower {
+            'x'
+        } else if c.is_numeric() {
+            'd'
+        } else {
+            c
+        };
+        if class != last_class {
+            strs.shape.push(class);
+            last_class = class;
+        }
+        if c.is_ascii() {
+            strs.lower.push(c.to_ascii_lowercase());
+        } else {
+            ascii = false;
+        }
     }
+    if !ascii {
+        strs.lower.truncate(lower_at);
+        strs.lower.push_str(&w.to_lowercase());
+    }
+    let lower = &strs.lower[lower_at..];
+    let first = w.chars().next();
+    let cap = word_is_cap(w);
     let all_caps = letters >= 2 && !any_lower;
-    if cap {
-        flags |= F_CAP;
-    }
-    if all_caps {
-        flags |= F_ALLCAPS;
-    }
-    if w.chars().any(|c| c.is_ascii_digit()) {
-        flags |= F_DIGIT;
-    }
-    if w.chars().next().is_some_and(char::is_lowercase) {
-        flags |= F_LOWER;
-    }
-    if w.contains('-') {
-        flags |= F_HYPHEN;
-    }
-    if w.contains('.') {
-        flags |= F_PERIOD;
+    let mut flags = 0;
+    for (yes, f) in [
+        (cap, F_CAP),
+        (all_caps, F_ALLCAPS),
+        (digit, F_DIGIT),
+        (first.is_some_and(char::is_lowercase), F_LOWER),
+        (hyphen, F_HYPHEN),
+        (period, F_PERIOD),
+    ] {
+        if yes {
+            flags |= f;
+        }
     }
     let (lex, mut lead) = lexicon_flags(w);
     flags |= lex;
     if all_caps {
-        let (lex, tc_lead) = lexicon_flags(&title_case(w));
+        let (lex, tc_lead) = lexicon_flags(title_case(w, tc));
         flags |= lex;
         lead |= tc_lead;
     }
     let get = |k: &str| WORD_FLAGS.lower.get(k).copied().unwrap_or(0);
-    let by_lower = get(&lower);
+    let by_lower = get(lower);
     flags |= by_lower & (F_COMMON | F_STOP | F_CALENDAR);
     let titled = lower.trim_end_matches('.');
     flags |= if titled.len() == lower.len() {
@@ -347,7 +424,7 @@ fn word_facts(w: &str) -> Word<'_> {
         get(titled)
     } & F_TITLE;
     // As `Lexicon::speech_verb` looks words up: lowercased only with an ASCII capital.
-    let speech = if w == lower || w.bytes().any(|b| b.is_ascii_uppercase()) {
+    let speech = if ascii_upper || w == lower {
         by_lower
     } else {
         get(w)
@@ -355,8 +432,8 @@ fn word_facts(w: &str) -> Word<'_> {
     flags |= speech & F_SPEECH;
     Word {
         text: w,
-        shape: shape(w),
-        lower,
+        lower: (lower_at as u32, strs.lower.len() as u32),
+        shape: (shape_at as u32, strs.shape.len() as u32),
         flags,
         letters,
         upper,
@@ -370,6 +447,7 @@ fn word_facts(w: &str) -> Word<'_> {
 pub struct Features<'d, 'a> {
     doc: &'d Document<'a>,
     words: Vec<Word<'a>>,
+    strs: Strs,
     toks: Vec<Tok>,
 }
 
@@ -387,14 +465,21 @@ struct View<'f> {
 impl<'d, 'a> Features<'d, 'a> {
     pub fn new(doc: &'d Document<'a>) -> Self {
         let n = doc.tokens.len();
-        // Each distinct word's facts once.
-        let mut ids: HashMap<&'a str, u32> = HashMap::default();
-        let mut words: Vec<Word<'a>> = Vec::new();
+        // Each distinct word's facts once. (About half the tokens of an article are distinct
+        // words: room for those saves growing the map.)
+        let mut ids: HashMap<&'a str, u32> =
+            HashMap::with_capacity_and_hasher(n / 2, Default::default());
+        let mut words: Vec<Word<'a>> = Vec::with_capacity(n / 2);
+        let mut strs = Strs {
+            lower: String::with_capacity(doc.text.len() / 2),
+            shape: String::with_capacity(doc.text.len() / 4),
+        };
+        let mut tc = String::new();
         let mut toks: Vec<Tok> = Vec::with_capacity(n);
         for (i, t) in doc.tokens.iter().enumerate() {
             let w = doc.tok(i);
             let word = *ids.entry(w).or_insert_with(|| {
-                words.push(word_facts(w));
+                words.push(word_facts(w, &mut strs, &mut tc));
                 (words.len() - 1) as u32
             });
             toks.push(Tok {
@@ -437,7 +522,7 @@ impl<'d, 'a> Features<'d, 'a> {
             let mid = mid_caps[k]
                 || (w.flags & F_ALLCAPS != 0
                     && ids
-                        .get(title_case(w.text).as_str())
+                        .get(title_case(w.text, &mut tc))
                         .is_some_and(|&j| mid_caps[j as usize]));
             if mid {
                 words[k].flags |= F_MID_CAPS;
@@ -484,7 +569,12 @@ impl<'d, 'a> Features<'d, 'a> {
                 i += matched.max(1);
             }
         }
-        Features { doc, words, toks }
+        Features {
+            doc,
+            words,
+            strs,
+            toks,
+        }
     }
 
     pub fn len(&self) -> usize {
@@ -503,11 +593,21 @@ impl<'d, 'a> Features<'d, 'a> {
         self.word(i).flags | self.toks[i].flags
     }
 
+    /// The lowercase form of word `w`.
+    fn lower(&self, w: &Word) -> &str {
+        &self.strs.lower[w.lower.0 as usize..w.lower.1 as usize]
+    }
+
+    /// The shape of word `w`.
+    fn shape(&self, w: &Word) -> &str {
+        &self.strs.shape[w.shape.0 as usize..w.shape.1 as usize]
+    }
+
     fn view(&self, i: usize) -> View<'_> {
         let w = self.word(i);
         View {
-            lower: &w.lower,
-            shape: &w.shape,
+            lower: self.lower(w),
+            shape: self.shape(w),
             flags: w.flags | self.toks[i].flags,
             gaz: self.toks[i].gaz,
         }
@@ -939,23 +1039,24 @@ impl<'f, 'd, 'a> Fast<'f, 'd, 'a> {
             self.slot[w as usize] = s;
             self.parts.push(([[0; N_TAGS]; 5], 0));
         }
-        let (model, word) = (self.model, &self.f.words[w as usize]);
+        let (model, f) = (self.model, self.f);
+        let word = &f.words[w as usize];
         let (accs, done) = &mut self.parts[s as usize];
         if *done & (1 << p) == 0 {
             *done |= 1 << p;
             let acc = &mut accs[p];
             if p == 0 {
                 model.add(acc, Fnv::new(0));
-                model.add(acc, Fnv::new(1).str(&word.lower));
+                model.add(acc, Fnv::new(1).str(f.lower(word)));
                 model.add(acc, Fnv::new(2).str(word.text));
-                model.add(acc, Fnv::new(9).str(&word.shape));
+                model.add(acc, Fnv::new(9).str(f.shape(word)));
                 affixes(word.text, &mut |h| model.add(acc, h));
                 for_bits(word.flags, |b| model.add(acc, Fnv::new(17).byte(b)));
             } else {
                 let (wt, st, ft) = NEIGHBOUR[p - 1];
-                model.add(acc, Fnv::new(wt).str(&word.lower));
+                model.add(acc, Fnv::new(wt).str(f.lower(word)));
                 if let Some(st) = st {
-                    model.add(acc, Fnv::new(st).str(&word.shape));
+                    model.add(acc, Fnv::new(st).str(f.shape(word)));
                 }
                 for_bits(word.flags & CONTEXT_FLAGS, |b| {
                     model.add(acc, Fnv::new(ft).byte(b))
@@ -1172,6 +1273,24 @@ mod tests {
                 tag_document(&doc, &mut &*model, None, &odd)
             );
         }
+    }
+
+    /// The one-pass word facts equal their definitions: `str::to_lowercase`, [`shape`], and
+    /// the first-byte test lets every case-sensitive lexicon entry through.
+    #[test]
+    fn word_facts_equal_the_definitions() {
+        let text = "The NEW YORK Times: McDonald's 1996-08-22 U.S. ΟΔΥΣΣΕΥΣ Σ ΣΑ İSTANBUL \
+                    straße ǅemal Ⓐ 12½ x² O’Brien Jean-Yves “NEW” ʼn ﬁne Ǆ";
+        let doc = Document::new(text);
+        let f = Features::new(&doc);
+        assert!(f.words.len() > 20);
+        for w in &f.words {
+            assert_eq!(f.lower(w), w.text.to_lowercase(), "{}", w.text);
+            assert_eq!(f.shape(w), shape(w.text), "{}", w.text);
+        }
+        let first = &WORD_FLAGS.exact_first;
+        assert!(WORD_FLAGS.exact.keys().all(|k| first.holds(k)));
+        assert!(!first.holds("") && !first.holds("\u{1}"));
     }
 
     #[test]
