@@ -68,6 +68,17 @@ impl Fnv {
     fn byte(self, b: u8) -> Fnv {
         self.bytes(&[b])
     }
+    /// `states.map(|h| h.str(s))`, in one pass over `s`: the lanes' multiplications do not
+    /// wait on each other.
+    #[inline]
+    fn str_lanes<const N: usize>(mut states: [Fnv; N], s: &str) -> [Fnv; N] {
+        for &x in s.as_bytes().iter().chain(&[0xff]) {
+            for h in &mut states {
+                h.0 = (h.0 ^ x as u64).wrapping_mul(0x0100_0000_01b3);
+            }
+        }
+        states
+    }
     const fn done(self) -> u32 {
         (self.0 ^ (self.0 >> 32)) as u32
     }
@@ -840,6 +851,8 @@ pub struct Model {
     mask: u32,
     scale: f32,
     weights: Vec<i8>,
+    /// Sums of the features with few values, for [`Fast`].
+    fixed: Box<Fixed>,
 }
 
 /// File magic of `ner.bin`.
@@ -896,10 +909,17 @@ impl Model {
                 weights[r * N_TAGS + t] = b as i8;
             }
         }
+        let mask = (size - 1) as u32;
+        let fixed = Fixed::new(&|hs| {
+            let mut acc = [0; N_TAGS];
+            add_rows(&weights, mask, &mut acc, hs.iter().map(|h| h.done()));
+            acc
+        });
         Some(Model {
-            mask: (size - 1) as u32,
+            mask,
             scale,
             weights,
+            fixed,
         })
     }
 
@@ -948,14 +968,10 @@ impl Model {
 }
 
 impl Model {
-    /// Adds the weight row of feature hash `h` to `acc`.
+    /// Adds the weight rows of feature hashes `hs` (`Fnv::done` values) to `acc`.
     #[inline]
-    fn add(&self, acc: &mut Acc, h: Fnv) {
-        let r = (h.done() & self.mask) as usize * N_TAGS;
-        let row: &[i8; N_TAGS] = self.weights[r..r + N_TAGS].try_into().unwrap();
-        for (a, &w) in acc.iter_mut().zip(row) {
-            *a += w as i32;
-        }
+    fn add_all(&self, acc: &mut Acc, hs: &[u32]) {
+        add_rows(&self.weights, self.mask, acc, hs.iter().copied());
     }
 
     fn to_scores(&self, acc: &Acc) -> [f32; N_TAGS] {
@@ -966,6 +982,23 @@ impl Model {
 /// Integer score sums, one per tag: adding them in any order gives the same scores.
 type Acc = [i32; N_TAGS];
 
+/// Adds the rows of a `2^bits × N_TAGS` weight table (`mask` = `2^bits − 1`) of feature
+/// hashes `hs` to `acc`. Given the hashes computed first (rather than one at a time between
+/// the additions), the reads of their rows, scattered over the table and often missing the
+/// caches, can all be under way at once.
+#[inline]
+fn add_rows(weights: &[i8], mask: u32, acc: &mut Acc, hs: impl Iterator<Item = u32>) {
+    let mut sum = *acc;
+    for h in hs {
+        let r = (h & mask) as usize * N_TAGS;
+        let row: &[i8; N_TAGS] = weights[r..r + N_TAGS].try_into().unwrap();
+        for (a, &w) in sum.iter_mut().zip(row) {
+            *a += w as i32;
+        }
+    }
+    *acc = sum;
+}
+
 fn add_acc(acc: &mut Acc, x: &Acc) {
     for (a, b) in acc.iter_mut().zip(x) {
         *a += b;
@@ -975,32 +1008,47 @@ fn add_acc(acc: &mut Acc, x: &Acc) {
 impl Scorer for &Model {
     fn scores(&self, feats: &[u32]) -> [f32; N_TAGS] {
         let mut acc = [0i32; N_TAGS];
-        for &h in feats {
-            let r = (h & self.mask) as usize * N_TAGS;
-            let row = &self.weights[r..r + N_TAGS];
-            for (a, &w) in acc.iter_mut().zip(row) {
-                *a += w as i32;
-            }
-        }
+        self.add_all(&mut acc, feats);
         self.to_scores(&acc)
     }
 }
 
 /// The shipped model's scores of a document's tokens, computed as [`Features::token`]
-/// defines them but faster: the weights of the features that depend on one word alone (its
-/// own, and those it lends as a neighbour one or two tokens away) are summed once per
-/// distinct word, on first use, and only the features that depend on a pair of words, on the
-/// token's place, or on the previous tags are looked up per scored token. Integer sums do not
-/// depend on order, so the scores are exactly those of `model.scores(token(…))`.
+/// defines them but faster:
+///
+/// - the weights of the features that depend on one word alone (its own, and those it lends
+///   as a neighbour one or two tokens away) are summed once per distinct word, on first use
+///   ([`Fast::part`]);
+/// - the features with few possible values (the token's place flags and gazetteer position,
+///   a neighbour's gazetteer position, the previous tags, a sentence edge) are summed once
+///   per model ([`Fixed`]);
+/// - the features of a pair of words are hashed from the state the first word's string left
+///   (cached per word with its parts), so only the second word's bytes are folded per token,
+///   several hashes over the same string in one pass ([`Fnv::str_lanes`]).
+///
+/// Integer sums do not depend on order, so the scores are exactly those of
+/// `model.scores(token(…))`.
 struct Fast<'f, 'd, 'a> {
     f: &'f Features<'d, 'a>,
     model: &'f Model,
     /// Per word: index into `parts`, or `u32::MAX` before first use.
     slot: Vec<u32>,
-    /// Per used word: [own, as token −1, +1, −2, +2] partial sums, and which are computed.
-    parts: Vec<([Acc; 5], u8)>,
-    /// The parts a sentence boundary lends in place of a neighbour at −1, +1, −2, +2.
-    edge: [Acc; 4],
+    parts: Vec<Parts>,
+    /// Scratch: the feature hashes of a part being summed.
+    hashes: Vec<u32>,
+}
+
+/// What [`Fast`] keeps of one used word.
+struct Parts {
+    /// [own, as token −1, +1, −2, +2] partial sums; bit `p` of `done` says part `p` is summed.
+    accs: [Acc; 5],
+    done: u8,
+    /// The word as the token, with part 0: the states after its first string of the pair
+    /// features it starts, `Fnv::new(8).str(lower)` and `Fnv::new(13).str(shape)`.
+    first: [Fnv; 2],
+    /// The word as the token before, with part 1: `Fnv::new(7).str(lower)`,
+    /// `Fnv::new(12).str(shape)`, `Fnv::new(14).str(shape)`.
+    before: [Fnv; 3],
 }
 
 /// Templates of a neighbour's word, shape and context flags, at −1, +1, −2, +2.
@@ -1011,112 +1059,237 @@ const NEIGHBOUR: [(u8, Option<u8>, u8); 4] = [
     (6, None, 21),
 ];
 
+/// The flags a [`Fixed::place`] index stands for (bits 3–5; bits 0–2 are the token's
+/// gazetteer position): those of [`Tok::flags`].
+const PLACE_FLAGS: [u32; 3] = [F_PUNCT, F_INITIAL, F_HEADLINE];
+
+/// The flags a [`Fixed::wary`] index stands for: the capitals warning's two (bits 0–1), then
+/// the three template 24 pairs them with.
+const WARY_FLAGS: [u32; 5] = [F_INITIAL, F_HEADLINE, F_MID_CAPS, F_COMMON, F_STOP];
+
+/// `flags` as an index: bit `b` set when `flags` holds `list[b]`.
+fn pack(flags: u32, list: &[u32]) -> usize {
+    list.iter()
+        .enumerate()
+        .filter(|&(_, f)| flags & f != 0)
+        .fold(0, |k, (b, _)| k | 1 << b)
+}
+
+/// The flags index `k` stands for: the inverse of [`pack`].
+fn unpack(k: usize, list: &[u32]) -> u32 {
+    list.iter()
+        .enumerate()
+        .filter(|&(b, _)| k & 1 << b != 0)
+        .fold(0, |flags, (_, f)| flags | f)
+}
+
+/// The sums of the features that take few values, summed once per model. Each entry is the
+/// sum of the same features as [`Features::token`] gives them.
+struct Fixed {
+    /// By gazetteer position `| pack(tok.flags, &PLACE_FLAGS) << 3`: template 17 of the
+    /// token's place flags, and template 22.
+    place: [Acc; 64],
+    /// By `pack(flags, &WARY_FLAGS)`: template 24 (zero when neither `F_INITIAL` nor
+    /// `F_HEADLINE` is set, as then the token has no such feature).
+    wary: [Acc; 32],
+    /// By previous tags `[p1][p2]`: templates 25 and 26.
+    history: [[Acc; START as usize + 1]; START as usize + 1],
+    /// By neighbour (−1, +1, −2, +2) and its gazetteer position: templates 18–21 of
+    /// `100 + gaz`.
+    neighbour_gaz: [[Acc; 8]; 4],
+    /// What a sentence edge lends in place of a neighbour at −1, +1, −2, +2 ("<s>" word and
+    /// shape, flag 200).
+    edge: [Acc; 4],
+    /// [`Parts::before`] of "<s>", for a token at a sentence start.
+    edge_before: [Fnv; 3],
+    /// By the warning's two bits of the [`Fixed::wary`] index:
+    /// `Fnv::new(23).bytes(&wary.to_le_bytes())`.
+    seed23: [Fnv; 4],
+    /// By previous tag `p1`: `Fnv::new(27).byte(p1)` and `Fnv::new(28).byte(p1)`.
+    seed27: [Fnv; START as usize + 1],
+    seed28: [Fnv; START as usize + 1],
+}
+
+impl Fixed {
+    /// The tables, given the sum of the weights of some features.
+    fn new(sum: &dyn Fn(&[Fnv]) -> Acc) -> Box<Fixed> {
+        let place = std::array::from_fn(|k| {
+            let mut hs = vec![Fnv::new(22).byte((k & 7) as u8)];
+            for_bits(unpack(k >> 3, &PLACE_FLAGS), |b| {
+                hs.push(Fnv::new(17).byte(b))
+            });
+            sum(&hs)
+        });
+        let warning = |k: usize| unpack(k & 3, &WARY_FLAGS);
+        let wary = std::array::from_fn(|k| {
+            let of = unpack(k, &WARY_FLAGS) & !warning(k);
+            let h = Fnv::new(24)
+                .bytes(&warning(k).to_le_bytes())
+                .bytes(&of.to_le_bytes());
+            if warning(k) == 0 {
+                [0; N_TAGS]
+            } else {
+                sum(&[h])
+            }
+        });
+        let history = std::array::from_fn(|p1| {
+            std::array::from_fn(|p2| {
+                sum(&[
+                    Fnv::new(25).byte(p1 as u8),
+                    Fnv::new(26).byte(p1 as u8).byte(p2 as u8),
+                ])
+            })
+        });
+        let neighbour_gaz = std::array::from_fn(|p| {
+            std::array::from_fn(|gaz| sum(&[Fnv::new(NEIGHBOUR[p].2).byte(100 + gaz as u8)]))
+        });
+        let edge = NEIGHBOUR.map(|(wt, st, ft)| {
+            let mut hs = vec![Fnv::new(wt).str("<s>"), Fnv::new(ft).byte(200)];
+            hs.extend(st.map(|st| Fnv::new(st).str("<s>")));
+            sum(&hs)
+        });
+        Box::new(Fixed {
+            place,
+            wary,
+            history,
+            neighbour_gaz,
+            edge,
+            edge_before: [
+                Fnv::new(7).str("<s>"),
+                Fnv::new(12).str("<s>"),
+                Fnv::new(14).str("<s>"),
+            ],
+            seed23: std::array::from_fn(|k| Fnv::new(23).bytes(&warning(k).to_le_bytes())),
+            seed27: std::array::from_fn(|p1| Fnv::new(27).byte(p1 as u8)),
+            seed28: std::array::from_fn(|p1| Fnv::new(28).byte(p1 as u8)),
+        })
+    }
+}
+
 impl<'f, 'd, 'a> Fast<'f, 'd, 'a> {
     fn new(f: &'f Features<'d, 'a>, model: &'f Model) -> Self {
-        let edge = NEIGHBOUR.map(|(wt, st, ft)| {
-            let mut acc = [0; N_TAGS];
-            model.add(&mut acc, Fnv::new(wt).str("<s>"));
-            if let Some(st) = st {
-                model.add(&mut acc, Fnv::new(st).str("<s>"));
-            }
-            model.add(&mut acc, Fnv::new(ft).byte(200));
-            acc
-        });
         Fast {
             f,
             model,
             slot: vec![u32::MAX; f.words.len()],
             parts: Vec::new(),
-            edge,
+            hashes: Vec::with_capacity(64),
         }
     }
 
-    /// Part `p` (0 own, 1–4 as a neighbour at −1, +1, −2, +2) of word `w`.
-    fn part(&mut self, w: u32, p: usize) -> &Acc {
+    /// Word `w`'s [`Parts`] with part `p` (0 own, 1–4 as a neighbour at −1, +1, −2, +2)
+    /// summed.
+    fn part(&mut self, w: u32, p: usize) -> &Parts {
         let mut s = self.slot[w as usize];
         if s == u32::MAX {
             s = self.parts.len() as u32;
             self.slot[w as usize] = s;
-            self.parts.push(([[0; N_TAGS]; 5], 0));
+            self.parts.push(Parts {
+                accs: [[0; N_TAGS]; 5],
+                done: 0,
+                first: [Fnv(0); 2],
+                before: [Fnv(0); 3],
+            });
         }
         let (model, f) = (self.model, self.f);
-        let word = &f.words[w as usize];
-        let (accs, done) = &mut self.parts[s as usize];
-        if *done & (1 << p) == 0 {
-            *done |= 1 << p;
-            let acc = &mut accs[p];
-            if p == 0 {
-                model.add(acc, Fnv::new(0));
-                model.add(acc, Fnv::new(1).str(f.lower(word)));
-                model.add(acc, Fnv::new(2).str(word.text));
-                model.add(acc, Fnv::new(9).str(f.shape(word)));
-                affixes(word.text, &mut |h| model.add(acc, h));
-                for_bits(word.flags, |b| model.add(acc, Fnv::new(17).byte(b)));
-            } else {
-                let (wt, st, ft) = NEIGHBOUR[p - 1];
-                model.add(acc, Fnv::new(wt).str(f.lower(word)));
-                if let Some(st) = st {
-                    model.add(acc, Fnv::new(st).str(f.shape(word)));
+        let parts = &mut self.parts[s as usize];
+        if parts.done & (1 << p) == 0 {
+            parts.done |= 1 << p;
+            let word = &f.words[w as usize];
+            let (lower, shape) = (f.lower(word), f.shape(word));
+            let hs = &mut self.hashes;
+            hs.clear();
+            let mut push = |h: Fnv| hs.push(h.done());
+            match p {
+                0 => {
+                    let [h1, h8] = Fnv::str_lanes([Fnv::new(1), Fnv::new(8)], lower);
+                    let [h9, h13] = Fnv::str_lanes([Fnv::new(9), Fnv::new(13)], shape);
+                    parts.first = [h8, h13];
+                    push(Fnv::new(0));
+                    push(h1);
+                    push(Fnv::new(2).str(word.text));
+                    push(h9);
+                    affixes(word.text, &mut push);
+                    for_bits(word.flags, |b| push(Fnv::new(17).byte(b)));
                 }
-                for_bits(word.flags & CONTEXT_FLAGS, |b| {
-                    model.add(acc, Fnv::new(ft).byte(b))
-                });
+                1 => {
+                    let [h3, h7] = Fnv::str_lanes([Fnv::new(3), Fnv::new(7)], lower);
+                    let [h10, h12, h14] =
+                        Fnv::str_lanes([Fnv::new(10), Fnv::new(12), Fnv::new(14)], shape);
+                    parts.before = [h7, h12, h14];
+                    push(h3);
+                    push(h10);
+                    for_bits(word.flags & CONTEXT_FLAGS, |b| push(Fnv::new(18).byte(b)));
+                }
+                _ => {
+                    let (wt, st, ft) = NEIGHBOUR[p - 1];
+                    push(Fnv::new(wt).str(lower));
+                    if let Some(st) = st {
+                        push(Fnv::new(st).str(shape));
+                    }
+                    for_bits(word.flags & CONTEXT_FLAGS, |b| push(Fnv::new(ft).byte(b)));
+                }
             }
+            model.add_all(&mut parts.accs[p], hs);
         }
-        &accs[p]
+        parts
     }
 
     /// The scores of token `i` of the sentence `[s0, s1)` after tags `p1`, `p2`.
     fn scores(&mut self, i: usize, (s0, s1): (usize, usize), p1: u8, p2: u8) -> [f32; N_TAGS] {
         let f = self.f;
         let model = self.model;
+        let fixed = &*model.fixed;
         let tok = f.toks[i];
-        let mut acc = *self.part(tok.word, 0);
+        let own = self.part(tok.word, 0);
+        let (mut acc, first) = (own.accs[0], own.first);
         // Neighbours: their cached parts, and the gazetteer position they lend.
         let at = |k: isize| -> Option<usize> {
             let j = i as isize + k;
             (j >= s0 as isize && j < s1 as isize).then_some(j as usize)
         };
+        let mut before = fixed.edge_before;
         for (p, k) in [(1usize, -1isize), (2, 1), (3, -2), (4, 2)] {
             match at(k) {
                 Some(j) => {
-                    let part = *self.part(f.toks[j].word, p);
-                    add_acc(&mut acc, &part);
-                    let ft = NEIGHBOUR[p - 1].2;
-                    model.add(&mut acc, Fnv::new(ft).byte(100 + f.toks[j].gaz));
+                    let n = f.toks[j];
+                    let parts = self.part(n.word, p);
+                    add_acc(&mut acc, &parts.accs[p]);
+                    if p == 1 {
+                        before = parts.before;
+                    }
+                    add_acc(&mut acc, &fixed.neighbour_gaz[p - 1][n.gaz as usize]);
                 }
-                None => add_acc(&mut acc, &self.edge[p - 1]),
+                None => add_acc(&mut acc, &fixed.edge[p - 1]),
             }
         }
         let t = f.view(i);
-        let prev = at(-1).map(|j| f.view(j));
-        let next = at(1).map(|j| f.view(j));
-        let (w_prev, s_prev) = prev.map_or(("<s>", "<s>"), |v| (v.lower, v.shape));
-        let (w_next, s_next) = next.map_or(("<s>", "<s>"), |v| (v.lower, v.shape));
-        model.add(&mut acc, Fnv::new(7).str(w_prev).str(t.lower));
-        model.add(&mut acc, Fnv::new(8).str(t.lower).str(w_next));
-        model.add(&mut acc, Fnv::new(12).str(s_prev).str(t.shape));
-        model.add(&mut acc, Fnv::new(13).str(t.shape).str(s_next));
-        model.add(&mut acc, Fnv::new(14).str(s_prev).str(t.shape).str(s_next));
-        for_bits(tok.flags, |b| model.add(&mut acc, Fnv::new(17).byte(b)));
-        model.add(&mut acc, Fnv::new(22).byte(t.gaz));
-        let wary = t.flags & (F_INITIAL | F_HEADLINE);
-        if wary != 0 {
-            model.add(
-                &mut acc,
-                Fnv::new(23).bytes(&wary.to_le_bytes()).str(t.lower),
-            );
-            model.add(
-                &mut acc,
-                Fnv::new(24)
-                    .bytes(&wary.to_le_bytes())
-                    .bytes(&(t.flags & (F_MID_CAPS | F_COMMON | F_STOP)).to_le_bytes()),
-            );
+        let (w_next, s_next) = at(1).map_or(("<s>", "<s>"), |j| {
+            let v = f.view(j);
+            (v.lower, v.shape)
+        });
+        let wary = pack(t.flags, &WARY_FLAGS);
+        // The pair features: 7 (word before, word), 8 (word, word after), 12, 13 and 14 (the
+        // same of shapes, 14 all three), 23 (capitals warning, word), 27 and 28 (previous
+        // tag, word or shape). Each string is folded once into every hash it continues.
+        let [h7, h23, h27] = Fnv::str_lanes(
+            [before[0], fixed.seed23[wary & 3], fixed.seed27[p1 as usize]],
+            t.lower,
+        );
+        let [h12, h14, h28] =
+            Fnv::str_lanes([before[1], before[2], fixed.seed28[p1 as usize]], t.shape);
+        let [h8] = Fnv::str_lanes([first[0]], w_next);
+        let [h13, h14] = Fnv::str_lanes([first[1], h14], s_next);
+        model.add_all(&mut acc, &[h7, h8, h12, h13, h14, h27, h28].map(Fnv::done));
+        add_acc(
+            &mut acc,
+            &fixed.place[t.gaz as usize | pack(tok.flags, &PLACE_FLAGS) << 3],
+        );
+        if wary & 3 != 0 {
+            model.add_all(&mut acc, &[h23.done()]);
+            add_acc(&mut acc, &fixed.wary[wary]);
         }
-        model.add(&mut acc, Fnv::new(25).byte(p1));
-        model.add(&mut acc, Fnv::new(26).byte(p1).byte(p2));
-        model.add(&mut acc, Fnv::new(27).byte(p1).str(t.lower));
-        model.add(&mut acc, Fnv::new(28).byte(p1).str(t.shape));
+        add_acc(&mut acc, &fixed.history[p1 as usize][p2 as usize]);
         model.to_scores(&acc)
     }
 }
@@ -1257,6 +1430,7 @@ mod tests {
         let model = MODEL.as_ref().expect("model");
         let texts = [
             include_str!("../../tests/golden/harbour-vote.txt"),
+            include_str!("../../tests/golden/embassy-talks.html"),
             "PORT ELLERY, 14 March 2026 - The NEW YORK Times said U.S. Virgin Islands and St. Louis \
              joined Al-Qaeda's rivals. Jean-Yves Le Drian met O'Brien in SÃO PAULO.\n\
              ÉMILE ZOLA in İSTANBUL — Ⓐ straße ǅemal said “NEW YORK-based” People19 firm",
