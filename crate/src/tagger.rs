@@ -9,7 +9,7 @@
 
 use std::sync::LazyLock;
 
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::lexicon::{Gender, LEX};
 use crate::segment::{word_is_cap, Document, TokenKind};
@@ -164,9 +164,9 @@ struct Word<'a> {
     /// Alphabetic and uppercase characters, for the headline test.
     letters: u32,
     upper: u32,
-    /// The word or its title case is the first token of some multi-word gazetteer entry
-    /// followed by an ASCII mark (see [`Gaz::leads`]).
-    lead: bool,
+    /// The lengths of the multi-word gazetteer entries the word or its title case leads
+    /// (see [`Gaz::leads`]); empty when neither is a lead.
+    leads: Lengths,
     /// Capitalised with a lowercase letter (may join `mid_caps`).
     mixed_cap: bool,
 }
@@ -322,7 +322,7 @@ static WORD_FLAGS: LazyLock<WordFlags> = LazyLock::new(|| {
     for w in &LEX.org_heads {
         add(w, F_ORG_HEAD);
     }
-    for w in &GAZ.leads {
+    for w in GAZ.leads.keys() {
         add(w, LEAD);
     }
     let mut exact_first = FirstBytes::default();
@@ -418,12 +418,19 @@ fn word_facts<'a>(w: &'a str, strs: &mut Strs, tc: &mut String) -> Word<'a> {
             flags |= f;
         }
     }
-    let (lex, mut lead) = lexicon_flags(w);
+    let (lex, lead) = lexicon_flags(w);
     flags |= lex;
+    let mut leads = Lengths::default();
+    if lead {
+        leads.0 |= GAZ.leads[w].0;
+    }
     if all_caps {
-        let (lex, tc_lead) = lexicon_flags(title_case(w, tc));
+        let tc = title_case(w, tc);
+        let (lex, tc_lead) = lexicon_flags(tc);
         flags |= lex;
-        lead |= tc_lead;
+        if tc_lead {
+            leads.0 |= GAZ.leads[tc].0;
+        }
     }
     let get = |k: &str| WORD_FLAGS.lower.get(k).copied().unwrap_or(0);
     let by_lower = get(lower);
@@ -448,7 +455,7 @@ fn word_facts<'a>(w: &'a str, strs: &mut Strs, tc: &mut String) -> Word<'a> {
         flags,
         letters,
         upper,
-        lead,
+        leads,
         mixed_cap: cap && any_lower,
     }
 }
@@ -547,7 +554,13 @@ impl<'d, 'a> Features<'d, 'a> {
             while i < s1 {
                 let mut matched = 0;
                 let w = &words[toks[i].word as usize];
-                if w.flags & F_CAP != 0 && !(i + 1 < s1 && cannot_lead(doc, i, w)) {
+                // The lengths of the entries worth looking up.
+                let lengths = if i + 1 < s1 && before_mark(doc, i) {
+                    w.leads
+                } else {
+                    Lengths::ALL
+                };
+                if w.flags & F_CAP != 0 && lengths != Lengths::default() {
                     let longest = GAZ_MAX.min(s1 - i);
                     // The title case of the longest run, and where each token ends in it
                     // (title casing maps a text's prefix to a prefix of its result).
@@ -564,9 +577,14 @@ impl<'d, 'a> Features<'d, 'a> {
                     }
                     for len in (2..=longest).rev() {
                         let text = &doc.text[doc.tokens[i].start..doc.tokens[i + len - 1].end];
-                        let kind = gazetteer_kind(text).or_else(|| {
-                            tc_ends.get(len - 1).and_then(|&e| gazetteer_kind(&tc[..e]))
-                        });
+                        let kind = lengths
+                            .holds(text.len())
+                            .then(|| gazetteer_kind(text))
+                            .flatten()
+                            .or_else(|| {
+                                let &e = tc_ends.get(len - 1)?;
+                                lengths.holds(e).then(|| gazetteer_kind(&tc[..e]))?
+                            });
                         if let Some(k) = kind {
                             toks[i].gaz = k * 2;
                             for t in &mut toks[i + 1..i + len] {
@@ -710,13 +728,33 @@ fn affixes(w: &str, f: &mut impl FnMut(Fnv)) {
     }
 }
 
-/// True when the word `w` at token `i` (not the last of its sentence) certainly starts no
-/// multi-word gazetteer entry: the character after it is an ASCII mark or space (so an entry
-/// spelled by tokens `i..` would have `w`, or its title case, as one of [`Gaz::leads`]) and
-/// neither form is a lead. Anything else is looked up in full.
-fn cannot_lead(doc: &Document, i: usize, w: &Word) -> bool {
+/// True when token `i` (not the last of its sentence) is followed by an ASCII mark or space:
+/// then an entry spelled by tokens `i..` (or whose title case is) starts with the token's
+/// word (or its title case) and that character, so it is one that word leads (see
+/// [`Gaz::leads`]), and has one of the lengths [`Word::leads`] holds. (Title casing keeps
+/// ASCII marks as they are and maps a text's prefix to a prefix of its result.) Anything
+/// else is looked up in full.
+fn before_mark(doc: &Document, i: usize) -> bool {
     let next = doc.text.as_bytes()[doc.tokens[i].end];
-    next.is_ascii() && !next.is_ascii_alphanumeric() && !w.lead
+    next.is_ascii() && !next.is_ascii_alphanumeric()
+}
+
+/// A set of byte lengths, those of 127 bytes or more as one member: a test that rejects,
+/// without hashing, a text as long as no entry.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+struct Lengths(u128);
+
+impl Lengths {
+    const ALL: Lengths = Lengths(u128::MAX);
+    fn bit(len: usize) -> u128 {
+        1 << len.min(127)
+    }
+    fn insert(&mut self, len: usize) {
+        self.0 |= Lengths::bit(len);
+    }
+    fn holds(self, len: usize) -> bool {
+        self.0 & Lengths::bit(len) != 0
+    }
 }
 
 /// Kind of a multi-word gazetteer entry: 1 place, 2 organisation, 3 demonym.
@@ -736,15 +774,16 @@ struct Gaz {
     /// ends just before such a character (or an alphanumeric one only when a lowercase letter
     /// meets a digit), so a run of tokens starting with a word `w` followed by such a
     /// character can spell an entry only if `w` is in this set: most capitalised words are
-    /// not, and skip the n-gram lookups.
-    leads: HashSet<&'static str>,
+    /// not, and skip the n-gram lookups. With each, the lengths of the entries it leads, which
+    /// are the only ones such a run is worth looking up at.
+    leads: HashMap<&'static str, Lengths>,
     /// Length in bytes of the longest entry.
     longest: usize,
 }
 
 static GAZ: LazyLock<Gaz> = LazyLock::new(|| {
     let mut kinds = HashMap::default();
-    let mut leads = HashSet::default();
+    let mut leads: HashMap<&'static str, Lengths> = HashMap::default();
     let lists: [(u8, Vec<&'static str>); 3] = [
         (3, LEX.demonyms.keys().copied().collect()),
         (2, LEX.organisations.keys().copied().collect()),
@@ -755,7 +794,7 @@ static GAZ: LazyLock<Gaz> = LazyLock::new(|| {
             kinds.insert(e, kind);
             for (k, c) in e.char_indices() {
                 if k > 0 && !c.is_alphanumeric() {
-                    leads.insert(&e[..k]);
+                    leads.entry(&e[..k]).or_default().insert(e.len());
                 }
             }
         }
@@ -1469,15 +1508,66 @@ mod tests {
 
     #[test]
     fn gazetteer_leads() {
-        assert!(GAZ.leads.contains("New") && GAZ.leads.contains("St"));
-        assert!(!GAZ.leads.contains("Tuesday"));
+        assert!(GAZ.leads.contains_key("New") && GAZ.leads.contains_key("St"));
+        assert!(!GAZ.leads.contains_key("Tuesday"));
+        assert!(GAZ.leads["New"].holds("New York".len()) && !GAZ.leads["New"].holds(4));
         // The flags' lookup answers the same.
         assert!(lexicon_flags("New").1 && lexicon_flags("St").1 && !lexicon_flags("Tuesday").1);
-        assert!(GAZ.leads.iter().all(|w| lexicon_flags(w).1));
+        assert!(GAZ.leads.keys().all(|w| lexicon_flags(w).1));
         let doc = Document::new("He flew from New York to SAO PAULO and Rio.");
         let f = Features::new(&doc);
         let gaz: Vec<u8> = f.toks.iter().map(|t| t.gaz).collect();
         assert_eq!(gaz, [0, 0, 0, 2, 3, 0, 2, 3, 0, 0, 0]);
+    }
+
+    /// The gazetteer positions without the lead and length tests: every n-gram from every
+    /// capitalised token looked up, as itself and title-cased.
+    fn gazetteer_reference(doc: &Document) -> Vec<u8> {
+        let f = Features::new(doc);
+        let mut gaz = vec![0u8; doc.tokens.len()];
+        for s in &doc.sentences {
+            let (s0, s1) = s.tokens;
+            let mut i = s0;
+            while i < s1 {
+                let mut matched = 1;
+                if f.word(i).flags & F_CAP != 0 {
+                    for len in (2..=GAZ_MAX.min(s1 - i)).rev() {
+                        let text = &doc.text[doc.tokens[i].start..doc.tokens[i + len - 1].end];
+                        let tc = (f.word(i).flags & F_ALLCAPS != 0)
+                            .then(|| title_case(text, &mut String::new()).to_string());
+                        let kind = gazetteer_kind(text).or_else(|| gazetteer_kind(&tc?));
+                        if let Some(k) = kind {
+                            gaz[i] = k * 2;
+                            gaz[i + 1..i + len].fill(k * 2 + 1);
+                            matched = len;
+                            break;
+                        }
+                    }
+                }
+                i += matched;
+            }
+        }
+        gaz
+    }
+
+    /// The lead and length tests skip only lookups that cannot succeed.
+    #[test]
+    fn gazetteer_tests_skip_only_misses() {
+        for text in [
+            include_str!("../../tests/golden/harbour-vote.txt"),
+            include_str!("../../tests/golden/embassy-talks.html"),
+            "He flew from New York to SAO PAULO, NEW YORK CITY and St. Louis via the United \
+             States, the UNITED ARAB EMIRATES and Al-Qaeda's base; New York-based Rio de \
+             Janeiro, New Zealand’s Port Ellery and ST. LOUIS.",
+        ] {
+            let doc = Document::new(text);
+            let f = Features::new(&doc);
+            let gaz: Vec<u8> = f.toks.iter().map(|t| t.gaz).collect();
+            assert_eq!(gaz, gazetteer_reference(&doc));
+        }
+        let doc = Document::new("NEW YORK CITY, St. Louis and the UNITED ARAB EMIRATES.");
+        let f = Features::new(&doc);
+        assert!(f.toks.iter().filter(|t| t.gaz != 0).count() >= 7);
     }
 
     #[test]
