@@ -9,7 +9,7 @@
 
 use std::sync::LazyLock;
 
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::lexicon::{Gender, LEX};
 use crate::segment::{word_is_cap, Document, TokenKind};
@@ -67,6 +67,17 @@ impl Fnv {
     }
     fn byte(self, b: u8) -> Fnv {
         self.bytes(&[b])
+    }
+    /// `states.map(|h| h.str(s))`, in one pass over `s`: the lanes' multiplications do not
+    /// wait on each other.
+    #[inline]
+    fn str_lanes<const N: usize>(mut states: [Fnv; N], s: &str) -> [Fnv; N] {
+        for &x in s.as_bytes().iter().chain(&[0xff]) {
+            for h in &mut states {
+                h.0 = (h.0 ^ x as u64).wrapping_mul(0x0100_0000_01b3);
+            }
+        }
+        states
     }
     const fn done(self) -> u32 {
         (self.0 ^ (self.0 >> 32)) as u32
@@ -144,16 +155,18 @@ const CALENDAR: &[&str] = &[
 #[derive(Debug, Clone)]
 struct Word<'a> {
     text: &'a str,
-    lower: String,
-    shape: String,
+    /// `text.to_lowercase()` and [`shape`]`(text)`: byte ranges of [`Strs::lower`] and
+    /// [`Strs::shape`] (one buffer each for the whole document, not two strings a word).
+    lower: (u32, u32),
+    shape: (u32, u32),
     /// The flags that depend on the word alone (all but `F_PUNCT`, `F_INITIAL`, `F_HEADLINE`).
     flags: u32,
     /// Alphabetic and uppercase characters, for the headline test.
     letters: u32,
     upper: u32,
-    /// The word or its title case is the first token of some multi-word gazetteer entry
-    /// followed by an ASCII mark (see [`Gaz::leads`]).
-    lead: bool,
+    /// The lengths of the multi-word gazetteer entries the word or its title case leads
+    /// (see [`Gaz::leads`]); empty when neither is a lead.
+    leads: Lengths,
     /// Capitalised with a lowercase letter (may join `mid_caps`).
     mixed_cap: bool,
 }
@@ -169,8 +182,17 @@ struct Tok {
     gaz: u8,
 }
 
+/// The lowercase forms and shapes of a document's words, each word's a range of one buffer.
+#[derive(Default)]
+struct Strs {
+    lower: String,
+    shape: String,
+}
+
 /// "McDonald" → "XxXx", "1996-08-22" → "d-d-d", "U.S." → "X.X.": character classes with
-/// repeats collapsed.
+/// repeats collapsed. (The definition: [`word_facts`] computes the same in its one pass over
+/// the word.)
+#[cfg(test)]
 fn shape(w: &str) -> String {
     let mut out = String::new();
     let mut last = '\0';
@@ -193,9 +215,10 @@ fn shape(w: &str) -> String {
 }
 
 /// "NEW YORK" → "New York": the form under which capitals are looked up in the gazetteers.
-fn title_case(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    title_case_into(s, &mut out, &mut true);
+/// Written over `out`, which is returned.
+fn title_case<'s>(s: &str, out: &'s mut String) -> &'s str {
+    out.clear();
+    title_case_into(s, out, &mut true);
     out
 }
 
@@ -224,8 +247,32 @@ const LEAD: u32 = 1 << 31;
 
 /// The lexicon flags of `w`, and whether it is one of [`Gaz::leads`].
 fn lexicon_flags(w: &str) -> (u32, bool) {
-    let f = WORD_FLAGS.exact.get(w).copied().unwrap_or(0);
+    let flags = &*WORD_FLAGS;
+    if !flags.exact_first.holds(w) {
+        return (0, false);
+    }
+    let f = flags.exact.get(w).copied().unwrap_or(0);
     (f & !LEAD, f & LEAD != 0)
+}
+
+/// A set of first bytes: a test that rejects, without hashing, the words no key of a map
+/// starts like (most lowercase words, for the case-sensitive lexicon).
+#[derive(Default)]
+struct FirstBytes([u64; 4]);
+
+impl FirstBytes {
+    fn insert(&mut self, key: &str) {
+        if let Some(&b) = key.as_bytes().first() {
+            self.0[b as usize / 64] |= 1 << (b % 64);
+        }
+    }
+    /// False only when no inserted key starts with `w`'s first byte (so `w` is none of them;
+    /// the empty key is never inserted, nor is the empty word ever looked up).
+    fn holds(&self, w: &str) -> bool {
+        w.as_bytes()
+            .first()
+            .is_some_and(|&b| self.0[b as usize / 64] & (1 << (b % 64)) != 0)
+    }
 }
 
 /// The lexicon flags of words, in one lookup each.
@@ -233,6 +280,8 @@ struct WordFlags {
     /// Case-sensitive entries: given names, surnames, places, demonyms and groups,
     /// organisations, organisation words.
     exact: HashMap<&'static str, u32>,
+    /// The first bytes of `exact`'s keys.
+    exact_first: FirstBytes,
     /// Lowercase entries: `F_COMMON`, `F_STOP`, `F_CALENDAR`, `F_SPEECH`, and `F_TITLE` for
     /// one-word titles.
     lower: HashMap<&'static str, u32>,
@@ -273,8 +322,13 @@ static WORD_FLAGS: LazyLock<WordFlags> = LazyLock::new(|| {
     for w in &LEX.org_heads {
         add(w, F_ORG_HEAD);
     }
-    for w in &GAZ.leads {
+    for w in GAZ.leads.keys() {
         add(w, LEAD);
+    }
+    let mut exact_first = FirstBytes::default();
+    for w in exact.keys() {
+        assert!(!w.is_empty(), "an empty lexicon entry");
+        exact_first.insert(w);
     }
     let mut lower: HashMap<&'static str, u32> = HashMap::default();
     let mut add = |w: &'static str, f: u32| *lower.entry(w).or_default() |= f;
@@ -293,52 +347,93 @@ static WORD_FLAGS: LazyLock<WordFlags> = LazyLock::new(|| {
     for w in LEX.titles.keys() {
         add(w.as_str(), F_TITLE);
     }
-    WordFlags { exact, lower }
+    WordFlags {
+        exact,
+        exact_first,
+        lower,
+    }
 });
 
-/// The word-level facts of `w`.
-fn word_facts(w: &str) -> Word<'_> {
-    let lower = w.to_lowercase();
-    let mut flags = 0;
-    let cap = word_is_cap(w);
+/// The word-level facts of `w`, its lowercase form and shape appended to `strs`; `tc` is
+/// scratch space for a title case.
+///
+/// One pass over the characters gathers what the flags need, the shape and (for an ASCII
+/// word, the usual case) the lowercase form; a word with other characters is lowercased by
+/// `str::to_lowercase` itself, which treats a final sigma apart.
+fn word_facts<'a>(w: &'a str, strs: &mut Strs, tc: &mut String) -> Word<'a> {
+    let (lower_at, shape_at) = (strs.lower.len(), strs.shape.len());
     let (mut letters, mut upper, mut any_lower) = (0u32, 0u32, false);
+    let (mut digit, mut hyphen, mut period, mut ascii_upper, mut ascii) =
+        (false, false, false, false, true);
+    let mut last_class = '\0';
     for c in w.chars() {
+        let (is_upper, is_lower) = (c.is_uppercase(), c.is_lowercase());
         if c.is_alphabetic() {
             letters += 1;
-            if c.is_uppercase() {
-                upper += 1;
-            }
+            upper += is_upper as u32;
         }
-        any_lower |= c.is_lowercase();
+        any_lower |= is_lower;
+        digit |= c.is_ascii_digit();
+        hyphen |= c == '-';
+        period |= c == '.';
+        ascii_upper |= c.is_ascii_uppercase();
+        // The shape: character classes with repeats collapsed.
+        let class = if is_upper {
+            'X'
+        } else if is_lower {
+            'x'
+        } else if c.is_numeric() {
+            'd'
+        } else {
+            c
+        };
+        if class != last_class {
+            strs.shape.push(class);
+            last_class = class;
+        }
+        if c.is_ascii() {
+            strs.lower.push(c.to_ascii_lowercase());
+        } else {
+            ascii = false;
+        }
     }
+    if !ascii {
+        strs.lower.truncate(lower_at);
+        strs.lower.push_str(&w.to_lowercase());
+    }
+    let lower = &strs.lower[lower_at..];
+    let first = w.chars().next();
+    let cap = word_is_cap(w);
     let all_caps = letters >= 2 && !any_lower;
-    if cap {
-        flags |= F_CAP;
+    let mut flags = 0;
+    for (yes, f) in [
+        (cap, F_CAP),
+        (all_caps, F_ALLCAPS),
+        (digit, F_DIGIT),
+        (first.is_some_and(char::is_lowercase), F_LOWER),
+        (hyphen, F_HYPHEN),
+        (period, F_PERIOD),
+    ] {
+        if yes {
+            flags |= f;
+        }
     }
-    if all_caps {
-        flags |= F_ALLCAPS;
-    }
-    if w.chars().any(|c| c.is_ascii_digit()) {
-        flags |= F_DIGIT;
-    }
-    if w.chars().next().is_some_and(char::is_lowercase) {
-        flags |= F_LOWER;
-    }
-    if w.contains('-') {
-        flags |= F_HYPHEN;
-    }
-    if w.contains('.') {
-        flags |= F_PERIOD;
-    }
-    let (lex, mut lead) = lexicon_flags(w);
+    let (lex, lead) = lexicon_flags(w);
     flags |= lex;
+    let mut leads = Lengths::default();
+    if lead {
+        leads.0 |= GAZ.leads[w].0;
+    }
     if all_caps {
-        let (lex, tc_lead) = lexicon_flags(&title_case(w));
+        let tc = title_case(w, tc);
+        let (lex, tc_lead) = lexicon_flags(tc);
         flags |= lex;
-        lead |= tc_lead;
+        if tc_lead {
+            leads.0 |= GAZ.leads[tc].0;
+        }
     }
     let get = |k: &str| WORD_FLAGS.lower.get(k).copied().unwrap_or(0);
-    let by_lower = get(&lower);
+    let by_lower = get(lower);
     flags |= by_lower & (F_COMMON | F_STOP | F_CALENDAR);
     let titled = lower.trim_end_matches('.');
     flags |= if titled.len() == lower.len() {
@@ -347,7 +442,7 @@ fn word_facts(w: &str) -> Word<'_> {
         get(titled)
     } & F_TITLE;
     // As `Lexicon::speech_verb` looks words up: lowercased only with an ASCII capital.
-    let speech = if w == lower || w.bytes().any(|b| b.is_ascii_uppercase()) {
+    let speech = if ascii_upper || w == lower {
         by_lower
     } else {
         get(w)
@@ -355,12 +450,12 @@ fn word_facts(w: &str) -> Word<'_> {
     flags |= speech & F_SPEECH;
     Word {
         text: w,
-        shape: shape(w),
-        lower,
+        lower: (lower_at as u32, strs.lower.len() as u32),
+        shape: (shape_at as u32, strs.shape.len() as u32),
         flags,
         letters,
         upper,
-        lead,
+        leads,
         mixed_cap: cap && any_lower,
     }
 }
@@ -370,6 +465,7 @@ fn word_facts(w: &str) -> Word<'_> {
 pub struct Features<'d, 'a> {
     doc: &'d Document<'a>,
     words: Vec<Word<'a>>,
+    strs: Strs,
     toks: Vec<Tok>,
 }
 
@@ -387,14 +483,21 @@ struct View<'f> {
 impl<'d, 'a> Features<'d, 'a> {
     pub fn new(doc: &'d Document<'a>) -> Self {
         let n = doc.tokens.len();
-        // Each distinct word's facts once.
-        let mut ids: HashMap<&'a str, u32> = HashMap::default();
-        let mut words: Vec<Word<'a>> = Vec::new();
+        // Each distinct word's facts once. (About half the tokens of an article are distinct
+        // words: room for those saves growing the map.)
+        let mut ids: HashMap<&'a str, u32> =
+            HashMap::with_capacity_and_hasher(n / 2, Default::default());
+        let mut words: Vec<Word<'a>> = Vec::with_capacity(n / 2);
+        let mut strs = Strs {
+            lower: String::with_capacity(doc.text.len() / 2),
+            shape: String::with_capacity(doc.text.len() / 4),
+        };
+        let mut tc = String::new();
         let mut toks: Vec<Tok> = Vec::with_capacity(n);
         for (i, t) in doc.tokens.iter().enumerate() {
             let w = doc.tok(i);
             let word = *ids.entry(w).or_insert_with(|| {
-                words.push(word_facts(w));
+                words.push(word_facts(w, &mut strs, &mut tc));
                 (words.len() - 1) as u32
             });
             toks.push(Tok {
@@ -437,7 +540,7 @@ impl<'d, 'a> Features<'d, 'a> {
             let mid = mid_caps[k]
                 || (w.flags & F_ALLCAPS != 0
                     && ids
-                        .get(title_case(w.text).as_str())
+                        .get(title_case(w.text, &mut tc))
                         .is_some_and(|&j| mid_caps[j as usize]));
             if mid {
                 words[k].flags |= F_MID_CAPS;
@@ -451,7 +554,13 @@ impl<'d, 'a> Features<'d, 'a> {
             while i < s1 {
                 let mut matched = 0;
                 let w = &words[toks[i].word as usize];
-                if w.flags & F_CAP != 0 && !(i + 1 < s1 && cannot_lead(doc, i, w)) {
+                // The lengths of the entries worth looking up.
+                let lengths = if i + 1 < s1 && before_mark(doc, i) {
+                    w.leads
+                } else {
+                    Lengths::ALL
+                };
+                if w.flags & F_CAP != 0 && lengths != Lengths::default() {
                     let longest = GAZ_MAX.min(s1 - i);
                     // The title case of the longest run, and where each token ends in it
                     // (title casing maps a text's prefix to a prefix of its result).
@@ -468,9 +577,14 @@ impl<'d, 'a> Features<'d, 'a> {
                     }
                     for len in (2..=longest).rev() {
                         let text = &doc.text[doc.tokens[i].start..doc.tokens[i + len - 1].end];
-                        let kind = gazetteer_kind(text).or_else(|| {
-                            tc_ends.get(len - 1).and_then(|&e| gazetteer_kind(&tc[..e]))
-                        });
+                        let kind = lengths
+                            .holds(text.len())
+                            .then(|| gazetteer_kind(text))
+                            .flatten()
+                            .or_else(|| {
+                                let &e = tc_ends.get(len - 1)?;
+                                lengths.holds(e).then(|| gazetteer_kind(&tc[..e]))?
+                            });
                         if let Some(k) = kind {
                             toks[i].gaz = k * 2;
                             for t in &mut toks[i + 1..i + len] {
@@ -484,7 +598,12 @@ impl<'d, 'a> Features<'d, 'a> {
                 i += matched.max(1);
             }
         }
-        Features { doc, words, toks }
+        Features {
+            doc,
+            words,
+            strs,
+            toks,
+        }
     }
 
     pub fn len(&self) -> usize {
@@ -503,11 +622,21 @@ impl<'d, 'a> Features<'d, 'a> {
         self.word(i).flags | self.toks[i].flags
     }
 
+    /// The lowercase form of word `w`.
+    fn lower(&self, w: &Word) -> &str {
+        &self.strs.lower[w.lower.0 as usize..w.lower.1 as usize]
+    }
+
+    /// The shape of word `w`.
+    fn shape(&self, w: &Word) -> &str {
+        &self.strs.shape[w.shape.0 as usize..w.shape.1 as usize]
+    }
+
     fn view(&self, i: usize) -> View<'_> {
         let w = self.word(i);
         View {
-            lower: &w.lower,
-            shape: &w.shape,
+            lower: self.lower(w),
+            shape: self.shape(w),
             flags: w.flags | self.toks[i].flags,
             gaz: self.toks[i].gaz,
         }
@@ -599,13 +728,33 @@ fn affixes(w: &str, f: &mut impl FnMut(Fnv)) {
     }
 }
 
-/// True when the word `w` at token `i` (not the last of its sentence) certainly starts no
-/// multi-word gazetteer entry: the character after it is an ASCII mark or space (so an entry
-/// spelled by tokens `i..` would have `w`, or its title case, as one of [`Gaz::leads`]) and
-/// neither form is a lead. Anything else is looked up in full.
-fn cannot_lead(doc: &Document, i: usize, w: &Word) -> bool {
+/// True when token `i` (not the last of its sentence) is followed by an ASCII mark or space:
+/// then an entry spelled by tokens `i..` (or whose title case is) starts with the token's
+/// word (or its title case) and that character, so it is one that word leads (see
+/// [`Gaz::leads`]), and has one of the lengths [`Word::leads`] holds. (Title casing keeps
+/// ASCII marks as they are and maps a text's prefix to a prefix of its result.) Anything
+/// else is looked up in full.
+fn before_mark(doc: &Document, i: usize) -> bool {
     let next = doc.text.as_bytes()[doc.tokens[i].end];
-    next.is_ascii() && !next.is_ascii_alphanumeric() && !w.lead
+    next.is_ascii() && !next.is_ascii_alphanumeric()
+}
+
+/// A set of byte lengths, those of 127 bytes or more as one member: a test that rejects,
+/// without hashing, a text as long as no entry.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+struct Lengths(u128);
+
+impl Lengths {
+    const ALL: Lengths = Lengths(u128::MAX);
+    fn bit(len: usize) -> u128 {
+        1 << len.min(127)
+    }
+    fn insert(&mut self, len: usize) {
+        self.0 |= Lengths::bit(len);
+    }
+    fn holds(self, len: usize) -> bool {
+        self.0 & Lengths::bit(len) != 0
+    }
 }
 
 /// Kind of a multi-word gazetteer entry: 1 place, 2 organisation, 3 demonym.
@@ -625,15 +774,16 @@ struct Gaz {
     /// ends just before such a character (or an alphanumeric one only when a lowercase letter
     /// meets a digit), so a run of tokens starting with a word `w` followed by such a
     /// character can spell an entry only if `w` is in this set: most capitalised words are
-    /// not, and skip the n-gram lookups.
-    leads: HashSet<&'static str>,
+    /// not, and skip the n-gram lookups. With each, the lengths of the entries it leads, which
+    /// are the only ones such a run is worth looking up at.
+    leads: HashMap<&'static str, Lengths>,
     /// Length in bytes of the longest entry.
     longest: usize,
 }
 
 static GAZ: LazyLock<Gaz> = LazyLock::new(|| {
     let mut kinds = HashMap::default();
-    let mut leads = HashSet::default();
+    let mut leads: HashMap<&'static str, Lengths> = HashMap::default();
     let lists: [(u8, Vec<&'static str>); 3] = [
         (3, LEX.demonyms.keys().copied().collect()),
         (2, LEX.organisations.keys().copied().collect()),
@@ -644,7 +794,7 @@ static GAZ: LazyLock<Gaz> = LazyLock::new(|| {
             kinds.insert(e, kind);
             for (k, c) in e.char_indices() {
                 if k > 0 && !c.is_alphanumeric() {
-                    leads.insert(&e[..k]);
+                    leads.entry(&e[..k]).or_default().insert(e.len());
                 }
             }
         }
@@ -740,6 +890,8 @@ pub struct Model {
     mask: u32,
     scale: f32,
     weights: Vec<i8>,
+    /// Sums of the features with few values, for [`Fast`].
+    fixed: Box<Fixed>,
 }
 
 /// File magic of `ner.bin`.
@@ -796,10 +948,17 @@ impl Model {
                 weights[r * N_TAGS + t] = b as i8;
             }
         }
+        let mask = (size - 1) as u32;
+        let fixed = Fixed::new(&|hs| {
+            let mut acc = [0; N_TAGS];
+            add_rows(&weights, mask, &mut acc, hs.iter().map(|h| h.done()));
+            acc
+        });
         Some(Model {
-            mask: (size - 1) as u32,
+            mask,
             scale,
             weights,
+            fixed,
         })
     }
 
@@ -848,14 +1007,10 @@ impl Model {
 }
 
 impl Model {
-    /// Adds the weight row of feature hash `h` to `acc`.
+    /// Adds the weight rows of feature hashes `hs` (`Fnv::done` values) to `acc`.
     #[inline]
-    fn add(&self, acc: &mut Acc, h: Fnv) {
-        let r = (h.done() & self.mask) as usize * N_TAGS;
-        let row: &[i8; N_TAGS] = self.weights[r..r + N_TAGS].try_into().unwrap();
-        for (a, &w) in acc.iter_mut().zip(row) {
-            *a += w as i32;
-        }
+    fn add_all(&self, acc: &mut Acc, hs: &[u32]) {
+        add_rows(&self.weights, self.mask, acc, hs.iter().copied());
     }
 
     fn to_scores(&self, acc: &Acc) -> [f32; N_TAGS] {
@@ -866,6 +1021,23 @@ impl Model {
 /// Integer score sums, one per tag: adding them in any order gives the same scores.
 type Acc = [i32; N_TAGS];
 
+/// Adds the rows of a `2^bits × N_TAGS` weight table (`mask` = `2^bits − 1`) of feature
+/// hashes `hs` to `acc`. Given the hashes computed first (rather than one at a time between
+/// the additions), the reads of their rows, scattered over the table and often missing the
+/// caches, can all be under way at once.
+#[inline]
+fn add_rows(weights: &[i8], mask: u32, acc: &mut Acc, hs: impl Iterator<Item = u32>) {
+    let mut sum = *acc;
+    for h in hs {
+        let r = (h & mask) as usize * N_TAGS;
+        let row: &[i8; N_TAGS] = weights[r..r + N_TAGS].try_into().unwrap();
+        for (a, &w) in sum.iter_mut().zip(row) {
+            *a += w as i32;
+        }
+    }
+    *acc = sum;
+}
+
 fn add_acc(acc: &mut Acc, x: &Acc) {
     for (a, b) in acc.iter_mut().zip(x) {
         *a += b;
@@ -875,32 +1047,47 @@ fn add_acc(acc: &mut Acc, x: &Acc) {
 impl Scorer for &Model {
     fn scores(&self, feats: &[u32]) -> [f32; N_TAGS] {
         let mut acc = [0i32; N_TAGS];
-        for &h in feats {
-            let r = (h & self.mask) as usize * N_TAGS;
-            let row = &self.weights[r..r + N_TAGS];
-            for (a, &w) in acc.iter_mut().zip(row) {
-                *a += w as i32;
-            }
-        }
+        self.add_all(&mut acc, feats);
         self.to_scores(&acc)
     }
 }
 
 /// The shipped model's scores of a document's tokens, computed as [`Features::token`]
-/// defines them but faster: the weights of the features that depend on one word alone (its
-/// own, and those it lends as a neighbour one or two tokens away) are summed once per
-/// distinct word, on first use, and only the features that depend on a pair of words, on the
-/// token's place, or on the previous tags are looked up per scored token. Integer sums do not
-/// depend on order, so the scores are exactly those of `model.scores(token(…))`.
+/// defines them but faster:
+///
+/// - the weights of the features that depend on one word alone (its own, and those it lends
+///   as a neighbour one or two tokens away) are summed once per distinct word, on first use
+///   ([`Fast::part`]);
+/// - the features with few possible values (the token's place flags and gazetteer position,
+///   a neighbour's gazetteer position, the previous tags, a sentence edge) are summed once
+///   per model ([`Fixed`]);
+/// - the features of a pair of words are hashed from the state the first word's string left
+///   (cached per word with its parts), so only the second word's bytes are folded per token,
+///   several hashes over the same string in one pass ([`Fnv::str_lanes`]).
+///
+/// Integer sums do not depend on order, so the scores are exactly those of
+/// `model.scores(token(…))`.
 struct Fast<'f, 'd, 'a> {
     f: &'f Features<'d, 'a>,
     model: &'f Model,
     /// Per word: index into `parts`, or `u32::MAX` before first use.
     slot: Vec<u32>,
-    /// Per used word: [own, as token −1, +1, −2, +2] partial sums, and which are computed.
-    parts: Vec<([Acc; 5], u8)>,
-    /// The parts a sentence boundary lends in place of a neighbour at −1, +1, −2, +2.
-    edge: [Acc; 4],
+    parts: Vec<Parts>,
+    /// Scratch: the feature hashes of a part being summed.
+    hashes: Vec<u32>,
+}
+
+/// What [`Fast`] keeps of one used word.
+struct Parts {
+    /// [own, as token −1, +1, −2, +2] partial sums; bit `p` of `done` says part `p` is summed.
+    accs: [Acc; 5],
+    done: u8,
+    /// The word as the token, with part 0: the states after its first string of the pair
+    /// features it starts, `Fnv::new(8).str(lower)` and `Fnv::new(13).str(shape)`.
+    first: [Fnv; 2],
+    /// The word as the token before, with part 1: `Fnv::new(7).str(lower)`,
+    /// `Fnv::new(12).str(shape)`, `Fnv::new(14).str(shape)`.
+    before: [Fnv; 3],
 }
 
 /// Templates of a neighbour's word, shape and context flags, at −1, +1, −2, +2.
@@ -911,111 +1098,237 @@ const NEIGHBOUR: [(u8, Option<u8>, u8); 4] = [
     (6, None, 21),
 ];
 
+/// The flags a [`Fixed::place`] index stands for (bits 3–5; bits 0–2 are the token's
+/// gazetteer position): those of [`Tok::flags`].
+const PLACE_FLAGS: [u32; 3] = [F_PUNCT, F_INITIAL, F_HEADLINE];
+
+/// The flags a [`Fixed::wary`] index stands for: the capitals warning's two (bits 0–1), then
+/// the three template 24 pairs them with.
+const WARY_FLAGS: [u32; 5] = [F_INITIAL, F_HEADLINE, F_MID_CAPS, F_COMMON, F_STOP];
+
+/// `flags` as an index: bit `b` set when `flags` holds `list[b]`.
+fn pack(flags: u32, list: &[u32]) -> usize {
+    list.iter()
+        .enumerate()
+        .filter(|&(_, f)| flags & f != 0)
+        .fold(0, |k, (b, _)| k | 1 << b)
+}
+
+/// The flags index `k` stands for: the inverse of [`pack`].
+fn unpack(k: usize, list: &[u32]) -> u32 {
+    list.iter()
+        .enumerate()
+        .filter(|&(b, _)| k & 1 << b != 0)
+        .fold(0, |flags, (_, f)| flags | f)
+}
+
+/// The sums of the features that take few values, summed once per model. Each entry is the
+/// sum of the same features as [`Features::token`] gives them.
+struct Fixed {
+    /// By gazetteer position `| pack(tok.flags, &PLACE_FLAGS) << 3`: template 17 of the
+    /// token's place flags, and template 22.
+    place: [Acc; 64],
+    /// By `pack(flags, &WARY_FLAGS)`: template 24 (zero when neither `F_INITIAL` nor
+    /// `F_HEADLINE` is set, as then the token has no such feature).
+    wary: [Acc; 32],
+    /// By previous tags `[p1][p2]`: templates 25 and 26.
+    history: [[Acc; START as usize + 1]; START as usize + 1],
+    /// By neighbour (−1, +1, −2, +2) and its gazetteer position: templates 18–21 of
+    /// `100 + gaz`.
+    neighbour_gaz: [[Acc; 8]; 4],
+    /// What a sentence edge lends in place of a neighbour at −1, +1, −2, +2 ("<s>" word and
+    /// shape, flag 200).
+    edge: [Acc; 4],
+    /// [`Parts::before`] of "<s>", for a token at a sentence start.
+    edge_before: [Fnv; 3],
+    /// By the warning's two bits of the [`Fixed::wary`] index:
+    /// `Fnv::new(23).bytes(&wary.to_le_bytes())`.
+    seed23: [Fnv; 4],
+    /// By previous tag `p1`: `Fnv::new(27).byte(p1)` and `Fnv::new(28).byte(p1)`.
+    seed27: [Fnv; START as usize + 1],
+    seed28: [Fnv; START as usize + 1],
+}
+
+impl Fixed {
+    /// The tables, given the sum of the weights of some features.
+    fn new(sum: &dyn Fn(&[Fnv]) -> Acc) -> Box<Fixed> {
+        let place = std::array::from_fn(|k| {
+            let mut hs = vec![Fnv::new(22).byte((k & 7) as u8)];
+            for_bits(unpack(k >> 3, &PLACE_FLAGS), |b| {
+                hs.push(Fnv::new(17).byte(b))
+            });
+            sum(&hs)
+        });
+        let warning = |k: usize| unpack(k & 3, &WARY_FLAGS);
+        let wary = std::array::from_fn(|k| {
+            let of = unpack(k, &WARY_FLAGS) & !warning(k);
+            let h = Fnv::new(24)
+                .bytes(&warning(k).to_le_bytes())
+                .bytes(&of.to_le_bytes());
+            if warning(k) == 0 {
+                [0; N_TAGS]
+            } else {
+                sum(&[h])
+            }
+        });
+        let history = std::array::from_fn(|p1| {
+            std::array::from_fn(|p2| {
+                sum(&[
+                    Fnv::new(25).byte(p1 as u8),
+                    Fnv::new(26).byte(p1 as u8).byte(p2 as u8),
+                ])
+            })
+        });
+        let neighbour_gaz = std::array::from_fn(|p| {
+            std::array::from_fn(|gaz| sum(&[Fnv::new(NEIGHBOUR[p].2).byte(100 + gaz as u8)]))
+        });
+        let edge = NEIGHBOUR.map(|(wt, st, ft)| {
+            let mut hs = vec![Fnv::new(wt).str("<s>"), Fnv::new(ft).byte(200)];
+            hs.extend(st.map(|st| Fnv::new(st).str("<s>")));
+            sum(&hs)
+        });
+        Box::new(Fixed {
+            place,
+            wary,
+            history,
+            neighbour_gaz,
+            edge,
+            edge_before: [
+                Fnv::new(7).str("<s>"),
+                Fnv::new(12).str("<s>"),
+                Fnv::new(14).str("<s>"),
+            ],
+            seed23: std::array::from_fn(|k| Fnv::new(23).bytes(&warning(k).to_le_bytes())),
+            seed27: std::array::from_fn(|p1| Fnv::new(27).byte(p1 as u8)),
+            seed28: std::array::from_fn(|p1| Fnv::new(28).byte(p1 as u8)),
+        })
+    }
+}
+
 impl<'f, 'd, 'a> Fast<'f, 'd, 'a> {
     fn new(f: &'f Features<'d, 'a>, model: &'f Model) -> Self {
-        let edge = NEIGHBOUR.map(|(wt, st, ft)| {
-            let mut acc = [0; N_TAGS];
-            model.add(&mut acc, Fnv::new(wt).str("<s>"));
-            if let Some(st) = st {
-                model.add(&mut acc, Fnv::new(st).str("<s>"));
-            }
-            model.add(&mut acc, Fnv::new(ft).byte(200));
-            acc
-        });
         Fast {
             f,
             model,
             slot: vec![u32::MAX; f.words.len()],
             parts: Vec::new(),
-            edge,
+            hashes: Vec::with_capacity(64),
         }
     }
 
-    /// Part `p` (0 own, 1–4 as a neighbour at −1, +1, −2, +2) of word `w`.
-    fn part(&mut self, w: u32, p: usize) -> &Acc {
+    /// Word `w`'s [`Parts`] with part `p` (0 own, 1–4 as a neighbour at −1, +1, −2, +2)
+    /// summed.
+    fn part(&mut self, w: u32, p: usize) -> &Parts {
         let mut s = self.slot[w as usize];
         if s == u32::MAX {
             s = self.parts.len() as u32;
             self.slot[w as usize] = s;
-            self.parts.push(([[0; N_TAGS]; 5], 0));
+            self.parts.push(Parts {
+                accs: [[0; N_TAGS]; 5],
+                done: 0,
+                first: [Fnv(0); 2],
+                before: [Fnv(0); 3],
+            });
         }
-        let (model, word) = (self.model, &self.f.words[w as usize]);
-        let (accs, done) = &mut self.parts[s as usize];
-        if *done & (1 << p) == 0 {
-            *done |= 1 << p;
-            let acc = &mut accs[p];
-            if p == 0 {
-                model.add(acc, Fnv::new(0));
-                model.add(acc, Fnv::new(1).str(&word.lower));
-                model.add(acc, Fnv::new(2).str(word.text));
-                model.add(acc, Fnv::new(9).str(&word.shape));
-                affixes(word.text, &mut |h| model.add(acc, h));
-                for_bits(word.flags, |b| model.add(acc, Fnv::new(17).byte(b)));
-            } else {
-                let (wt, st, ft) = NEIGHBOUR[p - 1];
-                model.add(acc, Fnv::new(wt).str(&word.lower));
-                if let Some(st) = st {
-                    model.add(acc, Fnv::new(st).str(&word.shape));
+        let (model, f) = (self.model, self.f);
+        let parts = &mut self.parts[s as usize];
+        if parts.done & (1 << p) == 0 {
+            parts.done |= 1 << p;
+            let word = &f.words[w as usize];
+            let (lower, shape) = (f.lower(word), f.shape(word));
+            let hs = &mut self.hashes;
+            hs.clear();
+            let mut push = |h: Fnv| hs.push(h.done());
+            match p {
+                0 => {
+                    let [h1, h8] = Fnv::str_lanes([Fnv::new(1), Fnv::new(8)], lower);
+                    let [h9, h13] = Fnv::str_lanes([Fnv::new(9), Fnv::new(13)], shape);
+                    parts.first = [h8, h13];
+                    push(Fnv::new(0));
+                    push(h1);
+                    push(Fnv::new(2).str(word.text));
+                    push(h9);
+                    affixes(word.text, &mut push);
+                    for_bits(word.flags, |b| push(Fnv::new(17).byte(b)));
                 }
-                for_bits(word.flags & CONTEXT_FLAGS, |b| {
-                    model.add(acc, Fnv::new(ft).byte(b))
-                });
+                1 => {
+                    let [h3, h7] = Fnv::str_lanes([Fnv::new(3), Fnv::new(7)], lower);
+                    let [h10, h12, h14] =
+                        Fnv::str_lanes([Fnv::new(10), Fnv::new(12), Fnv::new(14)], shape);
+                    parts.before = [h7, h12, h14];
+                    push(h3);
+                    push(h10);
+                    for_bits(word.flags & CONTEXT_FLAGS, |b| push(Fnv::new(18).byte(b)));
+                }
+                _ => {
+                    let (wt, st, ft) = NEIGHBOUR[p - 1];
+                    push(Fnv::new(wt).str(lower));
+                    if let Some(st) = st {
+                        push(Fnv::new(st).str(shape));
+                    }
+                    for_bits(word.flags & CONTEXT_FLAGS, |b| push(Fnv::new(ft).byte(b)));
+                }
             }
+            model.add_all(&mut parts.accs[p], hs);
         }
-        &accs[p]
+        parts
     }
 
     /// The scores of token `i` of the sentence `[s0, s1)` after tags `p1`, `p2`.
     fn scores(&mut self, i: usize, (s0, s1): (usize, usize), p1: u8, p2: u8) -> [f32; N_TAGS] {
         let f = self.f;
         let model = self.model;
+        let fixed = &*model.fixed;
         let tok = f.toks[i];
-        let mut acc = *self.part(tok.word, 0);
+        let own = self.part(tok.word, 0);
+        let (mut acc, first) = (own.accs[0], own.first);
         // Neighbours: their cached parts, and the gazetteer position they lend.
         let at = |k: isize| -> Option<usize> {
             let j = i as isize + k;
             (j >= s0 as isize && j < s1 as isize).then_some(j as usize)
         };
+        let mut before = fixed.edge_before;
         for (p, k) in [(1usize, -1isize), (2, 1), (3, -2), (4, 2)] {
             match at(k) {
                 Some(j) => {
-                    let part = *self.part(f.toks[j].word, p);
-                    add_acc(&mut acc, &part);
-                    let ft = NEIGHBOUR[p - 1].2;
-                    model.add(&mut acc, Fnv::new(ft).byte(100 + f.toks[j].gaz));
+                    let n = f.toks[j];
+                    let parts = self.part(n.word, p);
+                    add_acc(&mut acc, &parts.accs[p]);
+                    if p == 1 {
+                        before = parts.before;
+                    }
+                    add_acc(&mut acc, &fixed.neighbour_gaz[p - 1][n.gaz as usize]);
                 }
-                None => add_acc(&mut acc, &self.edge[p - 1]),
+                None => add_acc(&mut acc, &fixed.edge[p - 1]),
             }
         }
         let t = f.view(i);
-        let prev = at(-1).map(|j| f.view(j));
-        let next = at(1).map(|j| f.view(j));
-        let (w_prev, s_prev) = prev.map_or(("<s>", "<s>"), |v| (v.lower, v.shape));
-        let (w_next, s_next) = next.map_or(("<s>", "<s>"), |v| (v.lower, v.shape));
-        model.add(&mut acc, Fnv::new(7).str(w_prev).str(t.lower));
-        model.add(&mut acc, Fnv::new(8).str(t.lower).str(w_next));
-        model.add(&mut acc, Fnv::new(12).str(s_prev).str(t.shape));
-        model.add(&mut acc, Fnv::new(13).str(t.shape).str(s_next));
-        model.add(&mut acc, Fnv::new(14).str(s_prev).str(t.shape).str(s_next));
-        for_bits(tok.flags, |b| model.add(&mut acc, Fnv::new(17).byte(b)));
-        model.add(&mut acc, Fnv::new(22).byte(t.gaz));
-        let wary = t.flags & (F_INITIAL | F_HEADLINE);
-        if wary != 0 {
-            model.add(
-                &mut acc,
-                Fnv::new(23).bytes(&wary.to_le_bytes()).str(t.lower),
-            );
-            model.add(
-                &mut acc,
-                Fnv::new(24)
-                    .bytes(&wary.to_le_bytes())
-                    .bytes(&(t.flags & (F_MID_CAPS | F_COMMON | F_STOP)).to_le_bytes()),
-            );
+        let (w_next, s_next) = at(1).map_or(("<s>", "<s>"), |j| {
+            let v = f.view(j);
+            (v.lower, v.shape)
+        });
+        let wary = pack(t.flags, &WARY_FLAGS);
+        // The pair features: 7 (word before, word), 8 (word, word after), 12, 13 and 14 (the
+        // same of shapes, 14 all three), 23 (capitals warning, word), 27 and 28 (previous
+        // tag, word or shape). Each string is folded once into every hash it continues.
+        let [h7, h23, h27] = Fnv::str_lanes(
+            [before[0], fixed.seed23[wary & 3], fixed.seed27[p1 as usize]],
+            t.lower,
+        );
+        let [h12, h14, h28] =
+            Fnv::str_lanes([before[1], before[2], fixed.seed28[p1 as usize]], t.shape);
+        let [h8] = Fnv::str_lanes([first[0]], w_next);
+        let [h13, h14] = Fnv::str_lanes([first[1], h14], s_next);
+        model.add_all(&mut acc, &[h7, h8, h12, h13, h14, h27, h28].map(Fnv::done));
+        add_acc(
+            &mut acc,
+            &fixed.place[t.gaz as usize | pack(tok.flags, &PLACE_FLAGS) << 3],
+        );
+        if wary & 3 != 0 {
+            model.add_all(&mut acc, &[h23.done()]);
+            add_acc(&mut acc, &fixed.wary[wary]);
         }
-        model.add(&mut acc, Fnv::new(25).byte(p1));
-        model.add(&mut acc, Fnv::new(26).byte(p1).byte(p2));
-        model.add(&mut acc, Fnv::new(27).byte(p1).str(t.lower));
-        model.add(&mut acc, Fnv::new(28).byte(p1).str(t.shape));
+        add_acc(&mut acc, &fixed.history[p1 as usize][p2 as usize]);
         model.to_scores(&acc)
     }
 }
@@ -1156,6 +1469,7 @@ mod tests {
         let model = MODEL.as_ref().expect("model");
         let texts = [
             include_str!("../../tests/golden/harbour-vote.txt"),
+            include_str!("../../tests/golden/embassy-talks.html"),
             "PORT ELLERY, 14 March 2026 - The NEW YORK Times said U.S. Virgin Islands and St. Louis \
              joined Al-Qaeda's rivals. Jean-Yves Le Drian met O'Brien in SÃO PAULO.\n\
              ÉMILE ZOLA in İSTANBUL — Ⓐ straße ǅemal said “NEW YORK-based” People19 firm",
@@ -1174,17 +1488,86 @@ mod tests {
         }
     }
 
+    /// The one-pass word facts equal their definitions: `str::to_lowercase`, [`shape`], and
+    /// the first-byte test lets every case-sensitive lexicon entry through.
+    #[test]
+    fn word_facts_equal_the_definitions() {
+        let text = "The NEW YORK Times: McDonald's 1996-08-22 U.S. ΟΔΥΣΣΕΥΣ Σ ΣΑ İSTANBUL \
+                    straße ǅemal Ⓐ 12½ x² O’Brien Jean-Yves “NEW” ʼn ﬁne Ǆ";
+        let doc = Document::new(text);
+        let f = Features::new(&doc);
+        assert!(f.words.len() > 20);
+        for w in &f.words {
+            assert_eq!(f.lower(w), w.text.to_lowercase(), "{}", w.text);
+            assert_eq!(f.shape(w), shape(w.text), "{}", w.text);
+        }
+        let first = &WORD_FLAGS.exact_first;
+        assert!(WORD_FLAGS.exact.keys().all(|k| first.holds(k)));
+        assert!(!first.holds("") && !first.holds("\u{1}"));
+    }
+
     #[test]
     fn gazetteer_leads() {
-        assert!(GAZ.leads.contains("New") && GAZ.leads.contains("St"));
-        assert!(!GAZ.leads.contains("Tuesday"));
+        assert!(GAZ.leads.contains_key("New") && GAZ.leads.contains_key("St"));
+        assert!(!GAZ.leads.contains_key("Tuesday"));
+        assert!(GAZ.leads["New"].holds("New York".len()) && !GAZ.leads["New"].holds(4));
         // The flags' lookup answers the same.
         assert!(lexicon_flags("New").1 && lexicon_flags("St").1 && !lexicon_flags("Tuesday").1);
-        assert!(GAZ.leads.iter().all(|w| lexicon_flags(w).1));
+        assert!(GAZ.leads.keys().all(|w| lexicon_flags(w).1));
         let doc = Document::new("He flew from New York to SAO PAULO and Rio.");
         let f = Features::new(&doc);
         let gaz: Vec<u8> = f.toks.iter().map(|t| t.gaz).collect();
         assert_eq!(gaz, [0, 0, 0, 2, 3, 0, 2, 3, 0, 0, 0]);
+    }
+
+    /// The gazetteer positions without the lead and length tests: every n-gram from every
+    /// capitalised token looked up, as itself and title-cased.
+    fn gazetteer_reference(doc: &Document) -> Vec<u8> {
+        let f = Features::new(doc);
+        let mut gaz = vec![0u8; doc.tokens.len()];
+        for s in &doc.sentences {
+            let (s0, s1) = s.tokens;
+            let mut i = s0;
+            while i < s1 {
+                let mut matched = 1;
+                if f.word(i).flags & F_CAP != 0 {
+                    for len in (2..=GAZ_MAX.min(s1 - i)).rev() {
+                        let text = &doc.text[doc.tokens[i].start..doc.tokens[i + len - 1].end];
+                        let tc = (f.word(i).flags & F_ALLCAPS != 0)
+                            .then(|| title_case(text, &mut String::new()).to_string());
+                        let kind = gazetteer_kind(text).or_else(|| gazetteer_kind(&tc?));
+                        if let Some(k) = kind {
+                            gaz[i] = k * 2;
+                            gaz[i + 1..i + len].fill(k * 2 + 1);
+                            matched = len;
+                            break;
+                        }
+                    }
+                }
+                i += matched;
+            }
+        }
+        gaz
+    }
+
+    /// The lead and length tests skip only lookups that cannot succeed.
+    #[test]
+    fn gazetteer_tests_skip_only_misses() {
+        for text in [
+            include_str!("../../tests/golden/harbour-vote.txt"),
+            include_str!("../../tests/golden/embassy-talks.html"),
+            "He flew from New York to SAO PAULO, NEW YORK CITY and St. Louis via the United \
+             States, the UNITED ARAB EMIRATES and Al-Qaeda's base; New York-based Rio de \
+             Janeiro, New Zealand’s Port Ellery and ST. LOUIS.",
+        ] {
+            let doc = Document::new(text);
+            let f = Features::new(&doc);
+            let gaz: Vec<u8> = f.toks.iter().map(|t| t.gaz).collect();
+            assert_eq!(gaz, gazetteer_reference(&doc));
+        }
+        let doc = Document::new("NEW YORK CITY, St. Louis and the UNITED ARAB EMIRATES.");
+        let f = Features::new(&doc);
+        assert!(f.toks.iter().filter(|t| t.gaz != 0).count() >= 7);
     }
 
     #[test]
