@@ -205,6 +205,18 @@ pub enum QuoteKind {
     Indirect,
 }
 
+impl QuoteKind {
+    /// The name in the JSON (as serde writes it).
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            QuoteKind::Direct => "direct",
+            QuoteKind::Partial => "partial",
+            QuoteKind::Mention => "mention",
+            QuoteKind::Indirect => "indirect",
+        }
+    }
+}
+
 /// Who a quote is attributed to.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Speaker {
@@ -234,6 +246,16 @@ pub enum Confidence {
     Low,
 }
 
+impl Confidence {
+    /// The name in the JSON (as serde writes it).
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Confidence::High => "high",
+            Confidence::Low => "low",
+        }
+    }
+}
+
 /// A quotation: one or more quoted pieces (a quote split by its attribution, or running over
 /// several paragraphs) with its speaker.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -258,6 +280,16 @@ pub struct Quote {
 pub enum Format {
     Text,
     Html,
+}
+
+impl Format {
+    /// The name in the JSON (as serde writes it).
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Format::Text => "text",
+            Format::Html => "html",
+        }
+    }
 }
 
 /// Document facts the page shows.
@@ -286,4 +318,63 @@ pub struct Analysis {
     pub quotes: Vec<Quote>,
     pub clean_text: String,
     pub stats: Stats,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `as_str` is what the wasm module hands to JavaScript ([`crate::wasm`]), so it must be the
+    /// name serde gives the JSON for every variant.
+    #[test]
+    fn as_str_is_the_serde_name() {
+        fn check<T: Serialize>(values: &[T], as_str: fn(&T) -> &'static str) {
+            for v in values {
+                assert_eq!(serde_json::to_value(v).unwrap(), as_str(v));
+            }
+        }
+        use BlockKind as B;
+        check(
+            &[
+                B::Title,
+                B::Heading,
+                B::Byline,
+                B::Dateline,
+                B::Body,
+                B::Caption,
+                B::QuoteBox,
+                B::Navigation,
+                B::Related,
+                B::Share,
+                B::Legal,
+                B::Comments,
+                B::Markup,
+                B::Advert,
+                B::Duplicate,
+            ],
+            |k| k.as_str(),
+        );
+        use EntityKind as E;
+        check(
+            &[
+                E::Person,
+                E::Org,
+                E::Place,
+                E::Group,
+                E::Misc,
+                E::Date,
+                E::Time,
+                E::Money,
+                E::Percent,
+                E::Number,
+            ],
+            |k| k.as_str(),
+        );
+        use QuoteKind as Q;
+        check(&[Q::Direct, Q::Partial, Q::Mention, Q::Indirect], |k| {
+            k.as_str()
+        });
+        check(&[Confidence::High, Confidence::Low], |c| c.as_str());
+        check(&[Format::Text, Format::Html], |f| f.as_str());
+    }
 }
