@@ -385,6 +385,22 @@ def conll_score(gold_seqs: list[list[str]], pred_seqs: list[list[str]]) -> dict:
             "predicted": len(pred_set), "per_type": per_type}
 
 
+NER_TYPES = ("PER", "ORG", "LOC", "MISC")
+
+
+def conll_table(typed: dict, untyped: dict) -> str:
+    """The P/R/F1 table of a typed and an untyped `conll_score`, one row per type."""
+    rows = [f"{'':8} {'P':>6} {'R':>6} {'F1':>6} {'gold':>6} {'pred':>6}"]
+    for name, x in (("typed", typed), ("untyped", untyped)):
+        rows.append(f"{name:8} {x['p']:6.3f} {x['r']:6.3f} {x['f1']:6.3f} "
+                    f"{x['gold']:6d} {x['predicted']:6d}")
+    for t in NER_TYPES:
+        x = typed["per_type"].get(t, {"p": 0.0, "r": 0.0, "f1": 0.0, "support": 0, "predicted": 0})
+        rows.append(f"{t:8} {x['p']:6.3f} {x['r']:6.3f} {x['f1']:6.3f} {x['support']:6d} "
+                    f"{x['predicted']:6d}")
+    return "\n".join(rows)
+
+
 def read_conll(path: Path) -> list[list[list[tuple[str, str]]]]:
     """Documents -> sentences -> (token, NER tag). Documents split at -DOCSTART-."""
     docs: list[list[list[tuple[str, str]]]] = []

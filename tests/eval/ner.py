@@ -16,7 +16,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import metrics as M  # noqa: E402
 
-TYPES = ("PER", "ORG", "LOC", "MISC")
+TYPES = M.NER_TYPES
 
 
 OUR_KIND = {"PER": "PERSON", "ORG": "ORG", "LOC": "PLACE", "MISC": "MISC"}
@@ -97,14 +97,7 @@ def main() -> int:
     system = args.baseline or str(args.bin)
     print(f"ner: {args.file}, {n} documents, {len(gold_seqs)} sentences, "
           f"{typed['gold']} gold entities, system: {system}")
-    print(f"{'':8} {'P':>6} {'R':>6} {'F1':>6} {'gold':>6} {'pred':>6}")
-    print(f"{'typed':8} {typed['p']:6.3f} {typed['r']:6.3f} {typed['f1']:6.3f} "
-          f"{typed['gold']:6d} {typed['predicted']:6d}")
-    print(f"{'untyped':8} {untyped['p']:6.3f} {untyped['r']:6.3f} {untyped['f1']:6.3f} "
-          f"{untyped['gold']:6d} {untyped['predicted']:6d}")
-    for t in TYPES:
-        r = typed["per_type"].get(t, {"p": 0.0, "r": 0.0, "f1": 0.0, "support": 0, "predicted": 0})
-        print(f"{t:8} {r['p']:6.3f} {r['r']:6.3f} {r['f1']:6.3f} {r['support']:6d} {r['predicted']:6d}")
+    print(M.conll_table(typed, untyped))
     print("summary: typed P/R/F1 {:.3f} / {:.3f} / {:.3f} | untyped F1 {:.3f} | "
           "PER {:.3f} ORG {:.3f} LOC {:.3f} MISC {:.3f} | ms/doc {}".format(
               typed["p"], typed["r"], typed["f1"], untyped["f1"],

