@@ -391,7 +391,7 @@ fn role_before_apposition(doc: &Document, i: usize) -> Option<String> {
         return None;
     }
     (from + 1..(from + 4).min(i - 1)).find_map(|k| {
-        LEX.title(&doc.tok(k).to_lowercase())
+        with_lower(doc.tok(k), |l| LEX.title(l))
             .filter(|t| !t.role.is_empty())
             .map(|t| t.role.clone())
     })
