@@ -18,6 +18,16 @@ const ready = init().then(
   () => {
     const v = version();
     self.postMessage({ type: "ready", version: v });
+    // The first analysis builds the lexicons, the patterns and the tagger's weights (about
+    // 170 ms); doing it now, in this idle worker after "ready", keeps that off the reader's
+    // first paste. A request arriving meanwhile waits for it, as it would have anyway.
+    setTimeout(() => {
+      try {
+        analyze("Warm-up.", "text", undefined);
+      } catch {
+        // A failure here shows again, and is reported, on the first real request.
+      }
+    }, 0);
     return true;
   },
   (err) => {
