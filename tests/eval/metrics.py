@@ -135,6 +135,85 @@ def bootstrap_std(pages: list[dict], n: int = 1000, seed: int = 0) -> dict:
 
 
 # ---------------------------------------------------------------------------
+# 1b. Boilerplate: trafilatura's snippet metric (tests/eval_common.py), and page metadata
+# ---------------------------------------------------------------------------
+
+_WS_RE = re.compile(r"\s+")
+
+
+def snippet_norm(text: str) -> str:
+    """trafilatura's norm(): every run of (Unicode) whitespace -> one space, stripped."""
+    return _WS_RE.sub(" ", text).strip()
+
+
+def snippet_counts(item: dict, output: str | None) -> tuple[int, int, int, int]:
+    """(tp, fp, fn, tn) of one document, exactly as eval_common.count_item: each "with"
+    snippet found in the normalised output is a TP (else FN), each "without" snippet found
+    is a FP (else TN). An output of None (a crash) finds nothing."""
+    if isinstance(output, str):
+        out = snippet_norm(output)
+        tp = sum(1 for w in item["with"] if snippet_norm(w) in out)
+        fp = sum(1 for w in item["without"] if snippet_norm(w) in out)
+    else:
+        tp = fp = 0
+    return tp, fp, len(item["with"]) - tp, len(item["without"]) - fp
+
+
+def snippet_scores(counts) -> dict:
+    """Micro-averaged P, R, accuracy, F1 over an iterable of (tp, fp, fn, tn), each 0
+    when its denominator is 0 (eval_common.ConfusionMatrix.scores)."""
+    tp = fp = fn = tn = 0
+    for a, b, c, d in counts:
+        tp, fp, fn, tn = tp + a, fp + b, fn + c, tn + d
+    total = tp + fp + fn + tn
+    return {"p": tp / (tp + fp) if tp + fp else 0.0,
+            "r": tp / (tp + fn) if tp + fn else 0.0,
+            "accuracy": (tp + tn) / total if total else 0.0,
+            "f1": 2 * tp / (2 * tp + fp + fn) if 2 * tp + fp + fn else 0.0,
+            "tp": tp, "fp": fp, "fn": fn, "tn": tn}
+
+
+def title_match(gold: str, pred: str | None) -> bool:
+    """Title: equal after whitespace normalisation (case and punctuation kept)."""
+    return bool(pred) and snippet_norm(gold) == snippet_norm(pred)
+
+
+_AUTHOR_SEP_RE = re.compile(r",|;|&|\||\sand\s|\sund\s")
+
+
+def author_names(author) -> frozenset[str]:
+    """The set of names in an author string (a list is joined with ", " first):
+    whitespace normalised, case folded, split on , ; & | " and " " und "."""
+    if isinstance(author, list):
+        author = ", ".join(str(a) for a in author)
+    names = _AUTHOR_SEP_RE.split(snippet_norm(author or "").casefold())
+    return frozenset(n.strip() for n in names if n.strip())
+
+
+def author_match(gold, pred) -> bool:
+    """Author: the same set of names (in any order)."""
+    g = author_names(gold)
+    return bool(g) and g == author_names(pred)
+
+
+_DATE_RE = re.compile(r"(\d{4})\D(\d{1,2})\D(\d{1,2})")
+
+
+def day(date: str | None) -> str | None:
+    """YYYY-MM-DD of a date string that starts with year, month, day (any separator, month
+    and day zero-padded: the gold has "2022-11-1" once); None otherwise."""
+    m = _DATE_RE.match(date.strip()) if isinstance(date, str) else None
+    return f"{m[1]}-{int(m[2]):02d}-{int(m[3]):02d}" if m else None
+
+
+def date_match(gold: str, pred: str | None) -> bool:
+    """Date: the same day, i.e. the gold day equals the first 10 characters of the
+    prediction (ISO 8601 `published`)."""
+    g = day(gold)
+    return g is not None and isinstance(pred, str) and pred[:10] == g
+
+
+# ---------------------------------------------------------------------------
 # 2. Quotes: span matching, speaker accuracy
 # ---------------------------------------------------------------------------
 

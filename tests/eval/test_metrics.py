@@ -62,6 +62,74 @@ class BoilerplateTest(unittest.TestCase):
         self.assertIsNone(pg["r"])
 
 
+    def test_empty_gold(self):
+        # CleanEval has 6 pages with an empty gold: any non-empty prediction has precision 0
+        # there, and the page's recall is not counted
+        pg = M.page_scores("", "Page not found")
+        self.assertEqual(pg["p"], 0.0)
+        self.assertIsNone(pg["r"])
+        agg = M.boilerplate_score([("one two three four", "one two three four"),
+                                   ("", "Page not found"), ("", "")])
+        self.assertAlmostEqual(agg["p"], 0.5)
+        self.assertAlmostEqual(agg["r"], 1.0)
+        self.assertEqual((agg["pages_in_p"], agg["pages_in_r"]), (2, 1))
+
+
+class SnippetTest(unittest.TestCase):
+    """trafilatura's snippet metric: the worked example of boilerplate/trafilatura/README.md."""
+
+    A = {"with": ["The cat sat", "on the mat."], "without": ["Home | News", "Share this"]}
+    B = {"with": ["Der Boden ist gefroren."], "without": ["Impressum"]}
+
+    def test_worked_example(self):
+        a = M.snippet_counts(self.A, "Home | News\nThe cat  sat\non the mat. ")
+        b = M.snippet_counts(self.B, "Der Boden ist gefro\u00adren.\nImpressum")
+        self.assertEqual(a, (2, 1, 0, 1))
+        self.assertEqual(b, (0, 1, 1, 0))
+        s = M.snippet_scores([a, b])
+        self.assertEqual((s["tp"], s["fp"], s["fn"], s["tn"]), (2, 2, 1, 1))
+        self.assertAlmostEqual(s["p"], 0.5)
+        self.assertAlmostEqual(s["r"], 2 / 3)
+        self.assertAlmostEqual(s["accuracy"], 0.5)
+        self.assertAlmostEqual(s["f1"], 4 / 7)
+        self.assertEqual(f"{s['p']:.3f} {s['r']:.3f} {s['accuracy']:.3f} {s['f1']:.3f}",
+                         "0.500 0.667 0.500 0.571")
+
+    def test_crash_and_empty(self):
+        self.assertEqual(M.snippet_counts(self.A, None), (0, 0, 2, 2))
+        self.assertEqual(M.snippet_counts(self.A, ""), (0, 0, 2, 2))
+        self.assertEqual(M.snippet_scores([])["f1"], 0.0)
+        # no-break spaces are whitespace for norm()
+        self.assertEqual(M.snippet_counts(self.A, "The\u00a0cat sat"), (1, 0, 1, 2))
+
+
+class MetadataTest(unittest.TestCase):
+    def test_title(self):
+        self.assertTrue(M.title_match(" Achtsam durch  die Krise ", "Achtsam durch die\nKrise"))
+        self.assertFalse(M.title_match("Achtsam durch die Krise", "achtsam durch die Krise"))
+        self.assertFalse(M.title_match("Achtsam", None))
+
+    def test_author(self):
+        self.assertTrue(M.author_match("Benjamin Fischer und Marcus Theurer",
+                                       "marcus theurer, Benjamin  Fischer"))
+        self.assertTrue(M.author_match("CLARA LÖW, SIDDHARTH PRAKASH & KLAUS JACOB",
+                                       "Klaus Jacob; Siddharth Prakash and Clara Löw"))
+        self.assertTrue(M.author_match(["Richard David Precht", "Karin Fischer"],
+                                       "Karin Fischer | Richard David Precht"))
+        self.assertFalse(M.author_match("Daniel Braun, Davor Pasoski", "Daniel Braun"))
+        self.assertFalse(M.author_match("Andreas Kalt", None))
+        self.assertFalse(M.author_match("", ""))
+        self.assertEqual(M.author_names("Anderson and Sandy"), frozenset({"anderson", "sandy"}))
+
+    def test_date(self):
+        self.assertTrue(M.date_match("2019-08-02", "2019-08-02T10:00:00+02:00"))
+        self.assertTrue(M.date_match("2019-08-02", "2019-08-02"))
+        self.assertFalse(M.date_match("2019-08-02", "2019-08-03"))
+        self.assertFalse(M.date_match("2019-08-02", None))
+        self.assertTrue(M.date_match("2022-11-1", "2022-11-01"))
+        self.assertTrue(M.date_match("2022-01.26", "2022-01-26T08:00Z"))
+        self.assertFalse(M.date_match("", "2022-01-26"))
+
 class QuoteTest(unittest.TestCase):
     """The README's worked example, rebuilt with the same offsets in a synthetic text."""
 
