@@ -551,9 +551,25 @@ def cp(m: list[int], b) -> int | None:
     return m[b]
 
 
+def _parse_lines(stdout: bytes) -> list[dict]:
+    """The complete (newline-terminated) output lines as objects; a line cut off by a
+    dying process is dropped."""
+    outs: list[dict] = []
+    for ln in stdout.decode("utf-8", "replace").split("\n")[:-1]:
+        if not ln.strip():
+            continue
+        try:
+            o = json.loads(ln)
+        except json.JSONDecodeError as e:
+            o = {"error": f"unparsable output line: {e}"}
+        outs.append(o if isinstance(o, dict) else {"error": "output line is not an object"})
+    return outs
+
+
 def _run_once(bin_path: Path, records: list[dict], offsets: str,
-              extra_args: list[str] | None) -> tuple[list[dict], float, int, str]:
-    """One process over `records`: (parsed output objects, wall s, exit code, stderr)."""
+              extra_args: list[str] | None) -> tuple[list, float, int, str]:
+    """One `--jsonl` process over `records`: (outputs aligned with records, None where a
+    record's id has no output line; wall s; exit code; stderr)."""
     fd, tmp = tempfile.mkstemp(prefix="ai-eval-", suffix=".jsonl")
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as f:
@@ -565,15 +581,11 @@ def _run_once(bin_path: Path, records: list[dict], offsets: str,
         wall = time.perf_counter() - t0
     finally:
         os.unlink(tmp)
-    outs: list[dict] = []
-    for ln in proc.stdout.decode("utf-8", "replace").split("\n"):
-        if not ln.strip():
-            continue
-        try:
-            o = json.loads(ln)
-        except json.JSONDecodeError as e:
-            o = {"error": f"unparsable output line: {e}"}
-        outs.append(o if isinstance(o, dict) else {"error": "output line is not an object"})
+    got: dict[str, dict] = {}
+    for o in _parse_lines(proc.stdout):
+        if "id" in o:
+            got.setdefault(json.dumps(o["id"]), o)
+    outs = [got.get(json.dumps(r["id"])) for r in records]
     return outs, wall, proc.returncode, proc.stderr.decode("utf-8", "replace")
 
 
@@ -586,53 +598,104 @@ def _crash_reason(stderr: str) -> str:
     return (stderr.strip().splitlines() or ["(no stderr)"])[-1][:300]
 
 
+def _run_resilient(bin_path: Path, items: list, names: list[str], once,
+                   crashes: list | None) -> tuple[list[dict], float]:
+    """Runs `once(items)` -> (outputs aligned with items, None = no output; wall; exit code;
+    stderr). If the process dies, the first item without output is re-run alone: if it
+    crashes alone it gets {"error": "crash: ..."} (reported on stderr, appended to
+    `crashes` as (name, reason)); the items after it go through a new process. The wall
+    time sums the full runs (not the single-item confirmation runs)."""
+    results: dict[int, dict] = {}
+    wall_total = 0.0
+    todo = list(range(len(items)))
+    while todo:
+        outs, wall, rc, _ = once([items[k] for k in todo])
+        wall_total += wall
+        results.update((k, o) for k, o in zip(todo, outs) if o is not None)
+        missing = [k for k in todo if k not in results]
+        if rc == 0 or not missing:
+            break
+        k = missing[0]
+        outs1, _, _, err1 = once([items[k]])
+        if outs1[0] is None:
+            reason = _crash_reason(err1)
+            results[k] = {"error": f"crash: {reason}"}
+            if crashes is not None:
+                crashes.append((names[k], reason))
+            print(f"warning: {Path(bin_path).name} crashed on {names[k]}: {reason}", file=sys.stderr)
+        else:
+            results[k] = outs1[0]
+        todo = [j for j in todo if j > k and j not in results]
+    return [results.get(k, {"error": "no output line for this input"})
+            for k in range(len(items))], wall_total
+
+
 def run_binary(bin_path: Path, records: list[dict], offsets: str = "utf8",
                extra_args: list[str] | None = None, crashes: list | None = None
                ) -> tuple[list[dict], float]:
-    """Run ONE article-inspector process over all records (JSON Lines via a temp
-    file). Returns (outputs in input order, wall seconds of the process runs).
+    """Run ONE `article-inspector --jsonl` process over all records (JSON Lines via a temp
+    file), matching output lines to input ids; a dying process is handled by
+    `_run_resilient`. Returns (outputs in input order, wall seconds of the process runs)."""
+    outs, wall = _run_resilient(
+        bin_path, records, [f"id {r['id']}" for r in records],
+        lambda recs: _run_once(bin_path, recs, offsets, extra_args), crashes)
+    for r, o in zip(records, outs):
+        o.setdefault("id", r["id"])
+    return outs, wall
 
-    Output objects are matched to input ids. If the process dies (e.g. a panic),
-    the first record without output is re-run alone: if it crashes alone it gets
-    {"id", "error": "crash: ..."} (and is appended to `crashes` as (id, reason));
-    then the remaining records go through a new process. The wall time then sums
-    those processes (the single-record confirmation runs are not counted)."""
-    results: dict[str, dict] = {}
-    wall_total = 0.0
-    todo = list(records)
-    while todo:
-        outs, wall, rc, err = _run_once(bin_path, todo, offsets, extra_args)
-        wall_total += wall
-        got = {}
-        for o in outs:
-            if "id" in o:
-                got.setdefault(json.dumps(o["id"]), o)
-        for r in todo:
-            k = json.dumps(r["id"])
-            if k in got:
-                results[k] = got[k]
-        if rc == 0:
+
+# Bytes of file names per process: far below any ARG_MAX, so very long lists are split.
+MAX_ARG_BYTES = 100_000
+
+
+def _arg_chunks(names: list[str]) -> list[list[str]]:
+    chunks: list[list[str]] = [[]]
+    size = 0
+    for n in names:
+        if chunks[-1] and size + len(n) + 1 > MAX_ARG_BYTES:
+            chunks.append([])
+            size = 0
+        chunks[-1].append(n)
+        size += len(n) + 1
+    return chunks
+
+
+def _run_files_once(bin_path: Path, cwd: Path, names: list[str],
+                    args: list[str]) -> tuple[list, float, int, str]:
+    """`article-inspector ARGS FILE…` over `names` (relative to `cwd`), as few processes as
+    the command line allows: outputs aligned with names by position (one line per file, in
+    order), None from the first file of a process that died without its line onwards."""
+    outs: list = []
+    wall, rc, err = 0.0, 0, ""
+    for chunk in _arg_chunks(names):
+        t0 = time.perf_counter()
+        proc = subprocess.run([str(bin_path)] + args + chunk, cwd=cwd,
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        wall += time.perf_counter() - t0
+        got = _parse_lines(proc.stdout)[:len(chunk)]
+        outs += got
+        rc, err = proc.returncode, proc.stderr.decode("utf-8", "replace")
+        if len(got) < len(chunk):
             break
-        missing = [r for r in todo if json.dumps(r["id"]) not in got]
-        if not missing:
-            break
-        suspect = missing[0]
-        k = json.dumps(suspect["id"])
-        outs1, _, rc1, err1 = _run_once(bin_path, [suspect], offsets, extra_args)
-        if rc1 != 0:
-            reason = _crash_reason(err1)
-            results[k] = {"id": suspect["id"], "error": f"crash: {reason}"}
-            if crashes is not None:
-                crashes.append((suspect["id"], reason))
-            print(f"warning: {bin_path.name} crashed on id {suspect['id']}: {reason}",
-                  file=sys.stderr)
-        else:
-            results[k] = next((o for o in outs1 if "id" in o), {"id": suspect["id"],
-                              "error": "no output line for this id"})
-        idx = todo.index(suspect)
-        todo = [r for r in todo[idx + 1:] if json.dumps(r["id"]) not in results]
-    return [results.get(json.dumps(r["id"]), {"id": r["id"], "error": "no output line for this id"})
-            for r in records], wall_total
+    return outs + [None] * (len(names) - len(outs)), wall, rc, err
+
+
+def run_binary_files(bin_path: Path, contents: list[bytes], fmt: str = "html",
+                     offsets: str = "utf8", crashes: list | None = None
+                     ) -> tuple[list[dict], float]:
+    """Write each input's raw bytes to its own file ({n}.{fmt} in a temporary directory,
+    n = its position) and run `article-inspector --format FMT --offsets OFFSETS FILE…` on
+    them, so the product decodes the bytes itself. Returns (outputs in input order, wall
+    seconds of the process runs); a dying process is handled by `_run_resilient`."""
+    bin_path = Path(bin_path).resolve()
+    with tempfile.TemporaryDirectory(prefix="ai-eval-") as tmp:
+        names = [f"{n}.{fmt}" for n in range(len(contents))]
+        for name, b in zip(names, contents):
+            (Path(tmp) / name).write_bytes(b)
+        args = ["--format", fmt, "--offsets", offsets]
+        return _run_resilient(bin_path, names, [f"file {n}" for n in names],
+                              lambda ns: _run_files_once(bin_path, Path(tmp), ns, args),
+                              crashes)
 
 
 def check_binary(bin_path: Path) -> None:
