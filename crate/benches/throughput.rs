@@ -84,13 +84,13 @@ fn stages(docs: &[String]) {
     let parsed: Vec<Document> = docs.iter().map(|d| Document::new(d)).collect();
     let bp = time(Duration::from_secs(1), || {
         for doc in &parsed {
-            black_box(boilerplate::classify(black_box(doc), None, None));
+            black_box(boilerplate::classify(black_box(doc), None));
         }
     });
     report("  stage: boilerplate", bytes, &per(bp));
     let classified: Vec<boilerplate::Classified> = parsed
         .iter()
-        .map(|doc| boilerplate::classify(doc, None, None))
+        .map(|doc| boilerplate::classify(doc, None))
         .collect();
     let ent = time(Duration::from_secs(1), || {
         for (doc, c) in parsed.iter().zip(&classified) {
@@ -120,12 +120,10 @@ fn boilerplate_stage(input: &str) -> usize {
     if html::looks_like_html(input) {
         let h = html::extract(input);
         let doc = Document::with_blocks(&h.text, h.blocks.iter().map(|b| b.span).collect());
-        boilerplate::classify(&doc, Some(&h.blocks), h.title.as_deref())
-            .blocks
-            .len()
+        boilerplate::classify(&doc, Some(&h)).blocks.len()
     } else {
         let doc = Document::new(input);
-        boilerplate::classify(&doc, None, None).blocks.len()
+        boilerplate::classify(&doc, None).blocks.len()
     }
 }
 

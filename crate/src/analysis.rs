@@ -74,22 +74,25 @@ pub fn analyze(input: &str, options: &Options) -> Result<Analysis, Error> {
             limit: MAX_INPUT_BYTES,
         });
     }
-    if looks_binary(input) {
+    if crate::decode::is_binary(input.as_bytes()) {
         return Err(Error::Binary);
     }
+    let mut warnings = Vec::new();
+    let (input, dropped) = without_control_chars(input);
+    if dropped > 0 {
+        warnings.push(format!(
+            "{dropped} control character{} (such as NUL bytes) that are not text were left out.",
+            if dropped == 1 { "" } else { "s" }
+        ));
+    }
+    let input = input.as_ref();
     let format = match options.format {
         FormatChoice::Text => Format::Text,
         FormatChoice::Html => Format::Html,
         FormatChoice::Auto if html::looks_like_html(input) => Format::Html,
         FormatChoice::Auto => Format::Text,
     };
-    let (text, html_doc) = match format {
-        Format::Html => {
-            let mut d = html::extract(input);
-            (std::mem::take(&mut d.text), Some(d))
-        }
-        Format::Text => (normalise_text(input), None),
-    };
+    let (text, html_doc) = read_input(input, format);
     let doc = match &html_doc {
         Some(h) => Document::with_blocks(&text, h.blocks.iter().map(|b| b.span).collect()),
         None => Document::new(&text),
@@ -97,11 +100,10 @@ pub fn analyze(input: &str, options: &Options) -> Result<Analysis, Error> {
     let boilerplate::Classified {
         mut blocks,
         widgets,
-    } = boilerplate::classify(
-        &doc,
-        html_doc.as_ref().map(|h| h.blocks.as_slice()),
-        html_doc.as_ref().and_then(|h| h.title.as_deref()),
-    );
+        language,
+        warnings: more,
+    } = boilerplate::classify(&doc, html_doc.as_ref());
+    warnings.extend(more);
     // The reader's overrides; quotes and totals below follow them.
     for (list, keep) in [(&options.keep, true), (&options.drop, false)] {
         for &i in list.iter() {
@@ -194,6 +196,10 @@ pub fn analyze(input: &str, options: &Options) -> Result<Analysis, Error> {
         offsets: OffsetUnit::Utf8.as_str(),
         title,
         byline,
+        published: None,
+        site_name: None,
+        language: language.map(str::to_string),
+        warnings,
         blocks,
         entities: layer.entities,
         clusters: layer.clusters,
@@ -217,21 +223,34 @@ fn normalise_text(input: &str) -> String {
     }
 }
 
-/// NUL bytes or many control characters: a binary file decoded as text.
-fn looks_binary(input: &str) -> bool {
-    let sample = &input[..floor_boundary(input, input.len().min(8192))];
-    let control = sample
-        .chars()
-        .filter(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}'))
-        .count();
-    sample.contains('\0') || control * 20 > sample.chars().count().max(1)
+/// The text to analyse and, for HTML, what its markup says of each block. The boilerplate
+/// trainer reads its pages through this too, so it learns on what the product sees.
+pub fn read_input(input: &str, format: Format) -> (String, Option<html::HtmlDoc>) {
+    match format {
+        Format::Html => {
+            let mut d = html::extract(input);
+            (std::mem::take(&mut d.text), Some(d))
+        }
+        Format::Text => (normalise_text(input), None),
+    }
 }
 
-fn floor_boundary(s: &str, mut i: usize) -> usize {
-    while !s.is_char_boundary(i) {
-        i -= 1;
+/// `input` without control characters other than line ends, tabs and form feeds, and how many
+/// were dropped.
+fn without_control_chars(input: &str) -> (std::borrow::Cow<'_, str>, usize) {
+    let bad = |c: char| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}');
+    let dropped = input.chars().filter(|&c| bad(c)).count();
+    if dropped == 0 {
+        return (input.into(), 0);
     }
-    i
+    (
+        input
+            .chars()
+            .filter(|&c| !bad(c))
+            .collect::<String>()
+            .into(),
+        dropped,
+    )
 }
 
 #[cfg(test)]
@@ -299,8 +318,16 @@ mod tests {
 
     #[test]
     fn binary_and_huge_inputs_are_refused_with_a_reason() {
-        let bin = "\0\u{1}\u{2}PNG\u{3}\u{4}";
+        let bin = "\u{1}\u{2}\u{3}\u{4}\u{5}\u{6}PNG\u{3}\u{4}";
         assert_eq!(analyze(bin, &Options::default()), Err(Error::Binary));
+        // A few NUL bytes in a real page are dropped, with a warning.
+        let a = analyze("A page\0 with a NUL.", &Options::default()).unwrap();
+        assert_eq!(a.text, "A page with a NUL.");
+        assert!(
+            a.warnings[0].contains("1 control character "),
+            "{:?}",
+            a.warnings
+        );
         let big = "a".repeat(MAX_INPUT_BYTES + 1);
         let err = analyze(&big, &Options::default()).unwrap_err();
         assert!(matches!(err, Error::TooLarge { .. }));

@@ -312,6 +312,15 @@ pub struct Analysis {
     pub offsets: &'static str,
     pub title: Option<String>,
     pub byline: Option<String>,
+    /// When the article was published, ISO 8601 (`2021-03-05` or with a time), if the page
+    /// says.
+    pub published: Option<String>,
+    pub site_name: Option<String>,
+    /// The article's language, ISO 639-3 (`eng`, `deu`), when it could be told.
+    pub language: Option<String>,
+    /// What the reader should know about how the input was read (control bytes dropped,
+    /// nothing clearly an article…).
+    pub warnings: Vec<String>,
     pub blocks: Vec<Block>,
     pub entities: Vec<Entity>,
     pub clusters: Vec<Cluster>,

@@ -44,6 +44,7 @@ export function unpackAnalysis(numbers, ends, strings) {
   const stats = () => ({ words: u32(), article_words: u32(), boilerplate_blocks: u32(), sources: u32() });
   const analysis = () => ({
     text: str(), format: str(), offsets: str(), title: opt(str), byline: opt(str),
+    published: opt(str), site_name: opt(str), language: opt(str), warnings: list(str),
     blocks: list(block), entities: list(entity), clusters: list(cluster), quotes: list(quote),
     clean_text: str(), stats: stats(),
   });

@@ -180,6 +180,10 @@ impl<'a> Packed<'a> {
         self.str(a.offsets);
         self.opt(&a.title, |p, s| p.str(s));
         self.opt(&a.byline, |p, s| p.str(s));
+        self.opt(&a.published, |p, s| p.str(s));
+        self.opt(&a.site_name, |p, s| p.str(s));
+        self.opt(&a.language, |p, s| p.str(s));
+        self.list(&a.warnings, |p, s| p.str(s));
         self.list(&a.blocks, Self::block);
         self.list(&a.entities, Self::entity);
         self.list(&a.clusters, Self::cluster);

@@ -1,0 +1,268 @@
+//! From the classifier's probabilities to blocks a reader can read: which are kept (never
+//! none when the page has prose), and what each block is — title, heading, byline, body, or
+//! the kind of boilerplate — with the reason.
+
+use super::facts::{End, Facts};
+use super::patterns::{COMPILED, PATTERNS};
+use crate::html::HtmlDoc;
+use crate::segment::Document;
+use crate::types::{Block, BlockKind};
+
+/// Above this probability a block is article text.
+pub const THRESHOLD: f32 = 0.5;
+
+/// A short block that is a known boilerplate phrase or markup leftover (a named pattern: skip
+/// link, menu, tag list, share widget, copyright line, shortcode…) is left out whatever the
+/// model says: the patterns never match prose (a test checks), and on a short line the model
+/// has too little else to go on.
+const PATTERN_DECIDES_UP_TO_WORDS: usize = 12;
+
+/// Which blocks are kept. When none is but the page has prose, the densest run of prose is,
+/// with a warning.
+pub fn decide(prob: &[f32], facts: &[Facts]) -> (Vec<bool>, Vec<String>) {
+    let mut kept: Vec<bool> = prob
+        .iter()
+        .zip(facts)
+        .map(|(&p, f)| {
+            p > THRESHOLD && !(f.patterns != 0 && f.words <= PATTERN_DECIDES_UP_TO_WORDS)
+        })
+        .collect();
+    // The second and later copies of a block are not kept twice.
+    let mut seen = rustc_hash::FxHashSet::default();
+    for (k, f) in kept.iter_mut().zip(facts) {
+        if *k && !f.key.is_empty() && !seen.insert(f.key.as_str()) {
+            *k = false;
+        }
+    }
+    let mut warnings = Vec::new();
+    // One or two blocks are the reader's own selection, not a page: kept, but for known
+    // boilerplate phrases.
+    if facts.len() <= 2 {
+        for (k, f) in kept.iter_mut().zip(facts) {
+            *k = f.patterns == 0 && !f.key.is_empty();
+        }
+    }
+    if !kept.iter().any(|&k| k) {
+        if let Some(run) = densest_prose(facts) {
+            for k in run.clone() {
+                kept[k] = true;
+            }
+            warnings.push(format!(
+                "Nothing here looked clearly like an article; blocks {}–{}, the longest run of prose, are kept.",
+                run.start + 1,
+                run.end
+            ));
+        }
+    }
+    (kept, warnings)
+}
+
+/// The run of consecutive prose-like blocks (three words or more, not links, no boilerplate
+/// phrase) with the most words (at least 10).
+fn densest_prose(facts: &[Facts]) -> Option<std::ops::Range<usize>> {
+    let prose = |f: &Facts| f.words >= 3 && f.link_density < 0.5 && f.patterns == 0;
+    let mut best: Option<(usize, std::ops::Range<usize>)> = None;
+    let mut b = 0;
+    while b < facts.len() {
+        if !prose(&facts[b]) {
+            b += 1;
+            continue;
+        }
+        let start = b;
+        let mut words = 0;
+        while b < facts.len() && prose(&facts[b]) {
+            words += facts[b].words;
+            b += 1;
+        }
+        if words >= 10 && best.as_ref().is_none_or(|(w, _)| words > *w) {
+            best = Some((words, start..b));
+        }
+    }
+    best.map(|(_, r)| r)
+}
+
+/// Names every block, and tells which are widgets.
+pub fn name(
+    doc: &Document,
+    html: Option<&HtmlDoc>,
+    facts: &[Facts],
+    kept: &[bool],
+    prob: &[f32],
+) -> (Vec<Block>, Vec<bool>) {
+    let title = find_title(doc, html, facts, kept);
+    let first_body = (0..kept.len()).find(|&b| kept[b] && Some(b) != title && facts[b].words >= 8);
+    let mut widgets = vec![false; kept.len()];
+    let blocks = (0..kept.len())
+        .map(|b| {
+            let f = &facts[b];
+            let p = prob[b];
+            let near_title = title.is_some_and(|t| b > t && first_body.is_none_or(|g| b < g));
+            let title_copy = title.is_some_and(|t| t != b && facts[t].key == f.key);
+            let (kind, why) = if Some(b) == title {
+                (
+                    BlockKind::Title,
+                    format!("the article's title (p = {p:.2})"),
+                )
+            } else if title_copy {
+                (BlockKind::Duplicate, "repeats the title".into())
+            } else if let Some((kind, why)) = near_title.then(|| byline_or_date(f)).flatten() {
+                (kind, format!("{why} under the title"))
+            } else if near_title && f.words <= 4 && f.end != End::Sentence {
+                let why = "a short line between the title and the article: a site or section name";
+                (BlockKind::Navigation, why.into())
+            } else if kept[b] {
+                article_kind(doc, html, b, f, p)
+            } else {
+                let (kind, why) = boilerplate_kind(html, b, f, kept);
+                widgets[b] = matches!(
+                    kind,
+                    BlockKind::Navigation
+                        | BlockKind::Share
+                        | BlockKind::Markup
+                        | BlockKind::Advert
+                );
+                (kind, format!("{why} (p = {p:.2})"))
+            };
+            let span = doc.blocks[b];
+            Block {
+                start: span.start,
+                end: span.end,
+                kind,
+                boilerplate: kind.is_boilerplate(),
+                why,
+            }
+        })
+        .collect();
+    (blocks, widgets)
+}
+
+fn byline_or_date(f: &Facts) -> Option<(BlockKind, &'static str)> {
+    first_pattern(f).and_then(|i| match PATTERNS[i].1 {
+        BlockKind::Byline => Some((BlockKind::Byline, "a byline")),
+        BlockKind::Dateline => Some((BlockKind::Dateline, "a date line")),
+        _ => None,
+    })
+}
+
+fn first_pattern(f: &Facts) -> Option<usize> {
+    (f.patterns != 0).then(|| f.patterns.trailing_zeros() as usize)
+}
+
+fn article_kind(
+    doc: &Document,
+    html: Option<&HtmlDoc>,
+    b: usize,
+    f: &Facts,
+    p: f32,
+) -> (BlockKind, String) {
+    let tag = html.and_then(|h| h.blocks.get(b)).map(|h| h.tag);
+    let heading_tag = tag.is_some_and(|t| matches!(t, "h1" | "h2" | "h3" | "h4" | "h5" | "h6"));
+    let s = &doc.text[doc.blocks[b].start..doc.blocks[b].end];
+    let heading_like = f.chars < 140
+        && f.words <= 20
+        && matches!(f.end, End::Letter | End::Digit | End::Other)
+        && !s.ends_with(',');
+    if heading_tag || (heading_like && tag.is_none_or(|t| t != "li")) {
+        return (
+            BlockKind::Heading,
+            format!("a heading inside the article (p = {p:.2})"),
+        );
+    }
+    let fw = f
+        .function_share
+        .map(|s| format!(", {:.0}% function words", s * 100.0))
+        .unwrap_or_default();
+    (
+        BlockKind::Body,
+        format!("article text: {} words{fw} (p = {p:.2})", f.words),
+    )
+}
+
+/// The kind of a block left out: a named pattern's, else what the markup says, else repeats,
+/// links or "not the article".
+fn boilerplate_kind(
+    html: Option<&HtmlDoc>,
+    b: usize,
+    f: &Facts,
+    kept: &[bool],
+) -> (BlockKind, String) {
+    if let Some(i) = first_pattern(f) {
+        return (COMPILED[i].kind, COMPILED[i].why.to_string());
+    }
+    if let Some(h) = html {
+        let el = h.blocks[b].element;
+        for e in h.ancestry(el) {
+            let kind = match e.tag {
+                "nav" | "header" | "menu" => BlockKind::Navigation,
+                "footer" => BlockKind::Legal,
+                "aside" => BlockKind::Related,
+                "figcaption" | "figure" => BlockKind::Caption,
+                "form" | "button" => BlockKind::Navigation,
+                _ => continue,
+            };
+            return (kind, format!("inside <{}>", e.tag));
+        }
+    }
+    if f.repeats > 0 {
+        return (
+            BlockKind::Duplicate,
+            "repeated elsewhere on the page".into(),
+        );
+    }
+    if f.key.is_empty() {
+        return (BlockKind::Markup, "no words".into());
+    }
+    if f.link_density > 0.5 {
+        return (BlockKind::Navigation, "mostly link text".into());
+    }
+    let before_article = !kept[..b].iter().any(|&k| k);
+    let why = if before_article {
+        "before the article"
+    } else if f.end != End::Sentence {
+        "a short line, not the article's prose"
+    } else {
+        "outside the article's run of paragraphs"
+    };
+    let kind = if before_article {
+        BlockKind::Navigation
+    } else {
+        BlockKind::Related
+    };
+    (kind, why.into())
+}
+
+/// The title: among the blocks before the article's first paragraph (at most 12 before it),
+/// the page's `<h1>` or a block the `<title>` holds, else the nearest headline-like line.
+fn find_title(
+    doc: &Document,
+    html: Option<&HtmlDoc>,
+    facts: &[Facts],
+    kept: &[bool],
+) -> Option<usize> {
+    let first = (0..kept.len())
+        .find(|&b| kept[b] && facts[b].words >= 8 && facts[b].end == End::Sentence)?;
+    let from = first.saturating_sub(12);
+    let headline = |b: usize| {
+        let f = &facts[b];
+        (2..=30).contains(&f.words)
+            && f.chars < 250
+            && f.end != End::Sentence
+            && f.patterns == 0
+            && f.link_density < 0.5
+    };
+    if let Some(h) = html {
+        let marked =
+            (from..first).find(|&b| headline(b) && (h.blocks[b].tag == "h1" || facts[b].in_title));
+        if marked.is_some() {
+            return marked;
+        }
+    }
+    let _ = doc;
+    let t = (from..first)
+        .rev()
+        .find(|&b| headline(b) && facts[b].words >= 3 && (kept[b] || b + 3 >= first))?;
+    // A title repeated (a site's heading and the article's): the first copy is the title.
+    (from..t)
+        .find(|&b| facts[b].key == facts[t].key)
+        .or(Some(t))
+}
