@@ -22,7 +22,8 @@
 //! Evaluation schemes, written to `target/boilerplate-eval/{scheme}/{set}-{mode}.jsonl` for
 //! `tests/eval/boilerplate.py --pred`: `cv` (5 folds by site over all three sets: every page
 //! scored by a model that never saw its site), `lodo-{set}` (trained on the two other sets,
-//! scored on this one). The shipped model is trained on everything. Deterministic: the same
+//! scored on this one), and `readability` (the blocks dom_smoothie keeps, alone: the peer).
+//! The shipped model is trained on everything. Deterministic: the same
 //! data gives the same bytes.
 
 use std::collections::{HashMap, HashSet};
@@ -633,6 +634,15 @@ fn evaluate(pages: &[Page], preps: &[Prepped], html: bool, out: &Path) {
             &out.join(format!("lodo-{name}"))
                 .join(format!("{name}-{mode}.jsonl")),
         );
+        if html {
+            let alone: Vec<(usize, String)> = preps
+                .iter()
+                .filter(|p| pages[p.page].set == set && !p.synthetic)
+                .map(|p| (p.page, readability_alone(p)))
+                .collect();
+            let path = out.join("readability").join(format!("{name}-html.jsonl"));
+            write_preds(pages, &alone, &path);
+        }
         eprintln!("{mode}: {} held-out predictions written", set_name(set));
     }
 }
@@ -651,6 +661,17 @@ fn predict(passes: &Passes, p: &Prepped, html: bool) -> String {
         .iter()
         .filter(|b| !b.boilerplate)
         .map(|b| &p.text[b.start..b.end])
+        .collect::<Vec<_>>()
+        .join("\n\n")
+}
+
+/// The blocks Readability (dom_smoothie) keeps, alone: the peer the classifier must beat.
+fn readability_alone(p: &Prepped) -> String {
+    let h = p.html.as_ref().expect("HTML mode");
+    h.blocks
+        .iter()
+        .filter(|b| b.in_readability)
+        .map(|b| &p.text[b.span.start..b.span.end])
         .collect::<Vec<_>>()
         .join("\n\n")
 }

@@ -198,7 +198,7 @@ pub fn analyze(input: &str, options: &Options) -> Result<Analysis, Error> {
         byline,
         published: None,
         site_name: None,
-        language: language.map(str::to_string),
+        language: language.map(|l| boilerplate::language::bcp47(l).to_string()),
         warnings,
         blocks,
         entities: layer.entities,

@@ -316,7 +316,7 @@ pub struct Analysis {
     /// says.
     pub published: Option<String>,
     pub site_name: Option<String>,
-    /// The article's language, ISO 639-3 (`eng`, `deu`), when it could be told.
+    /// The article's language as a BCP 47 tag (`en`, `de`), when it could be told.
     pub language: Option<String>,
     /// What the reader should know about how the input was read (control bytes dropped,
     /// nothing clearly an article…).

@@ -10,7 +10,7 @@ cargo run --profile train -p article-inspector --example train_boilerplate -- \
   "$data" crate/data/boilerplate.bin "$@"
 sha256sum crate/data/boilerplate.bin
 [ "${SCORE:-1}" = 1 ] || exit 0
-for scheme in cv lodo; do
+for scheme in cv lodo readability; do
   for f in target/boilerplate-eval/$scheme*/*.jsonl; do
     name=$(basename "$f" .jsonl); set=${name%-*}; mode=${name##*-}
     echo "== $scheme: $set $mode"

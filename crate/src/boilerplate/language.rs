@@ -97,6 +97,57 @@ pub fn detect(doc: &Document) -> Option<&'static str> {
     (n >= 3 && n * 10 >= words).then(|| LISTS.codes[best])
 }
 
+/// The BCP 47 tag (ISO 639-1 where there is one) of a language code [`detect`] returns, as
+/// HTML's `lang` and most tools name languages.
+pub fn bcp47(code: &str) -> &str {
+    const TAGS: &[(&str, &str)] = &[
+        ("ara", "ar"),
+        ("ben", "bn"),
+        ("bul", "bg"),
+        ("cat", "ca"),
+        ("ces", "cs"),
+        ("cmn", "zh"),
+        ("dan", "da"),
+        ("deu", "de"),
+        ("ell", "el"),
+        ("eng", "en"),
+        ("fin", "fi"),
+        ("fra", "fr"),
+        ("heb", "he"),
+        ("hin", "hi"),
+        ("hrv", "hr"),
+        ("hun", "hu"),
+        ("ind", "id"),
+        ("ita", "it"),
+        ("jpn", "ja"),
+        ("kor", "ko"),
+        ("lav", "lv"),
+        ("lit", "lt"),
+        ("mkd", "mk"),
+        ("nld", "nl"),
+        ("nob", "nb"),
+        ("pes", "fa"),
+        ("pol", "pl"),
+        ("por", "pt"),
+        ("ron", "ro"),
+        ("rus", "ru"),
+        ("slk", "sk"),
+        ("slv", "sl"),
+        ("spa", "es"),
+        ("swe", "sv"),
+        ("tam", "ta"),
+        ("tgl", "tl"),
+        ("tha", "th"),
+        ("tur", "tr"),
+        ("ukr", "uk"),
+        ("urd", "ur"),
+        ("vie", "vi"),
+    ];
+    TAGS.iter()
+        .find(|(c, _)| *c == code)
+        .map_or(code, |(_, t)| t)
+}
+
 /// The longest blocks, up to `SAMPLE_BYTES`: the prose, not the menus.
 fn sample(doc: &Document) -> String {
     let mut blocks: Vec<&str> = doc
@@ -173,6 +224,13 @@ mod tests {
             Some("cmn")
         );
         assert_eq!(lang("Home | News | 2026"), None);
+    }
+
+    #[test]
+    fn every_language_has_a_bcp47_tag() {
+        for code in LISTS.codes.iter().chain(&["cmn", "jpn", "kor", "tha"]) {
+            assert_eq!(bcp47(code).len(), 2, "{code}");
+        }
     }
 
     #[test]

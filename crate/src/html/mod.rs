@@ -59,12 +59,21 @@ impl HtmlDoc {
     }
 }
 
+/// Deepest element nesting Readability is run on.
+const MAX_READABILITY_DEPTH: usize = 200;
+
 /// Extracts the readable text and blocks of `html`. Never fails: broken markup yields what text
 /// it has.
 pub fn extract(html: &str) -> HtmlDoc {
     let dom = dom_query::Document::from(html);
-    let (mut doc, nodes) = walk::walk(&dom);
-    let kept = readability::kept_blocks(&dom, &nodes, &doc.blocks);
+    let (mut doc, nodes, depth) = walk::walk(&dom);
+    // Readability recurses over the tree: a pathologically deep page would exhaust the stack
+    // (wasm's is 1 MB) and take quadratic time. Real pages nest a few dozen levels.
+    let kept = if depth <= MAX_READABILITY_DEPTH {
+        readability::kept_blocks(&dom, &nodes, &doc.blocks)
+    } else {
+        None
+    };
     doc.readability_found = kept.is_some();
     for (b, k) in doc.blocks.iter_mut().zip(kept.unwrap_or_default()) {
         b.in_readability = k;

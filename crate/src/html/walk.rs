@@ -94,6 +94,8 @@ struct Walker {
     doc: HtmlDoc,
     nodes: Vec<NodeId>,
     open: Vec<Open>,
+    /// The deepest nesting of elements seen.
+    depth: usize,
     links: u32,
     pres: u32,
     /// The block being filled: where it starts, and its element once it has text.
@@ -103,9 +105,9 @@ struct Walker {
     pending_space: bool,
 }
 
-/// Walks the whole document: its text and blocks, and the `NodeId` of each element (same
-/// index as `HtmlDoc::elements`).
-pub(super) fn walk(dom: &Document) -> (HtmlDoc, Vec<NodeId>) {
+/// Walks the whole document: its text and blocks, the `NodeId` of each element (same index as
+/// `HtmlDoc::elements`), and the deepest nesting of elements.
+pub(super) fn walk(dom: &Document) -> (HtmlDoc, Vec<NodeId>, usize) {
     let mut w = Walker::default();
     let mut todo = vec![Step::Enter(dom.root())];
     while let Some(step) = todo.pop() {
@@ -130,7 +132,7 @@ pub(super) fn walk(dom: &Document) -> (HtmlDoc, Vec<NodeId>) {
     w.flush();
     let end = w.doc.blocks.last().map_or(0, |b| b.span.end);
     w.doc.text.truncate(end);
-    (w.doc, w.nodes)
+    (w.doc, w.nodes, w.depth)
 }
 
 impl Walker {
@@ -170,6 +172,7 @@ impl Walker {
             parent.map_or("body", |p| p.block_tag)
         };
         self.open.push(Open { element, block_tag });
+        self.depth = self.depth.max(self.open.len());
         let (link, pre) = (tag == "a", tag == "pre");
         self.links += u32::from(link);
         self.pres += u32::from(pre);
