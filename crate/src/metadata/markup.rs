@@ -1,0 +1,307 @@
+//! What the page's elements say: the `<title>`, the `<h1>`s, `<time>`s, microdata
+//! (`itemprop`), byline elements, the language and the page's own address.
+
+use dom_query::{Document, NodeRef};
+
+/// Whitespace collapsed to single spaces, trimmed; soft hyphens and zero-width characters
+/// removed.
+pub fn normalise(s: &str) -> String {
+    let cleaned: String = s
+        .chars()
+        .filter(|c| {
+            !matches!(
+                c,
+                '\u{ad}' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}'
+            )
+        })
+        .collect();
+    cleaned.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn text_of(node: &NodeRef) -> String {
+    normalise(&node.text())
+}
+
+/// The class and id of a node, lower case, for keyword tests.
+fn class_and_id(node: &NodeRef) -> String {
+    let mut s = node
+        .attr("class")
+        .map(|c| c.to_lowercase())
+        .unwrap_or_default();
+    if let Some(id) = node.attr("id") {
+        s.push(' ');
+        s.push_str(&id.to_lowercase());
+    }
+    s
+}
+
+/// The `<title>` of the head (not an SVG's).
+pub fn title(doc: &Document) -> Option<String> {
+    let head = doc.select_single("head > title");
+    let sel = if head.exists() {
+        head
+    } else {
+        doc.select_single("title")
+    };
+    let t = normalise(&sel.text());
+    (!t.is_empty()).then_some(t)
+}
+
+/// A page heading (`<h1>`).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Heading {
+    pub text: String,
+    /// The texts of its parts when it is made of several (a kicker and the headline), in
+    /// order; empty otherwise. Parts with no letter or digit (`: `, ` – `) are left out.
+    pub parts: Vec<String>,
+    /// Marked up as the site's name or logo (`class="site-title"`, `rel="home"`).
+    pub site_like: bool,
+}
+
+const SITE_CLASSES: &[&str] = &[
+    "logo",
+    "site-title",
+    "site-name",
+    "sitename",
+    "site_title",
+    "brand",
+    "masthead",
+    "blog-title",
+    "blogtitle",
+    "site-branding",
+    "header-title",
+];
+
+/// A link to a site's home page: `/`, `index.html`, `https://example.org/` (also inside an
+/// archive's address, `https://web.archive.org/web/…/http://example.org/`).
+fn is_home_link(href: &str) -> bool {
+    let href = href.trim();
+    let path = match href.rfind("://") {
+        Some(i) => href[i + 3..].split_once('/').map_or("", |(_, p)| p),
+        None => href.trim_start_matches(['.', '/']),
+    };
+    let path = path.split(['?', '#']).next().unwrap_or("");
+    matches!(path, "" | "index.html" | "index.htm" | "index.php" | "home")
+}
+
+fn is_site_like(h: &NodeRef) -> bool {
+    let links = dom_query::Selection::from(*h).select("a[href]");
+    if links.nodes().iter().any(|a| {
+        a.attr("rel")
+            .is_some_and(|r| r.split_whitespace().any(|w| w.eq_ignore_ascii_case("home")))
+            || a.attr("href").is_some_and(|href| is_home_link(&href))
+    }) {
+        return true;
+    }
+    let mut node = Some(*h);
+    for _ in 0..3 {
+        let Some(n) = node else { break };
+        let c = class_and_id(&n);
+        if SITE_CLASSES.iter().any(|k| c.contains(k)) {
+            return true;
+        }
+        node = n.parent();
+    }
+    false
+}
+
+/// Hidden from readers (for screen readers or scripts only).
+fn is_hidden(node: &NodeRef) -> bool {
+    let c = class_and_id(node);
+    node.has_attr("hidden")
+        || node.attr("aria-hidden").is_some_and(|v| v.trim() == "true")
+        || node
+            .attr("style")
+            .is_some_and(|s| s.replace(' ', "").contains("display:none"))
+        || c.split_whitespace().any(|w| {
+            matches!(
+                w,
+                "hidden"
+                    | "sr-only"
+                    | "visually-hidden"
+                    | "visuallyhidden"
+                    | "screen-reader-text"
+                    | "element-invisible"
+                    | "offscreen"
+            )
+        })
+}
+
+/// The heading's parts: its children's texts when it has more than one (through wrappers with
+/// a single child).
+fn parts(h: &NodeRef) -> Vec<String> {
+    let mut node = *h;
+    loop {
+        let kids: Vec<NodeRef> = node
+            .children()
+            .into_iter()
+            .filter(|k| text_of(k).chars().any(char::is_alphanumeric))
+            .collect();
+        match kids.as_slice() {
+            [only] if only.is_element() => node = *only,
+            [_, _, ..] => return kids.iter().map(text_of).collect(),
+            _ => return Vec::new(),
+        }
+    }
+}
+
+/// The page's `<h1>`s with text, in document order.
+pub fn headings(doc: &Document) -> Vec<Heading> {
+    doc.select("h1")
+        .nodes()
+        .iter()
+        .filter_map(|h| {
+            let text = text_of(h);
+            (!text.is_empty() && !is_hidden(h)).then(|| Heading {
+                parts: parts(h),
+                site_like: is_site_like(h),
+                text,
+            })
+        })
+        .collect()
+}
+
+/// Values of microdata properties (`itemprop="…"`): `content`, `datetime`, else the text. For
+/// an `author` with its own scope, the nested `name`.
+pub fn itemprops(doc: &Document, prop: &str) -> Vec<String> {
+    let sel = format!("[itemprop~={prop}]");
+    let mut out = Vec::new();
+    for node in doc.select(&sel).nodes() {
+        let v = if let Some(c) = node.attr("content").or_else(|| node.attr("datetime")) {
+            normalise(&c)
+        } else {
+            let name = dom_query::Selection::from(*node).select_single("[itemprop~=name]");
+            match name.nodes().first() {
+                Some(n) => n
+                    .attr("content")
+                    .map_or_else(|| text_of(n), |c| normalise(&c)),
+                None => text_of(node),
+            }
+        };
+        if !v.is_empty() {
+            out.push(v);
+        }
+    }
+    out
+}
+
+/// The `datetime` of `<time>` elements, those marked as the publication's first.
+pub fn times(doc: &Document) -> Vec<String> {
+    let mut marked = Vec::new();
+    let mut other = Vec::new();
+    for node in doc.select("time[datetime]").nodes() {
+        let Some(v) = node.attr("datetime") else {
+            continue;
+        };
+        let is_pub = node.has_attr("pubdate")
+            || node
+                .attr("itemprop")
+                .is_some_and(|p| p.contains("datePublished"))
+            || class_and_id(node).contains("publish");
+        if is_pub {
+            marked.push(v.to_string());
+        } else {
+            other.push(v.to_string());
+        }
+    }
+    marked.extend(other);
+    marked
+}
+
+/// The `lang` of `<html>`.
+pub fn html_lang(doc: &Document) -> Option<String> {
+    doc.select_single("html[lang]")
+        .attr("lang")
+        .map(|l| l.trim().to_string())
+}
+
+/// The page's address, as it gives it: the canonical link, else `og:url`.
+pub fn canonical(doc: &Document) -> Option<String> {
+    doc.select_single("link[rel~=canonical][href]")
+        .attr("href")
+        .map(|h| h.trim().to_string())
+        .filter(|h| h.contains("://"))
+}
+
+/// The host of an address, without `www.`.
+pub fn host(url: &str) -> Option<&str> {
+    let rest = url.split_once("://")?.1;
+    let host = rest.split(['/', '?', '#', ':']).next()?;
+    let host = host.strip_prefix("www.").unwrap_or(host);
+    (!host.is_empty()).then_some(host)
+}
+
+/// Elements a byline lives in: `rel="author"`, or a class or id naming the author or byline.
+/// Their texts, short ones only, in document order.
+pub fn byline_texts(doc: &Document) -> Vec<String> {
+    let sel = "[rel~=author], [class*=author], [class*=byline], [id*=author], [id*=byline], \
+               [class*=Author], [class*=Byline], [class*=autor], [class*=Autor]";
+    let mut out = Vec::new();
+    for node in doc.select(sel).nodes() {
+        let c = class_and_id(node);
+        if [
+            "avatar",
+            "image",
+            "img",
+            "photo",
+            "bio",
+            "description",
+            "social",
+            "box",
+        ]
+        .iter()
+        .any(|k| c.contains(k))
+        {
+            continue;
+        }
+        let t = text_of(node);
+        if (2..100).contains(&t.chars().count()) {
+            out.push(t);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headings_with_kickers_and_site_titles() {
+        let doc = Document::from(
+            r#"<html><head><title>  Rain | Daily </title></head><body>
+            <header class="site-header"><h1 class="site-title"><a href="/" rel="home">Daily</a></h1></header>
+            <h1><span class="kicker">Weather</span><span class="sr-only">: </span>
+              <span class="headline">Rain   expected</span></h1>
+            <h1><a href="/x"><span>One</span></a></h1>
+            <svg><title>icon</title></svg></body></html>"#,
+        );
+        assert_eq!(title(&doc).as_deref(), Some("Rain | Daily"));
+        let h = headings(&doc);
+        assert_eq!(h.len(), 3);
+        assert!(h[0].site_like);
+        assert_eq!(h[1].text, "Weather: Rain expected");
+        assert_eq!(h[1].parts, vec!["Weather", "Rain expected"]);
+        assert!(!h[1].site_like);
+        assert!(h[2].parts.is_empty());
+    }
+
+    #[test]
+    fn microdata_times_and_bylines() {
+        let doc = Document::from(
+            r#"<html lang="de-DE"><head><link rel="canonical" href="https://www.example.org/a/b"></head><body>
+            <div itemprop="author" itemscope><span itemprop="name">Eva Maier</span></div>
+            <span itemprop="author">Tom Lind</span>
+            <time datetime="2021-03-06">later</time>
+            <time datetime="2021-03-05" pubdate>first</time>
+            <p class="article-byline">Von Eva Maier</p>
+            <div class="author-bio">A long biography</div></body></html>"#,
+        );
+        assert_eq!(itemprops(&doc, "author"), vec!["Eva Maier", "Tom Lind"]);
+        assert_eq!(times(&doc), vec!["2021-03-05", "2021-03-06"]);
+        assert_eq!(byline_texts(&doc), vec!["Von Eva Maier"]);
+        assert_eq!(html_lang(&doc).as_deref(), Some("de-DE"));
+        let url = canonical(&doc).unwrap();
+        assert_eq!(host(&url), Some("example.org"));
+    }
+}

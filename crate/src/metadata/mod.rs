@@ -1,0 +1,328 @@
+//! The page's metadata: headline, authors, publication date, site, language, description and
+//! the JSON-LD article body, from the markup every news site uses (Open Graph, `<meta>`
+//! names, schema.org JSON-LD and microdata, `<time>`, `<h1>`, `<title>`).
+//!
+//! ```
+//! use article_inspector::metadata;
+//!
+//! let doc = dom_query::Document::from(
+//!     r#"<html lang="en"><head><title>Rain expected | The Daily Example</title>
+//!        <meta name="author" content="By Jane Smith">
+//!        <meta property="article:published_time" content="2021-03-05T10:32:00+01:00">
+//!        </head><body><h1>Rain expected</h1></body></html>"#,
+//! );
+//! let m = metadata::from_document(&doc);
+//! assert_eq!(m.title.as_deref(), Some("Rain expected"));
+//! assert_eq!(m.byline.as_deref(), Some("Jane Smith"));
+//! assert_eq!(m.published.as_deref(), Some("2021-03-05T10:32:00+01:00"));
+//! assert_eq!(m.language.as_deref(), Some("en"));
+//! ```
+
+pub mod date;
+pub mod json_ld;
+pub mod markup;
+pub mod meta_tags;
+pub mod names;
+pub mod title;
+
+use dom_query::Document;
+use json_ld::Item;
+use meta_tags::MetaTags;
+use serde::Serialize;
+
+/// What a page says about its article. Every field is `None` when the page does not say.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Metadata {
+    /// The article's headline.
+    pub title: Option<String>,
+    /// Author name(s) as the page gives them, without `By` and the like: `Jane Smith, Karl
+    /// Müller`.
+    pub byline: Option<String>,
+    /// ISO 8601: `2021-03-05` or `2021-03-05T10:32:00+01:00`.
+    pub published: Option<String>,
+    pub site_name: Option<String>,
+    /// BCP 47 tag from the markup (`de`, `en-GB`).
+    pub language: Option<String>,
+    pub description: Option<String>,
+    /// JSON-LD `articleBody`, whitespace-normalised: evidence for the block classifier.
+    pub article_body: Option<String>,
+}
+
+impl Metadata {
+    /// Fills what is missing from another source (e.g. Readability's metadata): each field is
+    /// `self`'s when it has one, else `other`'s.
+    pub fn or(self, other: Metadata) -> Metadata {
+        Metadata {
+            title: self.title.or(other.title),
+            byline: self.byline.or(other.byline),
+            published: self.published.or(other.published),
+            site_name: self.site_name.or(other.site_name),
+            language: self.language.or(other.language),
+            description: self.description.or(other.description),
+            article_body: self.article_body.or(other.article_body),
+        }
+    }
+}
+
+/// `<meta>` keys for each field, best first.
+const PUBLISHED_KEYS: &[&str] = &[
+    "article:published_time",
+    "og:article:published_time",
+    "article:published",
+    "datepublished",
+    "citation_publication_date",
+    "citation_date",
+    "citation_online_date",
+    "dc.date.issued",
+    "dcterms.issued",
+    "dc.date",
+    "dcterms.date",
+    "dc.date.created",
+    "dcterms.created",
+    "parsely-pub-date",
+    "sailthru.date",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "publish_date",
+    "date",
+    "og:published_time",
+    "published_time",
+    "release_date",
+    "article.published",
+    "date.created",
+];
+const AUTHOR_KEYS: &[&str] = &[
+    "author",
+    "article:author",
+    "og:article:author",
+    "dc.creator",
+    "dcterms.creator",
+    "citation_author",
+    "parsely-author",
+    "sailthru.author",
+    "byl",
+    "book:author",
+];
+const SITE_KEYS: &[&str] = &[
+    "og:site_name",
+    "application-name",
+    "publisher",
+    "dc.publisher",
+];
+const DESCRIPTION_KEYS: &[&str] = &[
+    "description",
+    "og:description",
+    "twitter:description",
+    "dc.description",
+];
+const LANGUAGE_KEYS: &[&str] = &["content-language", "language", "dc.language", "og:locale"];
+const TITLE_KEYS: &[&str] = &["og:title", "twitter:title", "dc.title", "citation_title"];
+
+/// The first `Some` of an item field, best item first.
+fn from_items<T>(items: &[Item], f: impl Fn(&Item) -> Option<T>) -> Option<T> {
+    items.iter().find_map(f)
+}
+
+/// Reads the page's metadata.
+pub fn from_document(doc: &Document) -> Metadata {
+    let meta = MetaTags::read(doc);
+    let scripts: Vec<String> = doc
+        .select("script[type]")
+        .nodes()
+        .iter()
+        .filter(|n| {
+            n.attr("type")
+                .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"))
+        })
+        .map(|n| n.text().to_string())
+        .collect();
+    let items = json_ld::items(scripts.iter().map(String::as_str));
+    // `application-name` is sometimes the page's title: only a short one is taken.
+    let app_name = meta
+        .get("application-name")
+        .filter(|n| n.split_whitespace().count() <= 4);
+    let site_name = meta
+        .first(SITE_KEYS)
+        .map(markup::normalise)
+        .or_else(|| from_items(&items, |i| i.publisher.clone()))
+        .or_else(|| app_name.map(markup::normalise));
+    Metadata {
+        title: headline(doc, &meta, &items, site_name.as_deref()),
+        byline: byline(doc, &meta, &items),
+        published: published(doc, &meta, &items),
+        language: language(doc, &meta, &items),
+        description: meta
+            .first(DESCRIPTION_KEYS)
+            .map(markup::normalise)
+            .or_else(|| from_items(&items, |i| i.description.clone())),
+        article_body: items
+            .iter()
+            .filter(|i| i.rank == 3)
+            .find_map(|i| i.body.clone()),
+        site_name,
+    }
+}
+
+fn headline(doc: &Document, meta: &MetaTags, items: &[Item], site: Option<&str>) -> Option<String> {
+    let headings = markup::headings(doc);
+    let itemprop = markup::itemprops(doc, "headline");
+    let url = markup::canonical(doc).or_else(|| meta.get("og:url").map(str::to_string));
+    let mut titles: Vec<&str> = items
+        .iter()
+        .filter(|i| i.rank >= 2)
+        .filter_map(|i| i.headline.as_deref())
+        .collect();
+    titles.extend(TITLE_KEYS.iter().filter_map(|k| meta.get(k)));
+    titles.extend(itemprop.iter().map(String::as_str));
+    let title_tag = markup::title(doc);
+    let mut site_names: Vec<&str> = site.into_iter().collect();
+    site_names.extend(url.as_deref().and_then(markup::host));
+    title::choose(&title::Sources {
+        headings: &headings,
+        titles,
+        title_tag: title_tag.as_deref(),
+        site: site_names,
+    })
+    .map(|t| markup::normalise(&t))
+}
+
+fn byline(doc: &Document, meta: &MetaTags, items: &[Item]) -> Option<String> {
+    let from_ld = items
+        .iter()
+        .filter(|i| i.rank >= 2)
+        .find(|i| !i.authors.is_empty());
+    if let Some(b) = from_ld.and_then(|i| names::byline(i.authors.iter().map(String::as_str))) {
+        return Some(b);
+    }
+    AUTHOR_KEYS
+        .iter()
+        .find_map(|k| names::byline(meta.all(k)))
+        .or_else(|| names::byline(markup::itemprops(doc, "author").iter().map(String::as_str)))
+        .or_else(|| {
+            let texts = markup::byline_texts(doc);
+            texts.iter().find_map(|t| names::byline([t.as_str()]))
+        })
+}
+
+fn published(doc: &Document, meta: &MetaTags, items: &[Item]) -> Option<String> {
+    let from_meta = PUBLISHED_KEYS
+        .iter()
+        .flat_map(|k| meta.all(k))
+        .find_map(date::parse);
+    from_meta
+        .or_else(|| from_items(items, |i| i.published.as_deref().and_then(date::parse)))
+        .or_else(|| {
+            markup::itemprops(doc, "datePublished")
+                .iter()
+                .find_map(|v| date::parse(v))
+        })
+        .or_else(|| markup::times(doc).iter().find_map(|v| date::parse(v)))
+        .or_else(|| from_items(items, |i| i.created.as_deref().and_then(date::parse)))
+}
+
+/// A BCP 47 tag, tidied: `de_de` → `de-DE`; `None` for what is not a language tag.
+pub fn language_tag(raw: &str) -> Option<String> {
+    let raw = raw.split([',', ';']).next()?.trim().replace('_', "-");
+    let mut subtags = raw.split('-');
+    let primary = subtags.next()?.to_ascii_lowercase();
+    let ok = (2..=3).contains(&primary.len())
+        && primary.chars().all(|c| c.is_ascii_alphabetic())
+        && !matches!(primary.as_str(), "und" | "mul" | "zxx" | "mis");
+    if !ok {
+        return None;
+    }
+    let mut out = primary;
+    for s in subtags {
+        if s.is_empty() || s.len() > 8 || !s.chars().all(|c| c.is_ascii_alphanumeric()) {
+            return None;
+        }
+        out.push('-');
+        match s.len() {
+            2 => out.push_str(&s.to_ascii_uppercase()),
+            4 => {
+                out.push_str(&s[..1].to_ascii_uppercase());
+                out.push_str(&s[1..].to_ascii_lowercase());
+            }
+            _ => out.push_str(&s.to_ascii_lowercase()),
+        }
+    }
+    Some(out)
+}
+
+fn language(doc: &Document, meta: &MetaTags, items: &[Item]) -> Option<String> {
+    markup::html_lang(doc)
+        .and_then(|l| language_tag(&l))
+        .or_else(|| {
+            LANGUAGE_KEYS
+                .iter()
+                .filter_map(|k| meta.get(k))
+                .find_map(language_tag)
+        })
+        .or_else(|| from_items(items, |i| i.language.as_deref().and_then(language_tag)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn language_tags_are_tidied_or_refused() {
+        assert_eq!(language_tag("de").as_deref(), Some("de"));
+        assert_eq!(language_tag("en_gb").as_deref(), Some("en-GB"));
+        assert_eq!(language_tag("zh-hant-tw").as_deref(), Some("zh-Hant-TW"));
+        assert_eq!(language_tag("de-DE, en").as_deref(), Some("de-DE"));
+        assert_eq!(language_tag("x-default"), None);
+        assert_eq!(language_tag("und"), None);
+        assert_eq!(language_tag("{{lang}}"), None);
+    }
+
+    #[test]
+    fn or_fills_only_what_is_missing() {
+        let a = Metadata {
+            title: Some("A".into()),
+            ..Default::default()
+        };
+        let b = Metadata {
+            title: Some("B".into()),
+            byline: Some("Jane Smith".into()),
+            ..Default::default()
+        };
+        let c = a.or(b);
+        assert_eq!(c.title.as_deref(), Some("A"));
+        assert_eq!(c.byline.as_deref(), Some("Jane Smith"));
+    }
+
+    #[test]
+    fn json_ld_and_open_graph_together() {
+        let doc = Document::from(
+            r#"<html><head><title>Rain expected – Weather – The Daily Example</title>
+            <meta property="og:site_name" content="The Daily Example">
+            <meta name="description" content="It will  rain.">
+            <meta http-equiv="content-language" content="en-gb">
+            <script type="application/ld+json">{"@context":"https://schema.org",
+              "@type":"NewsArticle","headline":"Rain expected",
+              "author":{"@type":"Person","name":"Jane Smith"},
+              "datePublished":"2021-03-05","articleBody":"It will\n rain."}</script>
+            </head><body><h1 class="site-title"><a href="/" rel="home">The Daily Example</a></h1>
+            <article><h1>Rain expected</h1></article></body></html>"#,
+        );
+        let m = from_document(&doc);
+        assert_eq!(m.title.as_deref(), Some("Rain expected"));
+        assert_eq!(m.byline.as_deref(), Some("Jane Smith"));
+        assert_eq!(m.published.as_deref(), Some("2021-03-05"));
+        assert_eq!(m.site_name.as_deref(), Some("The Daily Example"));
+        assert_eq!(m.language.as_deref(), Some("en-GB"));
+        assert_eq!(m.description.as_deref(), Some("It will rain."));
+        assert_eq!(m.article_body.as_deref(), Some("It will rain."));
+    }
+
+    #[test]
+    fn an_empty_page_says_nothing() {
+        assert_eq!(from_document(&Document::from("")), Metadata::default());
+        assert_eq!(
+            from_document(&Document::from("just text")),
+            Metadata::default()
+        );
+    }
+}
