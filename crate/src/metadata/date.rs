@@ -56,6 +56,11 @@ fn month_number(word: &str) -> Option<u32> {
     MONTHS.iter().find(|(name, _)| *name == w).map(|&(_, n)| n)
 }
 
+/// Whether a word (lower case, a trailing dot allowed) names a month.
+pub fn is_month(word: &str) -> bool {
+    month_number(word).is_some()
+}
+
 /// The month alternation, longest names first so that `märz` wins over `mär`.
 fn month_pattern() -> String {
     let mut names: Vec<&str> = MONTHS.iter().map(|(n, _)| *n).collect();

@@ -15,13 +15,20 @@ pub struct Item {
     pub rank: u8,
     pub headline: Option<String>,
     pub name: Option<String>,
-    pub authors: Vec<String>,
+    pub authors: Vec<Author>,
     pub published: Option<String>,
     pub created: Option<String>,
     pub publisher: Option<String>,
     pub body: Option<String>,
     pub description: Option<String>,
     pub language: Option<String>,
+}
+
+/// An author's name, and whether schema.org types it as an organisation.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct Author {
+    pub name: String,
+    pub organisation: bool,
 }
 
 /// Article types (schema.org `Article` and its subtypes that news sites use).
@@ -111,24 +118,45 @@ fn objects<'a>(v: &'a Value, out: &mut Vec<&'a Value>) {
     }
 }
 
-/// Author names: strings, objects with a `name`, arrays of either, or `@id` references
-/// resolved in `all`.
-fn authors(v: Option<&Value>, all: &[&Value]) -> Vec<String> {
+fn is_organisation(v: &serde_json::Map<String, Value>) -> bool {
+    let t = match v.get("@type") {
+        Some(Value::String(s)) => s.as_str(),
+        Some(Value::Array(a)) => a.first().and_then(Value::as_str).unwrap_or(""),
+        _ => "",
+    };
+    t.contains("Organization") || t.contains("Organisation")
+}
+
+/// Authors: strings, objects with a `name`, arrays of either, or `@id` references resolved in
+/// `all`.
+fn authors(v: Option<&Value>, all: &[&Value]) -> Vec<Author> {
     let mut out = Vec::new();
     let Some(v) = v else { return out };
     match v {
         Value::Array(a) => a.iter().for_each(|x| out.extend(authors(Some(x), all))),
-        Value::String(_) => out.extend(text(Some(v))),
-        Value::Object(o) => match text(o.get("name")) {
-            Some(n) => out.push(n),
-            None => {
-                let id = o.get("@id").and_then(Value::as_str);
-                let target = all.iter().find(|x| {
-                    x.get("@id").and_then(Value::as_str) == id && x.get("name").is_some()
-                });
-                out.extend(id.and(target).and_then(|t| text(t.get("name"))));
-            }
-        },
+        Value::String(_) => out.extend(text(Some(v)).map(|name| Author {
+            name,
+            organisation: false,
+        })),
+        Value::Object(o) => {
+            let target = match o.get("name") {
+                Some(_) => Some(o),
+                None => {
+                    let id = o.get("@id").and_then(Value::as_str);
+                    all.iter().filter_map(|x| x.as_object()).find(|x| {
+                        id.is_some()
+                            && x.get("@id").and_then(Value::as_str) == id
+                            && x.get("name").is_some()
+                    })
+                }
+            };
+            out.extend(target.and_then(|t| {
+                Some(Author {
+                    name: text(t.get("name"))?,
+                    organisation: is_organisation(t),
+                })
+            }));
+        }
         _ => {}
     }
     out
@@ -202,7 +230,8 @@ mod tests {
         let it = &items([s])[0];
         assert_eq!(it.rank, 3);
         assert_eq!(it.headline.as_deref(), Some("Rain expected"));
-        assert_eq!(it.authors, vec!["Jane Smith", "Karl Müller"]);
+        let names: Vec<&str> = it.authors.iter().map(|a| a.name.as_str()).collect();
+        assert_eq!(names, vec!["Jane Smith", "Karl Müller"]);
         assert_eq!(it.published.as_deref(), Some("2021-03-05T10:00:00+01:00"));
         assert_eq!(it.publisher.as_deref(), Some("The Daily Example"));
         assert_eq!(it.body.as_deref(), Some("First line. Second line."));
@@ -217,7 +246,8 @@ mod tests {
             {"@type":"Person","@id":"https://example.org/#p1","name":"Ann Lee"}]}"#;
         let all = items([s]);
         assert_eq!(all[0].headline.as_deref(), Some("Story"));
-        assert_eq!(all[0].authors, vec!["Ann Lee"]);
+        assert_eq!(all[0].authors[0].name, "Ann Lee");
+        assert!(!all[0].authors[0].organisation);
         assert_eq!(all[1].rank, 2);
         assert_eq!(all[1].name.as_deref(), Some("A page"));
     }
@@ -234,6 +264,8 @@ mod tests {
     #[test]
     fn author_as_a_plain_string() {
         let s = r#"{"@type":"Article","author":"By Eva Maier","creator":"x"}"#;
-        assert_eq!(items([s])[0].authors, vec!["By Eva Maier"]);
+        assert_eq!(items([s])[0].authors[0].name, "By Eva Maier");
+        let s = r#"{"@type":"Article","author":{"@type":"Organization","name":"Example News"}}"#;
+        assert!(items([s])[0].authors[0].organisation);
     }
 }

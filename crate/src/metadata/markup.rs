@@ -23,7 +23,7 @@ fn text_of(node: &NodeRef) -> String {
 }
 
 /// The class and id of a node, lower case, for keyword tests.
-fn class_and_id(node: &NodeRef) -> String {
+pub fn class_and_id(node: &NodeRef) -> String {
     let mut s = node
         .attr("class")
         .map(|c| c.to_lowercase())
@@ -185,13 +185,20 @@ pub fn itemprops(doc: &Document, prop: &str) -> Vec<String> {
     out
 }
 
-/// The `datetime` of `<time>` elements, those marked as the publication's first.
+/// The dates `<time>` elements give (`datetime`, else their text), and hAtom's
+/// `<abbr class="published" title="…">`; those marked as the publication's first.
 pub fn times(doc: &Document) -> Vec<String> {
     let mut marked = Vec::new();
     let mut other = Vec::new();
-    for node in doc.select("time[datetime]").nodes() {
-        let Some(v) = node.attr("datetime") else {
-            continue;
+    for node in doc
+        .select("time, abbr.published[title], .published[datetime]")
+        .nodes()
+    {
+        let is_time = node.node_name().is_some_and(|n| n.as_ref() == "time");
+        let v = match node.attr("datetime").or_else(|| node.attr("title")) {
+            Some(v) => v.to_string(),
+            None if is_time => normalise(&node.text()),
+            None => continue,
         };
         let is_pub = node.has_attr("pubdate")
             || node
@@ -199,9 +206,9 @@ pub fn times(doc: &Document) -> Vec<String> {
                 .is_some_and(|p| p.contains("datePublished"))
             || class_and_id(node).contains("publish");
         if is_pub {
-            marked.push(v.to_string());
+            marked.push(v);
         } else {
-            other.push(v.to_string());
+            other.push(v);
         }
     }
     marked.extend(other);
@@ -229,37 +236,6 @@ pub fn host(url: &str) -> Option<&str> {
     let host = rest.split(['/', '?', '#', ':']).next()?;
     let host = host.strip_prefix("www.").unwrap_or(host);
     (!host.is_empty()).then_some(host)
-}
-
-/// Elements a byline lives in: `rel="author"`, or a class or id naming the author or byline.
-/// Their texts, short ones only, in document order.
-pub fn byline_texts(doc: &Document) -> Vec<String> {
-    let sel = "[rel~=author], [class*=author], [class*=byline], [id*=author], [id*=byline], \
-               [class*=Author], [class*=Byline], [class*=autor], [class*=Autor]";
-    let mut out = Vec::new();
-    for node in doc.select(sel).nodes() {
-        let c = class_and_id(node);
-        if [
-            "avatar",
-            "image",
-            "img",
-            "photo",
-            "bio",
-            "description",
-            "social",
-            "box",
-        ]
-        .iter()
-        .any(|k| c.contains(k))
-        {
-            continue;
-        }
-        let t = text_of(node);
-        if (2..100).contains(&t.chars().count()) {
-            out.push(t);
-        }
-    }
-    out
 }
 
 #[cfg(test)]
@@ -294,12 +270,10 @@ mod tests {
             <span itemprop="author">Tom Lind</span>
             <time datetime="2021-03-06">later</time>
             <time datetime="2021-03-05" pubdate>first</time>
-            <p class="article-byline">Von Eva Maier</p>
-            <div class="author-bio">A long biography</div></body></html>"#,
+            </body></html>"#,
         );
         assert_eq!(itemprops(&doc, "author"), vec!["Eva Maier", "Tom Lind"]);
         assert_eq!(times(&doc), vec!["2021-03-05", "2021-03-06"]);
-        assert_eq!(byline_texts(&doc), vec!["Von Eva Maier"]);
         assert_eq!(html_lang(&doc).as_deref(), Some("de-DE"));
         let url = canonical(&doc).unwrap();
         assert_eq!(host(&url), Some("example.org"));

@@ -18,12 +18,14 @@
 //! assert_eq!(m.language.as_deref(), Some("en"));
 //! ```
 
+pub mod bylines;
 pub mod date;
 pub mod json_ld;
 pub mod markup;
 pub mod meta_tags;
 pub mod names;
 pub mod title;
+pub mod visible;
 
 use dom_query::Document;
 use json_ld::Item;
@@ -147,10 +149,14 @@ pub fn from_document(doc: &Document) -> Metadata {
         .map(markup::normalise)
         .or_else(|| from_items(&items, |i| i.publisher.clone()))
         .or_else(|| app_name.map(markup::normalise));
+    let url = markup::canonical(doc).or_else(|| meta.get("og:url").map(str::to_string));
+    let mut site_hints: Vec<&str> = site_name.iter().map(String::as_str).collect();
+    site_hints.extend(url.as_deref().and_then(markup::host));
+    let title = headline(doc, &meta, &items, &site_hints);
     Metadata {
-        title: headline(doc, &meta, &items, site_name.as_deref()),
-        byline: byline(doc, &meta, &items),
-        published: published(doc, &meta, &items),
+        published: published(doc, &meta, &items, title.as_deref()),
+        title,
+        byline: byline(doc, &meta, &items, &site_hints),
         language: language(doc, &meta, &items),
         description: meta
             .first(DESCRIPTION_KEYS)
@@ -164,10 +170,9 @@ pub fn from_document(doc: &Document) -> Metadata {
     }
 }
 
-fn headline(doc: &Document, meta: &MetaTags, items: &[Item], site: Option<&str>) -> Option<String> {
+fn headline(doc: &Document, meta: &MetaTags, items: &[Item], site: &[&str]) -> Option<String> {
     let headings = markup::headings(doc);
     let itemprop = markup::itemprops(doc, "headline");
-    let url = markup::canonical(doc).or_else(|| meta.get("og:url").map(str::to_string));
     let mut titles: Vec<&str> = items
         .iter()
         .filter(|i| i.rank >= 2)
@@ -176,41 +181,105 @@ fn headline(doc: &Document, meta: &MetaTags, items: &[Item], site: Option<&str>)
     titles.extend(TITLE_KEYS.iter().filter_map(|k| meta.get(k)));
     titles.extend(itemprop.iter().map(String::as_str));
     let title_tag = markup::title(doc);
-    let mut site_names: Vec<&str> = site.into_iter().collect();
-    site_names.extend(url.as_deref().and_then(markup::host));
     title::choose(&title::Sources {
         headings: &headings,
         titles,
         title_tag: title_tag.as_deref(),
-        site: site_names,
+        site: site.to_vec(),
     })
     .map(|t| markup::normalise(&t))
 }
 
-fn byline(doc: &Document, meta: &MetaTags, items: &[Item]) -> Option<String> {
-    let from_ld = items
-        .iter()
-        .filter(|i| i.rank >= 2)
-        .find(|i| !i.authors.is_empty());
-    if let Some(b) = from_ld.and_then(|i| names::byline(i.authors.iter().map(String::as_str))) {
-        return Some(b);
-    }
-    AUTHOR_KEYS
-        .iter()
-        .find_map(|k| names::byline(meta.all(k)))
-        .or_else(|| names::byline(markup::itemprops(doc, "author").iter().map(String::as_str)))
-        .or_else(|| {
-            let texts = markup::byline_texts(doc);
-            texts.iter().find_map(|t| names::byline([t.as_str()]))
+/// Whether a name is the site's (`Example Online` on `example.com`).
+fn names_site(name: &str, site: &[&str]) -> bool {
+    let k = title::key(name);
+    k.chars().count() >= 4
+        && site.iter().any(|s| {
+            let sk = title::key(if s.contains('.') {
+                title::host_label(s)
+            } else {
+                s
+            });
+            sk.chars().count() >= 4 && (k.contains(&sk) || sk.contains(&k))
         })
 }
 
-fn published(doc: &Document, meta: &MetaTags, items: &[Item]) -> Option<String> {
+/// The authors: the first source that names a person, in the order below. Organisations
+/// (typed so in JSON-LD, named like one, or the site itself) and bare user names (`jdoe`) only
+/// when no source names a person.
+fn byline(doc: &Document, meta: &MetaTags, items: &[Item], site: &[&str]) -> Option<String> {
+    let mut fallback: Option<String> = None;
+    let mut take = |found: Vec<String>, organisation: bool| -> Option<String> {
+        if found.is_empty() {
+            return None;
+        }
+        let weak = organisation
+            || found
+                .iter()
+                .all(|n| names::is_organisation(n) || names_site(n, site) || !n.contains(' '));
+        let joined = found.join(", ");
+        if weak {
+            fallback.get_or_insert(joined);
+            return None;
+        }
+        Some(joined)
+    };
+    let ld = items
+        .iter()
+        .filter(|i| i.rank >= 2)
+        .find(|i| !i.authors.is_empty());
+    if let Some(item) = ld {
+        let org = item.authors.iter().all(|a| a.organisation);
+        let found = names::names_of(item.authors.iter().map(|a| a.name.as_str()));
+        if let Some(b) = take(found, org) {
+            return Some(b);
+        }
+    }
+    for k in AUTHOR_KEYS {
+        if let Some(b) = take(names::names_of(meta.all(k)), false) {
+            return Some(b);
+        }
+    }
+    let props = markup::itemprops(doc, "author");
+    if let Some(b) = take(names::names_of(props.iter().map(String::as_str)), false) {
+        return Some(b);
+    }
+    // Elements marked as bylines also hold labels and links ("More posts"): only names that
+    // look like people's, or a single user name as a last resort.
+    for t in bylines::marked(doc) {
+        let found = names::names(&t);
+        let single = matches!(found.as_slice(), [one] if !one.contains(' '));
+        let people = found.iter().any(|n| names::is_person(n))
+            && found.iter().all(|n| n.split_whitespace().count() <= 4);
+        if single || people {
+            if let Some(b) = take(found, false) {
+                return Some(b);
+            }
+        }
+    }
+    for t in bylines::written(doc) {
+        if let Some(b) = take(vec![t], false) {
+            return Some(b);
+        }
+    }
+    fallback
+}
+
+/// The publication date. What the page's metadata says (its `<meta>`s, JSON-LD, microdata,
+/// `<time>`), unless the date printed near the headline is another day: readers see that one,
+/// and metadata sometimes gives the last change, or the day in another time zone. With no
+/// metadata: a date in an element marked as one, or printed near the headline.
+fn published(
+    doc: &Document,
+    meta: &MetaTags,
+    items: &[Item],
+    headline: Option<&str>,
+) -> Option<String> {
     let from_meta = PUBLISHED_KEYS
         .iter()
         .flat_map(|k| meta.all(k))
         .find_map(date::parse);
-    from_meta
+    let from_markup = from_meta
         .or_else(|| from_items(items, |i| i.published.as_deref().and_then(date::parse)))
         .or_else(|| {
             markup::itemprops(doc, "datePublished")
@@ -219,6 +288,21 @@ fn published(doc: &Document, meta: &MetaTags, items: &[Item]) -> Option<String> 
         })
         .or_else(|| markup::times(doc).iter().find_map(|v| date::parse(v)))
         .or_else(|| from_items(items, |i| i.created.as_deref().and_then(date::parse)))
+        .or_else(|| url_date(doc, meta));
+    let seen = visible::date_near_headline(doc, headline);
+    match (from_markup, seen) {
+        (Some(m), Some(s)) if date::day(&m) != s => Some(s),
+        (Some(m), _) => Some(m),
+        (None, seen) => seen.or_else(|| visible::marked_dates(doc).into_iter().next()),
+    }
+}
+
+/// A date in the page's address (`https://example.org/2021/03/05/story`).
+fn url_date(doc: &Document, meta: &MetaTags) -> Option<String> {
+    let url = markup::canonical(doc).or_else(|| meta.get("og:url").map(str::to_string))?;
+    let path = url.split_once("://").map_or(url.as_str(), |(_, rest)| rest);
+    let path = path.split_once('/').map_or("", |(_, p)| p);
+    date::parse(path).map(|d| date::day(&d).to_string())
 }
 
 /// A BCP 47 tag, tidied: `de_de` → `de-DE`; `None` for what is not a language tag.

@@ -8,116 +8,64 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 /// What bylines start with, before the names (lower case; matched case-insensitively).
+#[rustfmt::skip]
 const LEADS: &[&str] = &[
-    "written by",
-    "posted by",
-    "published by",
-    "reported by",
-    "words by",
-    "story by",
-    "text by",
-    "by",
-    "geschrieben von",
-    "ein beitrag von",
-    "ein kommentar von",
-    "ein gastbeitrag von",
-    "eine analyse von",
-    "ein interview von",
-    "text von",
-    "von",
-    "texte de",
-    "écrit par",
-    "publié par",
-    "par",
-    "escrito por",
-    "publicado por",
-    "por",
-    "scritto da",
-    "a cura di",
-    "di",
-    "door",
-    "autor",
-    "autorin",
-    "autoren",
-    "autorinnen",
-    "author",
-    "authors",
-    "auteur",
-    "text",
-    "texto",
-    "redakteur",
-    "redakteurin",
+    "written by", "posted by", "published by", "reported by", "words by", "story by",
+    "text by", "by", "geschrieben von", "eingestellt von", "erstellt von", "verfasst von",
+    "ein beitrag von", "beitrag von", "pressemitteilung von", "artikel von", "ein kommentar von",
+    "ein gastbeitrag von", "eine analyse von", "ein interview von", "text und interview",
+    "text von", "vom", "von", "texte de", "écrit par", "publié par", "par", "escrito por",
+    "publicado por", "por", "scritto da", "a cura di", "di", "door", "autor", "autorin",
+    "autoren", "autorinnen", "author", "authors", "auteur", "auteurs", "autore", "verfasser",
+    "verfasserin", "interview", "text", "texto", "tekst", "redakteur", "redakteurin",
+    "redaktion", "fotos", "foto",
 ];
 
-/// Words that say what someone is, not who: a part made of these is dropped.
+/// Name particles: after a lower-case lead word (`von`), one of these means the lead word
+/// belongs to the name (`von der Leyen`).
+const PARTICLES: &[&str] = &[
+    "der", "den", "dem", "zu", "van", "de", "la", "le", "du", "des", "da", "dos", "del",
+];
+
+/// Words that say what someone is, or what a label is, not who: a part made of these is
+/// dropped.
+#[rustfmt::skip]
 const ROLES: &[&str] = &[
-    "redakteur",
-    "redakteurin",
-    "redaktion",
-    "korrespondent",
-    "korrespondentin",
-    "reporter",
-    "reporterin",
-    "editor",
-    "senior",
-    "staff",
-    "writer",
-    "contributor",
-    "contributing",
-    "journalist",
-    "journalistin",
-    "freier",
-    "freie",
-    "chefredakteur",
-    "chefredakteurin",
-    "columnist",
-    "kolumnist",
-    "kolumnistin",
-    "photographer",
-    "fotograf",
-    "fotografin",
-    "fotos",
-    "photos",
-    "foto",
-    "photo",
-    "bild",
-    "bilder",
-    "video",
-    "grafik",
-    "updated",
-    "aktualisiert",
-    "published",
-    "veröffentlicht",
-    "posted",
-    "mehr",
-    "more",
-    "articles",
-    "artikel",
-    "beiträge",
-    "follow",
-    "folgen",
-    "twitter",
-    "facebook",
-    "e-mail",
-    "email",
-    "mail",
-    "profil",
-    "profile",
-    "autorenprofil",
-    "uhr",
-    "min",
-    "minuten",
-    "lesezeit",
-    "read",
-    "reading",
-    "time",
-    "am",
-    "um",
-    "on",
-    "at",
-    "le",
-    "el",
-    "il",
+    "redakteur", "redakteurin", "korrespondent", "korrespondentin", "reporter",
+    "reporterin", "editor", "senior", "staff", "writer", "contributor", "contributing",
+    "journalist", "journalistin", "freier", "freie", "chefredakteur", "chefredakteurin",
+    "columnist", "kolumnist", "kolumnistin", "photographer", "fotograf", "fotografin",
+    "fotos", "photos", "foto", "photo", "bild", "bilder", "video", "grafik", "updated",
+    "aktualisiert", "published", "publiziert", "veröffentlicht", "posted", "mehr", "more",
+    "articles", "artikel", "beiträge", "follow", "folgen", "twitter", "facebook", "e-mail",
+    "email", "mail", "profil", "profile", "autorenprofil", "uhr", "min", "minuten",
+    "lesezeit", "read", "reading", "time", "am", "um", "on", "at", "le", "el", "il", "name",
+    "datum", "date", "link", "links", "autor", "autorin", "author", "authors", "auteurs",
+    "von", "by", "admin", "administrator", "unknown", "anonymous", "anonym", "no", "none",
+    "null", "undefined", "gast", "guest", "share", "teilen", "kommentar", "kommentare",
+    "comments", "comment", "antworten", "reply", "phd", "ph.d", "md", "msc", "mba", "dr",
+    "prof",
+    // weekdays
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag",
+    "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "lunes",
+    "martes", "miércoles", "jueves", "viernes", "sábado", "domingo",
+];
+
+/// Words that end a comment's heading (`Jane sagt:`): the name is a commenter's.
+const SAYS: &[&str] = &[
+    "sagt", "says", "said", "schreibt", "meint", "dice", "dit", "wrote",
+];
+
+/// Words of organisations' names.
+#[rustfmt::skip]
+const ORGANISATION: &[&str] = &[
+    "gmbh", "ag", "e.v.", "ev", "ltd", "inc", "llc", "se", "kg", "verlag", "redaktion",
+    "redacción", "rédaction", "redazione", "redakcja", "zeitung", "magazin", "magazine",
+    "online", "news", "media", "team", "staff", "agency", "agentur", "agencia", "stiftung",
+    "verband", "institut", "institute", "universität", "university", "presse", "press",
+    "pressestelle", "nachrichten", "newsroom", "desk", "blog", "images", "pictures",
+    "photography", "pexels", "unsplash", "pixabay", "shutterstock", "istock", "imago",
 ];
 
 static SPLIT: LazyLock<Regex> = LazyLock::new(|| {
@@ -127,14 +75,14 @@ static SPLIT: LazyLock<Regex> = LazyLock::new(|| {
 /// Where the names end: a separator bar, a line break, a bracket, a date or time.
 static TAIL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"\s[|•·—–-]\s|[|•·\n\r\t]|\s\(|\d|(?i:\b(?:updated|aktualisiert|published|veröffentlicht|stand|posted|publié|publicado|pubblicato|erschienen)\b)",
+        r"\s[|•·—–-]\s|[|•·\n\r\t]|\s\(|(?:^|\s)\d|(?i:\b(?:updated|aktualisiert|published|veröffentlicht|stand|posted|publié|publicado|pubblicato|erschienen|hace)\b)",
     )
     .unwrap()
 });
 
 /// URLs and e-mail addresses inside an author string.
 static LINKS: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\S+://\S*|\bwww\.\S+|\S+@\S+\.\S+").unwrap());
+    LazyLock::new(|| Regex::new(r"\S+://\S*|\bwww\.\S+|\S+@\S+\.\S+|(?:^|\s)@\w+").unwrap());
 
 /// A bare domain name (`example-news.com`): lower-case letters after the last dot.
 fn is_domain(s: &str) -> bool {
@@ -151,23 +99,45 @@ fn is_url_or_email(s: &str) -> bool {
     LINKS.is_match(s) || s.starts_with('/') || is_domain(s)
 }
 
-/// Drops a byline's lead word (`By`, `Von:`…) when names follow it.
-fn strip_lead(s: &str) -> &str {
+/// The length of a byline's lead word (`By `, `Von `, `Autor: `) at the start of `s`, when
+/// names follow it, or when nothing does (a label on its own).
+pub fn lead_len(s: &str) -> Option<usize> {
     let lower = s.to_lowercase();
     for lead in LEADS {
         let Some(rest) = lower.strip_prefix(lead) else {
             continue;
         };
-        let rest_start = s.len() - rest.len();
-        let after = s[rest_start..].trim_start_matches(':').trim_start();
-        // A word boundary, and a name (capitalised, or anything after a colon) next.
-        let bounded = rest.starts_with([' ', ':', '\u{a0}']);
-        let colon = rest.trim_start().starts_with(':');
-        if bounded && (colon || after.chars().next().is_some_and(char::is_uppercase)) {
-            return after;
+        // `Di Maio` is a name; only `di Mario Rossi` is a byline.
+        if *lead == "di" && s.starts_with('D') {
+            continue;
+        }
+        if !(rest.is_empty() || rest.starts_with([' ', ':', '\u{a0}'])) {
+            continue;
+        }
+        // Lower-casing can change lengths: measure on the original.
+        let rest_start = s
+            .char_indices()
+            .nth(lead.chars().count())
+            .map_or(s.len(), |(i, _)| i);
+        let tail = &s[rest_start..];
+        let after = tail.trim_start().trim_start_matches(':').trim_start();
+        let colon = tail.trim_start().starts_with(':');
+        let next_word = after.split_whitespace().next().unwrap_or("");
+        let next_upper = next_word.chars().next().is_some_and(char::is_uppercase);
+        let particle = PARTICLES.contains(&next_word.to_lowercase().as_str());
+        if after.is_empty() || colon || next_upper || !particle {
+            return Some(s.len() - after.len());
         }
     }
-    s
+    None
+}
+
+/// Drops a byline's lead word (`By`, `Von:`…) when names follow it.
+fn strip_lead(s: &str) -> &str {
+    match lead_len(s) {
+        Some(n) => &s[n..],
+        None => s,
+    }
 }
 
 fn is_role(part: &str) -> bool {
@@ -175,13 +145,14 @@ fn is_role(part: &str) -> bool {
         let w = w
             .trim_matches(|c: char| !c.is_alphanumeric())
             .to_lowercase();
-        w.is_empty() || ROLES.contains(&w.as_str())
+        w.is_empty() || ROLES.contains(&w.as_str()) || super::date::is_month(&w)
     })
 }
 
 /// One name, if `part` can be one: letters, at most six words, no URL.
 fn as_name(part: &str) -> Option<&str> {
-    let part = part.trim_matches(|c: char| c.is_whitespace() || ",;:-–|()[]\"'“”„«»".contains(c));
+    let part =
+        part.trim_matches(|c: char| c.is_whitespace() || ",;:-–—|()[]\"'“”„«»~©*•·".contains(c));
     let words = part.split_whitespace().count();
     let ok = (1..=6).contains(&words)
         && part.chars().count() <= 60
@@ -191,11 +162,45 @@ fn as_name(part: &str) -> Option<&str> {
     ok.then_some(part)
 }
 
+/// Whether a name is an organisation's (`Example Zeitung`, `Example GmbH`, `Redaktion`).
+pub fn is_organisation(name: &str) -> bool {
+    name.split_whitespace().any(|w| {
+        let w = w
+            .trim_matches(|c: char| !c.is_alphanumeric() && c != '.')
+            .to_lowercase();
+        ORGANISATION.contains(&w.as_str())
+    })
+}
+
+/// Whether a name looks like a person's as bylines print them: two to four words, each
+/// capitalised (or a particle such as `von`, `de`), no digits.
+pub fn is_person(name: &str) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    (2..=4).contains(&words.len())
+        && !is_organisation(name)
+        && words.iter().all(|w| {
+            let first = w.chars().next().unwrap_or(' ');
+            !w.chars().any(|c| c.is_ascii_digit())
+                && (first.is_uppercase()
+                    || PARTICLES.contains(&w.to_lowercase().as_str())
+                    || *w == "von")
+        })
+}
+
 /// The names in one author string, in order, without duplicates.
 pub fn names(raw: &str) -> Vec<String> {
     let s: String = raw.split_whitespace().collect::<Vec<_>>().join(" ");
     let s = LINKS.replace_all(&s, ",");
     let s = strip_lead(s.trim());
+    // A commenter (`Jane sagt:`), not an author.
+    let last_word = s
+        .trim_end_matches([':', ' '])
+        .rsplit(' ')
+        .next()
+        .unwrap_or("");
+    if SAYS.contains(&last_word.to_lowercase().as_str()) {
+        return Vec::new();
+    }
     let mut s = match TAIL.find(s) {
         Some(m) => &s[..m.start()],
         None => s,
@@ -219,8 +224,8 @@ pub fn names(raw: &str) -> Vec<String> {
     out
 }
 
-/// The names of several author strings, joined as a byline (`Jane Smith, Karl Müller`).
-pub fn byline<'a>(raws: impl IntoIterator<Item = &'a str>) -> Option<String> {
+/// The names of several author strings, without duplicates.
+pub fn names_of<'a>(raws: impl IntoIterator<Item = &'a str>) -> Vec<String> {
     let mut all: Vec<String> = Vec::new();
     for raw in raws {
         for n in names(raw) {
@@ -229,6 +234,12 @@ pub fn byline<'a>(raws: impl IntoIterator<Item = &'a str>) -> Option<String> {
             }
         }
     }
+    all
+}
+
+/// The names of several author strings, joined as a byline (`Jane Smith, Karl Müller`).
+pub fn byline<'a>(raws: impl IntoIterator<Item = &'a str>) -> Option<String> {
+    let all = names_of(raws);
     (!all.is_empty()).then(|| all.join(", "))
 }
 

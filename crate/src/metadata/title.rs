@@ -46,7 +46,7 @@ fn segments(title: &str) -> Vec<(usize, usize)> {
 }
 
 /// The main label of a host name: `example` of `news.example.co.uk`.
-fn host_label(host: &str) -> &str {
+pub fn host_label(host: &str) -> &str {
     let mut labels: Vec<&str> = host.split('.').collect();
     labels.pop();
     // A second-level public suffix: `co.uk`, `com.au`, `org.pl`.

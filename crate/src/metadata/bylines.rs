@@ -1,0 +1,215 @@
+//! Bylines in the page's elements: those marked as bylines (`rel="author"`, a class or id
+//! naming the author or byline) and those written out (`By Jane Smith`, `Von Eva Maier`,
+//! `Autor: …`), outside comment sections.
+
+use super::markup::{class_and_id, normalise};
+use super::names;
+use dom_query::{Document, NodeRef};
+
+/// A node's text with a space at every element boundary (`<b>Jane</b>Smith` → `Jane Smith`),
+/// whitespace-normalised; scripts and styles left out.
+pub fn spaced_text(node: &NodeRef) -> String {
+    let mut s = String::new();
+    if node.is_text() {
+        s.push_str(&node.text());
+    }
+    for d in node.descendants_it() {
+        if d.is_text() {
+            let in_code = d.parent().and_then(|p| p.node_name()).is_some_and(|n| {
+                matches!(n.as_ref(), "script" | "style" | "noscript" | "template")
+            });
+            if !in_code {
+                if d.prev_sibling().is_some_and(|p| p.is_element()) {
+                    s.push(' ');
+                }
+                s.push_str(&d.text());
+            }
+        } else if d.is_element() {
+            s.push(' ');
+        }
+    }
+    normalise(&s)
+}
+
+/// Inside a comment section, a sidebar or navigation: bylines there are not the article's.
+fn in_comments(node: &NodeRef) -> bool {
+    std::iter::once(*node)
+        .chain(node.ancestors_it(None))
+        .filter(NodeRef::is_element)
+        .any(|n| {
+            let tag = n.node_name().unwrap_or_default();
+            let c = class_and_id(&n);
+            matches!(tag.as_ref(), "aside" | "nav")
+                || ["comment", "respond", "reply", "disqus", "sidebar"]
+                    .iter()
+                    .any(|k| c.contains(k))
+        })
+}
+
+/// Texts of elements marked as bylines, short ones only, in document order.
+pub fn marked(doc: &Document) -> Vec<String> {
+    let sel = "[rel~=author], [class*=author], [class*=byline], [id*=author], [id*=byline], \
+               [class*=Author], [class*=Byline], [class*=autor], [class*=Autor]";
+    let mut out = Vec::new();
+    for node in doc.select(sel).nodes() {
+        let c = class_and_id(node);
+        if [
+            "avatar",
+            "image",
+            "img",
+            "photo",
+            "bio",
+            "description",
+            "social",
+            "box",
+        ]
+        .iter()
+        .any(|k| c.contains(k))
+            || in_comments(node)
+        {
+            continue;
+        }
+        let t = spaced_text(node);
+        if (2..100).contains(&t.chars().count()) {
+            out.push(t);
+        }
+    }
+    out
+}
+
+fn is_block(node: &NodeRef) -> bool {
+    node.node_name().is_some_and(|n| {
+        matches!(
+            n.as_ref(),
+            "p" | "div"
+                | "li"
+                | "ul"
+                | "ol"
+                | "h1"
+                | "h2"
+                | "h3"
+                | "h4"
+                | "h5"
+                | "h6"
+                | "section"
+                | "article"
+                | "header"
+                | "footer"
+                | "table"
+                | "tr"
+                | "td"
+                | "dd"
+                | "dt"
+                | "br"
+        )
+    })
+}
+
+/// The text after a label (`<h5>Autor:</h5> Jane Smith<br>`, `<h4>Author</h4><p>Jane
+/// Smith</p>`): following siblings up to a line break or through the first block.
+fn after_label(label: &NodeRef) -> String {
+    let mut s = String::new();
+    let mut next = label.next_sibling();
+    while let Some(n) = next {
+        let block = n.is_element() && is_block(&n);
+        let has_text = !s.trim().is_empty();
+        if block && (has_text || n.node_name().is_some_and(|t| t.as_ref() == "br")) {
+            break;
+        }
+        s.push(' ');
+        s.push_str(&spaced_text(&n));
+        if block || s.len() > 120 {
+            break;
+        }
+        next = n.next_sibling();
+    }
+    normalise(&s)
+}
+
+/// The byline a lead word starts (`By`, `Von`, `Autor:`), from its text node: the text itself
+/// when names follow the lead in it; else its element's, or what follows a label.
+fn byline_at(text_node: &NodeRef, text: &str) -> Option<String> {
+    let lead = names::lead_len(text)?;
+    if lead < text.len() {
+        return Some(text.to_string());
+    }
+    let label = match text_node.parent() {
+        Some(p) if spaced_text(&p) == text => p,
+        _ => *text_node,
+    };
+    let rest = after_label(&label);
+    if !rest.is_empty() {
+        return Some(format!("{text} {rest}"));
+    }
+    // `<p><span>By</span></p><p>Jane Smith</p>`-like: the nearest ancestor with more text.
+    let mut el = label.parent()?;
+    for _ in 0..2 {
+        let t = spaced_text(&el);
+        if t.chars().count() > 120 || !t.starts_with(text) {
+            break;
+        }
+        if t.len() > text.len() {
+            return Some(t);
+        }
+        el = el.parent()?;
+    }
+    None
+}
+
+/// Bylines written out in the page's text (`By Jane Smith`, `von Eva Maier`, `Autor: Tom
+/// Lind`) whose names look like people's, in document order.
+pub fn written(doc: &Document) -> Vec<String> {
+    let mut out = Vec::new();
+    for node in doc.root().descendants_it() {
+        if !node.is_text() {
+            continue;
+        }
+        let raw = node.text();
+        let trimmed = raw.trim();
+        if trimmed.is_empty() || trimmed.len() > 200 {
+            continue;
+        }
+        let text = normalise(trimmed);
+        let Some(line) = byline_at(&node, &text) else {
+            continue;
+        };
+        let found = names::names(&line);
+        if !found.is_empty() && found.iter().all(|n| names::is_person(n)) && !in_comments(&node) {
+            out.push(found.join(", "));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn marked_bylines_outside_comments() {
+        let doc = Document::from(
+            r#"<body><p class="article-byline">Von <b>Eva</b>Maier</p>
+            <div class="author-bio">A long biography</div>
+            <section id="comments"><span class="comment-author">Tom sagt:</span></section>
+            <a rel="author" href="/jane">Jane Smith</a></body>"#,
+        );
+        assert_eq!(marked(&doc), vec!["Von Eva Maier", "Jane Smith"]);
+    }
+
+    #[test]
+    fn written_bylines_in_their_forms() {
+        let doc = Document::from(
+            r#"<body><h1>Rain</h1>
+            <div><span>By</span> <a href="/a">Jane Smith</a></div>
+            <p><i>von Eva Maier</i></p>
+            <div><h5>Autor:</h5>Tom Lind<br>Other text</div>
+            <div><h4>Author</h4> <p>Ann Lee</p></div>
+            <p>Von Montag bis Freitag ist geöffnet.</p>
+            <div class="comments"><p>By Bob Roe</p></div></body>"#,
+        );
+        assert_eq!(
+            written(&doc),
+            vec!["Jane Smith", "Eva Maier", "Tom Lind", "Ann Lee"]
+        );
+    }
+}

@@ -1,0 +1,159 @@
+//! Dates a reader sees: in elements marked as dates (`class="date"`, `post-meta`…), and
+//! written near the headline (`Stand: 5. März 2021`, `January 13, 2020 at 08:45`).
+
+use super::bylines::spaced_text;
+use super::date;
+use super::markup::{class_and_id, normalise};
+use dom_query::{Document, NodeRef};
+
+/// Where dates live: classes and ids with these words.
+const DATE_CLASSES: &[&str] = &[
+    "date", "time", "datum", "publish", "posted", "byline", "meta", "stand", "created", "dateline",
+    "info",
+];
+
+/// Inside comments, a sidebar, navigation or a list of other articles.
+fn elsewhere(node: &NodeRef) -> bool {
+    std::iter::once(*node)
+        .chain(node.ancestors_it(None))
+        .filter(NodeRef::is_element)
+        .any(|n| {
+            let tag = n.node_name().unwrap_or_default();
+            let c = class_and_id(&n);
+            matches!(tag.as_ref(), "aside" | "nav")
+                || [
+                    "comment", "respond", "reply", "sidebar", "related", "teaser", "widget",
+                ]
+                .iter()
+                .any(|k| c.contains(k))
+        })
+}
+
+/// Dates in elements whose class or id says they hold one, in document order.
+pub fn marked_dates(doc: &Document) -> Vec<String> {
+    let mut out = Vec::new();
+    for node in doc.select("[class], [id]").nodes() {
+        let c = class_and_id(node);
+        if !DATE_CLASSES.iter().any(|k| c.contains(k))
+            || c.contains("update")
+            || c.contains("modif")
+        {
+            continue;
+        }
+        let t = spaced_text(node);
+        if t.is_empty() || t.chars().count() > 150 {
+            continue;
+        }
+        if let Some(d) = date::parse(&t) {
+            if !elsewhere(node) {
+                out.push(d);
+            }
+        }
+    }
+    out
+}
+
+/// The text nodes of the page (not in scripts or styles), in document order.
+fn text_nodes(doc: &Document) -> Vec<NodeRef<'_>> {
+    doc.root()
+        .descendants_it()
+        .filter(|n| {
+            n.is_text()
+                && !n.parent().and_then(|p| p.node_name()).is_some_and(|t| {
+                    matches!(
+                        t.as_ref(),
+                        "script" | "style" | "noscript" | "template" | "title"
+                    )
+                })
+        })
+        .collect()
+}
+
+/// The element the headline is in: the first `<h1>` (else `<h2>`, `<h3>`) whose text holds
+/// `headline`, else the first `<h1>`.
+fn headline_node<'a>(doc: &'a Document, headline: Option<&str>) -> Option<NodeRef<'a>> {
+    let holds = |h: &NodeRef| headline.is_some_and(|t| normalise(&h.text()).contains(t));
+    ["h1", "h2", "h3"]
+        .iter()
+        .find_map(|tag| doc.select(tag).nodes().iter().find(|h| holds(h)).copied())
+        .or_else(|| doc.select("h1").nodes().first().copied())
+}
+
+/// A date in a text node near the headline: a short line of its own (`Stand: 5. März
+/// 2021`), or the start of a longer one (`29.11.2022 – The council…`, a dateline). A date
+/// further into a paragraph is the story's, not the article's.
+fn dateline(n: &NodeRef) -> Option<String> {
+    let t = n.text();
+    let t = t.trim();
+    if t.len() > 300 || !t.chars().any(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let line = n.parent().map_or_else(String::new, |p| spaced_text(&p));
+    let text = normalise(t);
+    let head: String = if line.chars().count() <= 150 {
+        text
+    } else {
+        text.chars().take(40).collect()
+    };
+    date::parse(&head).filter(|_| !elsewhere(n))
+}
+
+/// The first date written near the headline: in the text after it, then in the text just
+/// before it.
+pub fn date_near_headline(doc: &Document, headline: Option<&str>) -> Option<String> {
+    const AFTER: usize = 60;
+    const BEFORE: usize = 15;
+    let h = headline_node(doc, headline)?;
+    let texts = text_nodes(doc);
+    let first_inside = h.descendants_it().find(NodeRef::is_text)?;
+    let at = texts.iter().position(|t| t.id == first_inside.id)?;
+    let after = texts[at..texts.len().min(at + AFTER)]
+        .iter()
+        .find_map(dateline);
+    after.or_else(|| {
+        texts[at.saturating_sub(BEFORE)..at]
+            .iter()
+            .rev()
+            .find_map(dateline)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn marked_dates_outside_comments() {
+        let doc = Document::from(
+            r#"<body><ul class="related"><li><span class="date">01.01.2020</span></li></ul>
+            <p class="post-meta">Posted on March 5, 2021 by Jane</p>
+            <span class="updated-date">6 March 2021</span>
+            <div class="comment"><span class="date">7 March 2021</span></div></body>"#,
+        );
+        assert_eq!(marked_dates(&doc), vec!["2021-03-05"]);
+    }
+
+    #[test]
+    fn dates_near_the_headline() {
+        let doc = Document::from(
+            r#"<body><p>Menu 2019</p><p>12.12.2012</p><h1>Rain <b>expected</b></h1>
+            <p>By Jane Smith</p><p>A story told at length in a paragraph far longer than any
+            dateline, about what happened on 3 March 2021, with all the details one could want
+            and then some more of them, so that nobody could take it for a line of its own.</p>
+            <p>Stand: 5. März 2021, 10:00 Uhr</p><p>8.3.2021</p></body>"#,
+        );
+        assert_eq!(
+            date_near_headline(&doc, Some("Rain expected")).as_deref(),
+            Some("2021-03-05")
+        );
+        let doc = Document::from("<body><p>5 March 2021</p><h1>Rain</h1><p>Text</p></body>");
+        assert_eq!(
+            date_near_headline(&doc, None).as_deref(),
+            Some("2021-03-05")
+        );
+        assert_eq!(
+            date_near_headline(&Document::from("<p>5.3.2021</p>"), None),
+            None
+        );
+    }
+}
