@@ -183,6 +183,23 @@ fn rates(pages: &[Page], preds: &[Metadata], label: &str) {
     println!("{line}");
 }
 
+/// The title rate ignoring case: some gold titles are in capitals because the page's style
+/// sheet shows them so (`text-transform: uppercase`), while the markup has them in mixed case.
+fn title_ignoring_case(pages: &[Page], preds: &[Metadata]) -> String {
+    let (mut n, mut ok) = (0, 0);
+    for (p, m) in pages.iter().zip(preds) {
+        if let Some(g) = &p.title {
+            n += 1;
+            ok += usize::from(
+                m.title
+                    .as_ref()
+                    .is_some_and(|t| ws(t).to_lowercase() == g.to_lowercase()),
+            );
+        }
+    }
+    format!("{:.3} ({ok}/{n})", ok as f64 / n.max(1) as f64)
+}
+
 fn misses(pages: &[Page], preds: &[Metadata], only: Option<&str>) {
     for (f, name) in FIELDS {
         if only.is_some_and(|o| o != name) {
@@ -239,6 +256,10 @@ fn main() -> ExitCode {
     rates(&pages, &ours, "ours");
     rates(&pages, &theirs, "readability");
     rates(&pages, &both, "combined");
+    println!(
+        "title ignoring case: ours {}",
+        title_ignoring_case(&pages, &ours)
+    );
     micros.sort_by(f64::total_cmp);
     let mean = micros.iter().sum::<f64>() / micros.len().max(1) as f64;
     println!(

@@ -2,7 +2,7 @@
 //! naming the author or byline) and those written out (`By Jane Smith`, `Von Eva Maier`,
 //! `Autor: …`), outside comment sections.
 
-use super::markup::{class_and_id, normalise};
+use super::markup::{class_and_id, in_part, normalise};
 use super::names;
 use dom_query::{Document, NodeRef};
 
@@ -33,17 +33,7 @@ pub fn spaced_text(node: &NodeRef) -> String {
 
 /// Inside a comment section, a sidebar or navigation: bylines there are not the article's.
 fn in_comments(node: &NodeRef) -> bool {
-    std::iter::once(*node)
-        .chain(node.ancestors_it(None))
-        .filter(NodeRef::is_element)
-        .any(|n| {
-            let tag = n.node_name().unwrap_or_default();
-            let c = class_and_id(&n);
-            matches!(tag.as_ref(), "aside" | "nav")
-                || ["comment", "respond", "reply", "disqus", "sidebar"]
-                    .iter()
-                    .any(|k| c.contains(k))
-        })
+    in_part(node, &["comment", "respond", "reply", "disqus", "sidebar"])
 }
 
 /// Texts of elements marked as bylines, short ones only, in document order.
@@ -169,7 +159,8 @@ pub fn written(doc: &Document) -> Vec<String> {
         if trimmed.is_empty() || trimmed.len() > 200 {
             continue;
         }
-        let text = normalise(trimmed);
+        // `| By`, `— von`: the lead word after a separator.
+        let text = normalise(trimmed.trim_start_matches(|c: char| !c.is_alphanumeric()));
         let Some(line) = byline_at(&node, &text) else {
             continue;
         };

@@ -35,6 +35,34 @@ pub fn class_and_id(node: &NodeRef) -> String {
     s
 }
 
+/// Whether a node lies in a part of the page that is not the article: `<aside>`, `<nav>`, or
+/// an element with one of `words` in a class or id (`comment-list`, `sidebar`), up to `<body>`
+/// (whose classes describe the page: `has-sidebar`, `comments-open`), and not one that holds
+/// an `<h1>`.
+pub fn in_part(node: &NodeRef, words: &[&str]) -> bool {
+    for n in std::iter::once(*node).chain(node.ancestors_it(None)) {
+        let Some(tag) = n.node_name() else { continue };
+        match tag.as_ref() {
+            "body" | "html" => return false,
+            "aside" | "nav" => return true,
+            _ => {}
+        }
+        let c = class_and_id(&n);
+        let hit = c.split_whitespace().any(|token| {
+            !["has-", "no-", "with-", "show-", "hide-", "mobile-"]
+                .iter()
+                .any(|p| token.starts_with(p))
+                && words.iter().any(|w| token.contains(w))
+        });
+        // A comment section holding the headline is broken markup (a `<div>` never closed),
+        // not a comment section.
+        if hit && !dom_query::Selection::from(n).select("h1").exists() {
+            return true;
+        }
+    }
+    false
+}
+
 /// The `<title>` of the head (not an SVG's).
 pub fn title(doc: &Document) -> Option<String> {
     let head = doc.select_single("head > title");
@@ -51,8 +79,11 @@ pub fn title(doc: &Document) -> Option<String> {
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Heading {
     pub text: String,
-    /// The texts of its parts when it is made of several (a kicker and the headline), in
-    /// order; empty otherwise. Parts with no letter or digit (`: `, ` – `) are left out.
+    /// The headline without its kicker, when the heading marks one (`<h1><span
+    /// class="kicker">Weather</span><span>Rain expected</span></h1>`).
+    pub headline: Option<String>,
+    /// The texts of its parts when it has several (children with text, through wrappers with a
+    /// single child), in order; empty otherwise.
     pub parts: Vec<String>,
     /// Marked up as the site's name or logo (`class="site-title"`, `rel="home"`).
     pub site_like: bool,
@@ -114,21 +145,24 @@ fn is_hidden(node: &NodeRef) -> bool {
             .attr("style")
             .is_some_and(|s| s.replace(' ', "").contains("display:none"))
         || c.split_whitespace().any(|w| {
-            matches!(
-                w,
-                "hidden"
-                    | "sr-only"
-                    | "visually-hidden"
-                    | "visuallyhidden"
-                    | "screen-reader-text"
-                    | "element-invisible"
-                    | "offscreen"
-            )
+            [
+                "hidden",
+                "sr-only",
+                "visually",
+                "screen-reader",
+                "invisible",
+                "offscreen",
+                "aural",
+                "navskip",
+                "skip-link",
+            ]
+            .iter()
+            .any(|k| w.contains(k))
         })
 }
 
-/// The heading's parts: its children's texts when it has more than one (through wrappers with
-/// a single child).
+/// The heading's parts: its children's texts when it has more than one with text (through
+/// wrappers with a single child).
 fn parts(h: &NodeRef) -> Vec<String> {
     let mut node = *h;
     loop {
@@ -145,6 +179,58 @@ fn parts(h: &NodeRef) -> Vec<String> {
     }
 }
 
+/// Classes of a kicker (the line above a headline: its topic or series).
+#[rustfmt::skip]
+const KICKER_CLASSES: &[&str] = &[
+    "kicker", "dachzeile", "topline", "overline", "roofline", "eyebrow", "spitzmarke",
+    "supertitle", "topic", "label", "titleheader", "flag", "rubric", "category", "pretitle",
+    "vorzeile", "ressort",
+];
+
+fn is_block(node: &NodeRef) -> bool {
+    node.node_name()
+        .is_some_and(|n| matches!(n.as_ref(), "div" | "p" | "section" | "header"))
+}
+
+/// The heading's text without its kicker: its first part, when that is an element marked as a
+/// kicker (by class, by being a block of its own, or by a hidden separator after it).
+fn without_kicker(h: &NodeRef) -> Option<String> {
+    let mut node = *h;
+    let kids = loop {
+        let kids = node.children();
+        let content: Vec<&NodeRef> = kids
+            .iter()
+            .filter(|k| text_of(k).chars().any(char::is_alphanumeric))
+            .collect();
+        match content.as_slice() {
+            [only] if only.is_element() => node = **only,
+            _ => break kids,
+        }
+    };
+    let content: Vec<&NodeRef> = kids
+        .iter()
+        .filter(|k| text_of(k).chars().any(char::is_alphanumeric))
+        .collect();
+    let [first, rest @ ..] = content.as_slice() else {
+        return None;
+    };
+    let hidden_separator = kids
+        .iter()
+        .any(|k| k.is_element() && is_hidden(k) && !text_of(k).chars().any(char::is_alphanumeric));
+    let c = class_and_id(first);
+    let kicker = first.is_element()
+        && (hidden_separator || is_block(first) || KICKER_CLASSES.iter().any(|k| c.contains(k)));
+    if rest.is_empty() || !kicker {
+        return None;
+    }
+    let text = rest
+        .iter()
+        .map(|k| text_of(k))
+        .collect::<Vec<_>>()
+        .join(" ");
+    Some(normalise(&text)).filter(|t| !t.is_empty())
+}
+
 /// The page's `<h1>`s with text, in document order.
 pub fn headings(doc: &Document) -> Vec<Heading> {
     doc.select("h1")
@@ -153,6 +239,7 @@ pub fn headings(doc: &Document) -> Vec<Heading> {
         .filter_map(|h| {
             let text = text_of(h);
             (!text.is_empty() && !is_hidden(h)).then(|| Heading {
+                headline: without_kicker(h),
                 parts: parts(h),
                 site_like: is_site_like(h),
                 text,
@@ -257,8 +344,10 @@ mod tests {
         assert_eq!(h.len(), 3);
         assert!(h[0].site_like);
         assert_eq!(h[1].text, "Weather: Rain expected");
-        assert_eq!(h[1].parts, vec!["Weather", "Rain expected"]);
+        assert_eq!(h[1].headline.as_deref(), Some("Rain expected"));
         assert!(!h[1].site_like);
+        assert_eq!(h[2].headline, None);
+        assert_eq!(h[1].parts, vec!["Weather", "Rain expected"]);
         assert!(h[2].parts.is_empty());
     }
 

@@ -18,7 +18,7 @@ const LEADS: &[&str] = &[
     "publicado por", "por", "scritto da", "a cura di", "di", "door", "autor", "autorin",
     "autoren", "autorinnen", "author", "authors", "auteur", "auteurs", "autore", "verfasser",
     "verfasserin", "interview", "text", "texto", "tekst", "redakteur", "redakteurin",
-    "redaktion", "fotos", "foto",
+    "fotos", "foto",
 ];
 
 /// Name particles: after a lower-case lead word (`von`), one of these means the lead word
@@ -50,6 +50,15 @@ const ROLES: &[&str] = &[
     "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag",
     "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "lunes",
     "martes", "miércoles", "jueves", "viernes", "sábado", "domingo",
+];
+
+/// Weekdays as datelines abbreviate them (`Fr., 5. März`, `Thu, March 4`).
+#[rustfmt::skip]
+const WEEKDAYS: &[&str] = &[
+    "mo", "di", "mi", "do", "fr", "sa", "so", "mon", "tue", "wed", "thu", "fri", "sat", "sun",
+    "lun", "mer", "jeu", "ven", "sam", "dim", "montag", "dienstag", "mittwoch", "donnerstag",
+    "freitag", "samstag", "sonntag", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "saturday", "sunday",
 ];
 
 /// Words that end a comment's heading (`Jane sagt:`): the name is a commenter's.
@@ -192,6 +201,11 @@ pub fn names(raw: &str) -> Vec<String> {
     let s: String = raw.split_whitespace().collect::<Vec<_>>().join(" ");
     let s = LINKS.replace_all(&s, ",");
     let s = strip_lead(s.trim());
+    // `Redaktion: Eva Maier`, `Text & Fotos: Tom Lind`: a label, then the names.
+    let s = match s.find(": ") {
+        Some(i) if i <= 25 => &s[i + 2..],
+        _ => s,
+    };
     // A commenter (`Jane sagt:`), not an author.
     let last_word = s
         .trim_end_matches([':', ' '])
@@ -205,9 +219,12 @@ pub fn names(raw: &str) -> Vec<String> {
         Some(m) => &s[..m.start()],
         None => s,
     };
-    // Small lower-case words left before a cut date (`Jean Dupont le`, `Eva Maier am`).
+    // Small lower-case words and weekdays left before a cut date (`Jean Dupont le`, `Eva
+    // Maier am`, `Tom Lind Fr.`).
     while let Some((head, last)) = s.trim_end().rsplit_once(' ') {
-        if last.chars().count() > 3 || !last.chars().all(char::is_lowercase) {
+        let small = last.chars().count() <= 3 && last.chars().all(char::is_lowercase);
+        let word = last.trim_end_matches([',', '.']).to_lowercase();
+        if !small && !WEEKDAYS.contains(&word.as_str()) {
             break;
         }
         s = head;
@@ -299,6 +316,8 @@ mod tests {
             Some("Eva Maier")
         );
         assert_eq!(one("Tom Lind (Text)").as_deref(), Some("Tom Lind"));
+        assert_eq!(one("Tom Lind Fr. 5.3.2021").as_deref(), Some("Tom Lind"));
+        assert_eq!(one("Redaktion: Eva Maier").as_deref(), Some("Eva Maier"));
     }
 
     #[test]

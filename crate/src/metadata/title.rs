@@ -125,16 +125,19 @@ fn variants(src: &Sources) -> Vec<String> {
     out
 }
 
-/// A heading's headline: when it is made of parts (a kicker and the headline), the longest
-/// part that the metadata titles contain; else the whole heading.
-fn headline_of(h: &Heading, titles: &[String]) -> String {
-    let contained = |p: &&String| {
-        let k = key(p);
-        !k.is_empty() && titles.iter().any(|t| t.contains(&k))
-    };
+/// A heading's headline: without its kicker when it marks one; else the whole heading when
+/// the metadata titles give it, or the part of it they give (`Kicker Headline` with `og:title`
+/// `Headline – Kicker`).
+fn headline_of(h: &Heading, known: impl Fn(&str) -> bool) -> String {
+    if let Some(headline) = &h.headline {
+        return headline.clone();
+    }
+    if known(&h.text) {
+        return h.text.clone();
+    }
     h.parts
         .iter()
-        .filter(contained)
+        .filter(|p| known(p))
         .max_by_key(|p| p.chars().count())
         .unwrap_or(&h.text)
         .clone()
@@ -142,13 +145,21 @@ fn headline_of(h: &Heading, titles: &[String]) -> String {
 
 /// The headline: see the module's documentation.
 pub fn choose(src: &Sources) -> Option<String> {
-    let variants = variants(src);
-    let whole: Vec<String> = src
-        .titles
-        .iter()
-        .chain(src.title_tag.iter())
-        .map(|t| key(t))
-        .collect();
+    // The site's name as its own headings give it (a logo's `<h1>`) helps cut titles.
+    let mut site = src.site.clone();
+    site.extend(
+        src.headings
+            .iter()
+            .filter(|h| h.site_like)
+            .map(|h| h.text.as_str()),
+    );
+    let src = Sources {
+        headings: src.headings,
+        titles: src.titles.clone(),
+        title_tag: src.title_tag,
+        site,
+    };
+    let variants = variants(&src);
     let known = |s: &str| variants.contains(&key(s));
     let candidates: Vec<&Heading> = src
         .headings
@@ -156,12 +167,15 @@ pub fn choose(src: &Sources) -> Option<String> {
         .filter(|h| !h.site_like && !is_site_name(&h.text, &src.site))
         .collect();
     for h in &candidates {
-        if known(&h.text) || h.parts.iter().any(|p| known(p)) {
-            return Some(headline_of(h, &whole));
+        let confirmed = known(&h.text)
+            || h.headline.as_deref().is_some_and(known)
+            || h.parts.iter().any(|p| known(p));
+        if confirmed {
+            return Some(headline_of(h, known));
         }
     }
     if let [only] = candidates.as_slice() {
-        return Some(headline_of(only, &whole));
+        return Some(headline_of(only, known));
     }
     let best = src.titles.first().or(src.title_tag.as_ref())?;
     Some(cut_site(best, &src.site)).filter(|t| !t.is_empty())
@@ -171,10 +185,11 @@ pub fn choose(src: &Sources) -> Option<String> {
 mod tests {
     use super::*;
 
-    fn h(text: &str, parts: &[&str]) -> Heading {
+    fn h(text: &str, headline: Option<&str>) -> Heading {
         Heading {
             text: text.into(),
-            parts: parts.iter().map(|p| p.to_string()).collect(),
+            headline: headline.map(str::to_string),
+            parts: Vec::new(),
             site_like: false,
         }
     }
@@ -209,8 +224,8 @@ mod tests {
     #[test]
     fn the_confirmed_heading_wins() {
         let headings = [
-            h("Daily Example", &[]),
-            h("Weather: Rain expected", &["Weather", "Rain expected"]),
+            h("Daily Example", None),
+            h("Weather: Rain expected", Some("Rain expected")),
         ];
         let src = Sources {
             headings: &headings,
@@ -223,14 +238,14 @@ mod tests {
 
     #[test]
     fn a_single_heading_or_the_cut_title() {
-        let one = [h("Rain expected all week", &[])];
+        let one = [h("Rain expected all week", None)];
         let src = Sources {
             headings: &one,
             title_tag: Some("Other | Site"),
             ..Default::default()
         };
         assert_eq!(choose(&src).as_deref(), Some("Rain expected all week"));
-        let two = [h("Menu", &[]), h("Latest", &[])];
+        let two = [h("Menu", None), h("Latest", None)];
         let src = Sources {
             headings: &two,
             title_tag: Some("Rain expected all week | Site"),

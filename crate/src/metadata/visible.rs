@@ -3,7 +3,7 @@
 
 use super::bylines::spaced_text;
 use super::date;
-use super::markup::{class_and_id, normalise};
+use super::markup::{class_and_id, in_part, normalise};
 use dom_query::{Document, NodeRef};
 
 /// Where dates live: classes and ids with these words.
@@ -14,19 +14,12 @@ const DATE_CLASSES: &[&str] = &[
 
 /// Inside comments, a sidebar, navigation or a list of other articles.
 fn elsewhere(node: &NodeRef) -> bool {
-    std::iter::once(*node)
-        .chain(node.ancestors_it(None))
-        .filter(NodeRef::is_element)
-        .any(|n| {
-            let tag = n.node_name().unwrap_or_default();
-            let c = class_and_id(&n);
-            matches!(tag.as_ref(), "aside" | "nav")
-                || [
-                    "comment", "respond", "reply", "sidebar", "related", "teaser", "widget",
-                ]
-                .iter()
-                .any(|k| c.contains(k))
-        })
+    in_part(
+        node,
+        &[
+            "comment", "respond", "reply", "sidebar", "related", "teaser",
+        ],
+    )
 }
 
 /// Dates in elements whose class or id says they hold one, in document order.
