@@ -36,33 +36,66 @@ fn in_comments(node: &NodeRef) -> bool {
     in_part(node, &["comment", "respond", "reply", "disqus", "sidebar"])
 }
 
-/// Texts of elements marked as bylines, short ones only, in document order.
+/// Elements that name the author: `rel="author"`, links to an author's page, a class or id
+/// naming the author or byline (hCard's `fn` among them).
+const MARKED: &str = "[rel~=author], a[href*='/author/'], a[href*='/autor/'], \
+    a[href*='/autoren/'], a[href*='/authors/'], [class*=author], [class*=byline], \
+    [id*=author], [id*=byline], [class*=Author], [class*=Byline], [class*=autor], \
+    [class*=Autor], [class*=username], .vcard .fn";
+
+/// Boxes about the author (a photo, a biography) hold the name in a heading or a link.
+const BOXES: &[&str] = &["bio", "box", "card", "about"];
+
+/// Texts of elements marked as bylines, short ones only, in document order. In an author's
+/// box, the text of its first heading, strong text or link.
 pub fn marked(doc: &Document) -> Vec<String> {
-    let sel = "[rel~=author], [class*=author], [class*=byline], [id*=author], [id*=byline], \
-               [class*=Author], [class*=Byline], [class*=autor], [class*=Autor]";
     let mut out = Vec::new();
-    for node in doc.select(sel).nodes() {
+    for node in doc.select(MARKED).nodes() {
         let c = class_and_id(node);
-        if [
-            "avatar",
-            "image",
-            "img",
-            "photo",
-            "bio",
-            "description",
-            "social",
-            "box",
-        ]
-        .iter()
-        .any(|k| c.contains(k))
+        if ["avatar", "image", "img", "photo", "description", "social"]
+            .iter()
+            .any(|k| c.contains(k))
             || in_comments(node)
         {
             continue;
         }
-        let t = spaced_text(node);
+        let t = if BOXES.iter().any(|k| c.contains(k)) {
+            let inner = dom_query::Selection::from(*node)
+                .select_single("h2, h3, h4, h5, h6, strong, b, a, [class*=name]");
+            inner.nodes().first().map(spaced_text).unwrap_or_default()
+        } else {
+            spaced_text(node)
+        };
         if (2..100).contains(&t.chars().count()) {
             out.push(t);
         }
+    }
+    out
+}
+
+/// Names in copyright lines (`© 2021 Jane Smith`): on a personal site, the author's.
+pub fn copyright(doc: &Document) -> Vec<String> {
+    let mut out = Vec::new();
+    for node in doc.root().descendants_it().filter(NodeRef::is_text) {
+        let t = node.text();
+        let t = t.trim();
+        if t.len() > 120 {
+            continue;
+        }
+        let lower = t.to_lowercase();
+        let Some(at) = ["©", "(c)", "copyright"]
+            .iter()
+            .find_map(|m| lower.find(m).map(|i| i + m.len()))
+        else {
+            continue;
+        };
+        let rest = lower.get(at..).map_or("", |_| &t[at..]);
+        let rest = rest.trim_start_matches(|c: char| !c.is_alphabetic());
+        out.extend(
+            names::names(rest)
+                .into_iter()
+                .filter(|n| names::is_person(n)),
+        );
     }
     out
 }

@@ -204,65 +204,97 @@ fn names_site(name: &str, site: &[&str]) -> bool {
         })
 }
 
-/// The authors: the first source that names a person, in the order below. Organisations
-/// (typed so in JSON-LD, named like one, or the site itself) and bare user names (`jdoe`) only
-/// when no source names a person.
-fn byline(doc: &Document, meta: &MetaTags, items: &[Item], site: &[&str]) -> Option<String> {
-    let mut fallback: Option<String> = None;
-    let mut take = |found: Vec<String>, organisation: bool| -> Option<String> {
-        if found.is_empty() {
-            return None;
-        }
-        let weak = organisation
-            || found
-                .iter()
-                .all(|n| names::is_organisation(n) || names_site(n, site) || !n.contains(' '));
-        let joined = found.join(", ");
-        if weak {
-            fallback.get_or_insert(joined);
-            return None;
-        }
-        Some(joined)
-    };
+/// Names from one source, and whether the source says they are organisations.
+type Candidate = (Vec<String>, bool);
+
+fn ld_authors(items: &[Item]) -> Vec<Candidate> {
     let ld = items
         .iter()
         .filter(|i| i.rank >= 2)
         .find(|i| !i.authors.is_empty());
-    if let Some(item) = ld {
+    ld.map(|item| {
         let org = item.authors.iter().all(|a| a.organisation);
-        let found = names::names_of(item.authors.iter().map(|a| a.name.as_str()));
-        if let Some(b) = take(found, org) {
-            return Some(b);
-        }
-    }
-    for k in AUTHOR_KEYS {
-        if let Some(b) = take(names::names_of(meta.all(k)), false) {
-            return Some(b);
-        }
-    }
+        (
+            names::names_of(item.authors.iter().map(|a| a.name.as_str())),
+            org,
+        )
+    })
+    .into_iter()
+    .collect()
+}
+
+fn meta_authors(meta: &MetaTags) -> Vec<Candidate> {
+    AUTHOR_KEYS
+        .iter()
+        .map(|k| (names::names_of(meta.all(k)), false))
+        .collect()
+}
+
+fn itemprop_authors(doc: &Document) -> Vec<Candidate> {
     let props = markup::itemprops(doc, "author");
-    if let Some(b) = take(names::names_of(props.iter().map(String::as_str)), false) {
-        return Some(b);
-    }
-    // Elements marked as bylines also hold labels and links ("More posts"): only names that
-    // look like people's, or a single user name as a last resort.
-    for t in bylines::marked(doc) {
-        let found = names::names(&t);
-        let single = matches!(found.as_slice(), [one] if !one.contains(' '));
-        let people = found.iter().any(|n| names::is_person(n))
-            && found.iter().all(|n| n.split_whitespace().count() <= 4);
-        if single || people {
-            if let Some(b) = take(found, false) {
-                return Some(b);
+    vec![(names::names_of(props.iter().map(String::as_str)), false)]
+}
+
+/// Elements marked as bylines also hold labels and links ("More posts"): only names that look
+/// like people's, or a single user name as a last resort.
+fn marked_authors(doc: &Document) -> Vec<Candidate> {
+    bylines::marked(doc)
+        .iter()
+        .map(|t| names::names(t))
+        .filter(|found| {
+            let single = matches!(found.as_slice(), [one] if !one.contains(' '));
+            let people = found.iter().any(|n| names::is_person(n))
+                && found.iter().all(|n| n.split_whitespace().count() <= 4);
+            single || people
+        })
+        .map(|found| (found, false))
+        .collect()
+}
+
+fn written_authors(doc: &Document) -> Vec<Candidate> {
+    bylines::written(doc)
+        .into_iter()
+        .map(|t| (vec![t], false))
+        .collect()
+}
+
+/// The authors: the first source that names a person, in the order below (JSON-LD, `<meta>`,
+/// microdata, marked bylines, written bylines). Organisations (typed so in JSON-LD, named like
+/// one, or the site itself) and bare user names (`jdoe`) only when no source names a person;
+/// then a person's name in a copyright line.
+fn byline(doc: &Document, meta: &MetaTags, items: &[Item], site: &[&str]) -> Option<String> {
+    let sources: [&dyn Fn() -> Vec<Candidate>; 5] = [
+        &|| ld_authors(items),
+        &|| meta_authors(meta),
+        &|| itemprop_authors(doc),
+        &|| marked_authors(doc),
+        &|| written_authors(doc),
+    ];
+    let mut fallback: Option<String> = None;
+    for source in sources {
+        for (found, organisation) in source() {
+            if found.is_empty() {
+                continue;
             }
+            let weak = organisation
+                || found
+                    .iter()
+                    .all(|n| names::is_organisation(n) || names_site(n, site) || !n.contains(' '));
+            let joined = found.join(", ");
+            if !weak {
+                return Some(joined);
+            }
+            fallback.get_or_insert(joined);
         }
     }
-    for t in bylines::written(doc) {
-        if let Some(b) = take(vec![t], false) {
-            return Some(b);
-        }
-    }
-    fallback
+    // A person's name in the copyright line, on a site with no byline: a personal site. When
+    // it is also the site's name, only if it starts with a known given name (a blog called
+    // `Frollein Herr` is not a person).
+    fallback.or_else(|| {
+        bylines::copyright(doc)
+            .into_iter()
+            .find(|n| !names_site(n, site) || names::has_given_name(n))
+    })
 }
 
 /// The publication date. What the page's metadata says (its `<meta>`s, JSON-LD, microdata,

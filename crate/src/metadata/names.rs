@@ -52,6 +52,18 @@ const ROLES: &[&str] = &[
     "martes", "miércoles", "jueves", "viernes", "sábado", "domingo",
 ];
 
+/// Words of a page's furniture, never of a name: a part with one of them is not a name.
+#[rustfmt::skip]
+const NOT_NAMES: &[&str] = &[
+    "über", "about", "alle", "all", "posts", "beiträge", "articles", "weitere", "sponsored",
+    "gesponserte", "gesponsert", "anzeige", "inhalte", "content", "move", "edit", "bearbeiten",
+    "login", "anmelden", "register", "newsletter", "abonnieren", "subscribe", "home", "menu",
+    "menü", "suche", "search", "impressum", "datenschutz", "privacy", "agreement", "licence",
+    "license", "terms", "cookies", "cookie", "ingredient", "zeige", "show", "view", "mehr",
+    "more", "rights", "reserved", "rechte", "vorbehalten", "alle", "deinen", "unsere", "our",
+    "your", "ihre", "kontakt", "contact", "experience", "weiterlesen", "copyright",
+];
+
 /// Weekdays as datelines abbreviate them (`Fr., 5. März`, `Thu, March 4`).
 #[rustfmt::skip]
 const WEEKDAYS: &[&str] = &[
@@ -167,7 +179,10 @@ fn as_name(part: &str) -> Option<&str> {
         && part.chars().count() <= 60
         && part.chars().any(char::is_alphabetic)
         && !is_url_or_email(part)
-        && !is_role(part);
+        && !is_role(part)
+        && !part
+            .split_whitespace()
+            .any(|w| NOT_NAMES.contains(&w.to_lowercase().as_str()));
     ok.then_some(part)
 }
 
@@ -181,6 +196,12 @@ pub fn is_organisation(name: &str) -> bool {
     })
 }
 
+/// Whether a name starts with a known given name (`Jane Smith`), by the crate's lexicon.
+pub fn has_given_name(name: &str) -> bool {
+    let first = name.split_whitespace().next().unwrap_or("");
+    crate::lexicon::LEX.given_names.contains_key(first)
+}
+
 /// Whether a name looks like a person's as bylines print them: two to four words, each
 /// capitalised (or a particle such as `von`, `de`), no digits.
 pub fn is_person(name: &str) -> bool {
@@ -189,7 +210,13 @@ pub fn is_person(name: &str) -> bool {
         && !is_organisation(name)
         && words.iter().all(|w| {
             let first = w.chars().next().unwrap_or(' ');
-            !w.chars().any(|c| c.is_ascii_digit())
+            let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+            // Initials and short titles end in a dot (`J.`, `Dr.`); longer words end
+            // sentences. A lone letter is no name's word.
+            let dot_ok = !w.ends_with('.') || letters <= 3;
+            dot_ok
+                && (letters >= 2 || w.ends_with('.'))
+                && !w.chars().any(|c| c.is_ascii_digit())
                 && (first.is_uppercase()
                     || PARTICLES.contains(&w.to_lowercase().as_str())
                     || *w == "von")
