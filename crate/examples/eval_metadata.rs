@@ -21,7 +21,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
-use article_inspector::metadata::{self, date, names, Metadata};
+use article_inspector::metadata::{self, date, Metadata};
 use serde_json::Value;
 
 struct Page {
@@ -150,25 +150,40 @@ fn correct(f: Field, gold: &str, pred: Option<&str>) -> bool {
     }
 }
 
-/// Readability's metadata as ours: the byline cleaned and the date read as ours are.
-fn readability(html: &str) -> Metadata {
-    let Ok(r) = dom_smoothie::Readability::new(html, None, None) else {
+/// Readability's metadata (`get_article_metadata` with its JSON-LD), cleaned as ours
+/// ([`Metadata::cleaned`]), or as given (the date's first ten characters). With `parse`, the byline Readability finds while extracting the article (its
+/// `byline` class and `rel=author` rules) where the metadata has none.
+fn readability(html: &str, clean: bool, parse: bool) -> Metadata {
+    let Ok(mut r) = dom_smoothie::Readability::new(html, None, None) else {
         return Metadata::default();
     };
     let m = r.get_article_metadata(r.parse_json_ld());
-    Metadata {
-        title: Some(ws(&m.title)).filter(|t| !t.is_empty()),
-        byline: m.byline.as_deref().and_then(|b| names::byline([b])),
-        published: m.published_time.as_deref().and_then(date::parse),
+    let byline = match (m.byline, parse) {
+        (None, true) => r.parse().ok().and_then(|a| a.byline),
+        (b, _) => b,
+    };
+    let raw = Metadata {
+        title: Some(m.title),
+        byline,
+        published: m.published_time,
         site_name: m.site_name,
         language: m.lang,
         description: m.excerpt,
         article_body: None,
+    };
+    if clean {
+        return raw.cleaned();
+    }
+    Metadata {
+        title: raw.title.map(|t| ws(&t)).filter(|t| !t.is_empty()),
+        byline: raw.byline.map(|b| ws(&b)).filter(|b| !b.is_empty()),
+        published: raw.published.map(|d| d.chars().take(10).collect()),
+        ..raw
     }
 }
 
 fn rates(pages: &[Page], preds: &[Metadata], label: &str) {
-    let mut line = format!("{label:<12}");
+    let mut line = format!("{label:<46}");
     for (f, name) in FIELDS {
         let (mut n, mut ok) = (0, 0);
         for (p, m) in pages.iter().zip(preds) {
@@ -235,7 +250,7 @@ fn main() -> ExitCode {
             let doc = dom_query::Document::from(p.html.as_str());
             println!("gold: {:?} | {:?} | {:?}", p.title, p.author, p.date);
             println!("ours: {:#?}", metadata::from_document(&doc));
-            println!("readability: {:#?}", readability(&p.html));
+            println!("readability: {:#?}", readability(&p.html, true, true));
         }
         return ExitCode::SUCCESS;
     }
@@ -246,16 +261,38 @@ fn main() -> ExitCode {
         ours.push(metadata::from_document(&doc));
         micros.push(t.elapsed().as_secs_f64() * 1e6);
     }
-    let theirs: Vec<Metadata> = pages.iter().map(|p| readability(&p.html)).collect();
-    let both: Vec<Metadata> = ours
-        .iter()
-        .zip(&theirs)
-        .map(|(a, b)| a.clone().or(b.clone()))
-        .collect();
     println!("{} pages", pages.len());
     rates(&pages, &ours, "ours");
-    rates(&pages, &theirs, "readability");
-    rates(&pages, &both, "combined");
+    let raw: Vec<Metadata> = pages
+        .iter()
+        .map(|p| readability(&p.html, false, false))
+        .collect();
+    rates(&pages, &raw, "readability, as given");
+    let theirs: Vec<Metadata> = pages
+        .iter()
+        .map(|p| readability(&p.html, true, false))
+        .collect();
+    rates(&pages, &theirs, "readability, cleaned");
+    let parsed: Vec<Metadata> = pages
+        .iter()
+        .map(|p| readability(&p.html, true, true))
+        .collect();
+    rates(
+        &pages,
+        &parsed,
+        "readability, cleaned, with parse()'s byline",
+    );
+    for (label, other) in [
+        ("ours or readability", &theirs),
+        ("ours or readability with parse()", &parsed),
+    ] {
+        let both: Vec<Metadata> = ours
+            .iter()
+            .zip(other)
+            .map(|(a, b)| a.clone().or(b.clone()))
+            .collect();
+        rates(&pages, &both, label);
+    }
     println!(
         "title ignoring case: ours {}",
         title_ignoring_case(&pages, &ours)

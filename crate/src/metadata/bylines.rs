@@ -2,21 +2,29 @@
 //! naming the author or byline) and those written out (`By Jane Smith`, `Von Eva Maier`,
 //! `Autor: …`), outside comment sections.
 
-use super::markup::{class_and_id, in_part, normalise};
+use super::markup::{
+    class_and_id, class_has, contains_ci, in_part, normalise, with_attr, with_text, ClassWords,
+};
 use super::names;
 use dom_query::{Document, NodeRef};
+use std::sync::LazyLock;
 
 /// A node's text with a space at every element boundary (`<b>Jane</b>Smith` → `Jane Smith`),
 /// whitespace-normalised; scripts and styles left out.
 pub fn spaced_text(node: &NodeRef) -> String {
+    spaced_text_within(node, usize::MAX).unwrap_or_default()
+}
+
+/// [`spaced_text`], or `None` as soon as the raw text passes `limit` bytes.
+pub fn spaced_text_within(node: &NodeRef, limit: usize) -> Option<String> {
     let mut s = String::new();
     if node.is_text() {
         s.push_str(&node.text());
     }
     for d in node.descendants_it() {
         if d.is_text() {
-            let in_code = d.parent().and_then(|p| p.node_name()).is_some_and(|n| {
-                matches!(n.as_ref(), "script" | "style" | "noscript" | "template")
+            let in_code = d.parent().is_some_and(|p| {
+                p.has_name("script") || p.has_name("style") || p.has_name("noscript")
             });
             if !in_code {
                 if d.prev_sibling().is_some_and(|p| p.is_element()) {
@@ -27,44 +35,65 @@ pub fn spaced_text(node: &NodeRef) -> String {
         } else if d.is_element() {
             s.push(' ');
         }
+        if s.len() > limit {
+            return None;
+        }
     }
-    normalise(&s)
+    Some(normalise(&s))
 }
 
 /// Inside a comment section, a sidebar or navigation: bylines there are not the article's.
 fn in_comments(node: &NodeRef) -> bool {
-    in_part(node, &["comment", "respond", "reply", "disqus", "sidebar"])
+    static WORDS: LazyLock<ClassWords> =
+        LazyLock::new(|| ClassWords::new(&["comment", "respond", "reply", "disqus", "sidebar"]));
+    in_part(node, &WORDS)
 }
 
-/// Elements that name the author: `rel="author"`, links to an author's page, a class or id
-/// naming the author or byline (hCard's `fn` among them).
-const MARKED: &str = "[rel~=author], a[href*='/author/'], a[href*='/autor/'], \
-    a[href*='/autoren/'], a[href*='/authors/'], [class*=author], [class*=byline], \
-    [id*=author], [id*=byline], [class*=Author], [class*=Byline], [class*=autor], \
-    [class*=Autor], [class*=username], .vcard .fn";
+/// Classes and ids that name the author or byline.
+static MARKED_CLASSES: LazyLock<ClassWords> =
+    LazyLock::new(|| ClassWords::new(&["author", "byline", "autor", "username"]));
+
+/// Classes of pictures and blurbs about an author, not the byline.
+static NOT_BYLINES: LazyLock<ClassWords> = LazyLock::new(|| {
+    ClassWords::new(&["avatar", "image", "img", "photo", "description", "social"])
+});
+
+/// Paths of links to an author's page.
+const AUTHOR_PATHS: &[&str] = &["/author/", "/autor/", "/autoren/", "/authors/"];
 
 /// Boxes about the author (a photo, a biography) hold the name in a heading or a link.
 const BOXES: &[&str] = &["bio", "box", "card", "about"];
+
+/// Whether an element names the author: `rel="author"`, a link to an author's page, a class
+/// or id naming the author or byline, an hCard name (`class="fn"`).
+fn is_marked(node: &NodeRef) -> bool {
+    with_attr(node, "rel", |r| contains_ci(r, "author")).unwrap_or(false)
+        || (node.has_name("a")
+            && with_attr(node, "href", |h| AUTHOR_PATHS.iter().any(|p| h.contains(p)))
+                .unwrap_or(false))
+        || class_has(node, &MARKED_CLASSES)
+        // hCard's formatted name.
+        || with_attr(node, "class", |c| c.split_whitespace().any(|t| t == "fn")).unwrap_or(false)
+}
 
 /// Texts of elements marked as bylines, short ones only, in document order. In an author's
 /// box, the text of its first heading, strong text or link.
 pub fn marked(doc: &Document) -> Vec<String> {
     let mut out = Vec::new();
-    for node in doc.select(MARKED).nodes() {
-        let c = class_and_id(node);
-        if ["avatar", "image", "img", "photo", "description", "social"]
-            .iter()
-            .any(|k| c.contains(k))
-            || in_comments(node)
-        {
+    for node in doc.root().descendants_it() {
+        if !node.is_element() || !is_marked(&node) {
             continue;
         }
+        if class_has(&node, &NOT_BYLINES) || in_comments(&node) {
+            continue;
+        }
+        let c = class_and_id(&node);
         let t = if BOXES.iter().any(|k| c.contains(k)) {
-            let inner = dom_query::Selection::from(*node)
+            let inner = dom_query::Selection::from(node)
                 .select_single("h2, h3, h4, h5, h6, strong, b, a, [class*=name]");
             inner.nodes().first().map(spaced_text).unwrap_or_default()
         } else {
-            spaced_text(node)
+            spaced_text_within(&node, 400).unwrap_or_default()
         };
         if (2..100).contains(&t.chars().count()) {
             out.push(t);
@@ -77,11 +106,15 @@ pub fn marked(doc: &Document) -> Vec<String> {
 pub fn copyright(doc: &Document) -> Vec<String> {
     let mut out = Vec::new();
     for node in doc.root().descendants_it().filter(NodeRef::is_text) {
-        let t = node.text();
-        let t = t.trim();
-        if t.len() > 120 {
+        let marked = with_text(&node, |t| {
+            t.len() <= 200
+                && (t.contains('©') || contains_ci(t, "(c)") || contains_ci(t, "copyright"))
+        });
+        if marked != Some(true) {
             continue;
         }
+        let t = node.text();
+        let t = t.trim();
         let lower = t.to_lowercase();
         let Some(at) = ["©", "(c)", "copyright"]
             .iter()
@@ -187,11 +220,15 @@ pub fn written(doc: &Document) -> Vec<String> {
         if !node.is_text() {
             continue;
         }
-        let raw = node.text();
-        let trimmed = raw.trim();
-        if trimmed.is_empty() || trimmed.len() > 200 {
+        let candidate = with_text(&node, |t| {
+            let t = t.trim();
+            !t.is_empty() && t.len() <= 200 && names::may_lead(t)
+        });
+        if candidate != Some(true) {
             continue;
         }
+        let raw = node.text();
+        let trimmed = raw.trim();
         // `| By`, `— von`: the lead word after a separator.
         let text = normalise(trimmed.trim_start_matches(|c: char| !c.is_alphanumeric()));
         let Some(line) = byline_at(&node, &text) else {

@@ -213,6 +213,10 @@ type Reader = fn(&Captures) -> Option<String>;
 /// The earliest valid date in `text`, as `YYYY-MM-DD`, or with the time when the text gives
 /// one in ISO or RFC 2822 form (`2021-03-05T10:32:00+01:00`).
 pub fn parse(text: &str) -> Option<String> {
+    // Every date written with a year has at least four digits (`5.3.21`).
+    if text.bytes().filter(u8::is_ascii_digit).count() < 4 {
+        return None;
+    }
     let readers: [(&Regex, Reader); 6] = [
         (&ISO, iso),
         (&RFC2822, rfc2822),

@@ -2,6 +2,8 @@
 //! (`itemprop`), byline elements, the language and the page's own address.
 
 use dom_query::{Document, NodeRef};
+use regex::Regex;
+use std::sync::LazyLock;
 
 /// Whitespace collapsed to single spaces, trimmed; soft hyphens and zero-width characters
 /// removed.
@@ -35,24 +37,80 @@ pub fn class_and_id(node: &NodeRef) -> String {
     s
 }
 
+/// An attribute's value, borrowed for `f` (no copy).
+pub fn with_attr<R>(node: &NodeRef, name: &str, f: impl FnOnce(&str) -> R) -> Option<R> {
+    let el = node.element_ref()?;
+    let attr = el.attrs.iter().find(|a| &*a.name.local == name)?;
+    Some(f(&attr.value))
+}
+
+/// A text node's text, borrowed for `f` (no copy); `None` for other nodes.
+pub fn with_text<R>(node: &NodeRef, f: impl FnOnce(&str) -> R) -> Option<R> {
+    node.query(|n| match &n.data {
+        dom_query::NodeData::Text { contents } => Some(f(contents)),
+        _ => None,
+    })
+    .flatten()
+}
+
+/// Whether `haystack` holds `needle` (lower-case ASCII), ignoring ASCII case.
+pub fn contains_ci(haystack: &str, needle: &str) -> bool {
+    let n = needle.len();
+    n <= haystack.len()
+        && haystack
+            .as_bytes()
+            .windows(n)
+            .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+}
+
+/// Words to find in classes and ids, in any case (`author` in `Article-Author`).
+pub struct ClassWords(Regex);
+
+impl ClassWords {
+    pub fn new(words: &[&str]) -> ClassWords {
+        let alternatives: Vec<String> = words.iter().map(|w| regex::escape(w)).collect();
+        ClassWords(Regex::new(&format!("(?i){}", alternatives.join("|"))).unwrap())
+    }
+
+    pub fn is_in(&self, s: &str) -> bool {
+        self.0.is_match(s)
+    }
+}
+
+/// Whether the node's class or id holds one of `words`.
+pub fn class_has(node: &NodeRef, words: &ClassWords) -> bool {
+    let Some(el) = node.element_ref() else {
+        return false;
+    };
+    el.attrs
+        .iter()
+        .any(|a| matches!(&*a.name.local, "class" | "id") && words.is_in(&a.value))
+}
+
 /// Whether a node lies in a part of the page that is not the article: `<aside>`, `<nav>`, or
-/// an element with one of `words` in a class or id (`comment-list`, `sidebar`), up to `<body>`
-/// (whose classes describe the page: `has-sidebar`, `comments-open`), and not one that holds
-/// an `<h1>`.
-pub fn in_part(node: &NodeRef, words: &[&str]) -> bool {
+/// an element with one of `words` in a class or id token (`comment-list`, `sidebar`), up to
+/// `<body>` (whose classes describe the page: `has-sidebar`, `comments-open`), and not one
+/// that holds an `<h1>`.
+pub fn in_part(node: &NodeRef, words: &ClassWords) -> bool {
     for n in std::iter::once(*node).chain(node.ancestors_it(None)) {
-        let Some(tag) = n.node_name() else { continue };
-        match tag.as_ref() {
-            "body" | "html" => return false,
-            "aside" | "nav" => return true,
-            _ => {}
+        if !n.is_element() {
+            continue;
+        }
+        if n.has_name("body") || n.has_name("html") {
+            return false;
+        }
+        if n.has_name("aside") || n.has_name("nav") {
+            return true;
+        }
+        if !class_has(&n, words) {
+            continue;
         }
         let c = class_and_id(&n);
         let hit = c.split_whitespace().any(|token| {
             !["has-", "no-", "with-", "show-", "hide-", "mobile-"]
                 .iter()
                 .any(|p| token.starts_with(p))
-                && words.iter().any(|w| token.contains(w))
+                && words.is_in(token)
         });
         // A comment section holding the headline is broken markup (a `<div>` never closed),
         // not a comment section.
@@ -272,6 +330,8 @@ pub fn itemprops(doc: &Document, prop: &str) -> Vec<String> {
     out
 }
 
+static PUBLISH: LazyLock<ClassWords> = LazyLock::new(|| ClassWords::new(&["publish"]));
+
 /// The dates `<time>` elements give (`datetime`, else their text), and hAtom's
 /// `<abbr class="published" title="…">`; those marked as the publication's first.
 pub fn times(doc: &Document) -> Vec<String> {
@@ -291,7 +351,7 @@ pub fn times(doc: &Document) -> Vec<String> {
             || node
                 .attr("itemprop")
                 .is_some_and(|p| p.contains("datePublished"))
-            || class_and_id(node).contains("publish");
+            || class_has(node, &PUBLISH);
         if is_pub {
             marked.push(v);
         } else {

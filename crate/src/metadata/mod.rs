@@ -51,8 +51,31 @@ pub struct Metadata {
 }
 
 impl Metadata {
-    /// Fills what is missing from another source (e.g. Readability's metadata): each field is
-    /// `self`'s when it has one, else `other`'s.
+    /// Metadata as another extractor gives it (Readability's `byline` with its `By`, a date
+    /// in any format, `en_US`), cleaned as this module's own: the byline's names only
+    /// ([`names::byline`]), the date in ISO 8601 or nothing ([`date::parse`]), the language
+    /// tag tidied, text whitespace-normalised. For [`Metadata::or`]:
+    /// `ours.or(readability.cleaned())`.
+    pub fn cleaned(self) -> Metadata {
+        let text = |s: Option<String>| s.map(|t| markup::normalise(&t)).filter(|t| !t.is_empty());
+        Metadata {
+            title: text(self.title),
+            byline: self.byline.as_deref().and_then(|b| names::byline([b])),
+            published: self.published.as_deref().and_then(date::parse),
+            site_name: text(self.site_name),
+            language: self.language.as_deref().and_then(language_tag),
+            description: text(self.description),
+            article_body: text(self.article_body),
+        }
+    }
+
+    /// Fills what is missing from another source (e.g. Readability's metadata, see
+    /// [`Metadata::cleaned`]): each field is `self`'s when it has one, else `other`'s.
+    ///
+    /// Measured on trafilatura's 990 pages, filling ours from Readability's
+    /// (`dom_smoothie` 0.19, `get_article_metadata` with its JSON-LD) adds nothing to titles
+    /// and dates and nothing to authors; with the byline Readability's full `parse()` finds,
+    /// 3 authors of 538 (0.714 → 0.719).
     pub fn or(self, other: Metadata) -> Metadata {
         Metadata {
             title: self.title.or(other.title),
@@ -391,6 +414,24 @@ mod tests {
         assert_eq!(language_tag("x-default"), None);
         assert_eq!(language_tag("und"), None);
         assert_eq!(language_tag("{{lang}}"), None);
+    }
+
+    #[test]
+    fn another_extractors_metadata_cleaned() {
+        let raw = Metadata {
+            title: Some("  Rain \n expected ".into()),
+            byline: Some("By Jane Smith".into()),
+            published: Some("Fri, 05 Mar 2021 10:32:00 +0100".into()),
+            language: Some("en_gb".into()),
+            description: Some("   ".into()),
+            ..Default::default()
+        };
+        let c = raw.cleaned();
+        assert_eq!(c.title.as_deref(), Some("Rain expected"));
+        assert_eq!(c.byline.as_deref(), Some("Jane Smith"));
+        assert_eq!(c.published.as_deref(), Some("2021-03-05T10:32:00+01:00"));
+        assert_eq!(c.language.as_deref(), Some("en-GB"));
+        assert_eq!(c.description, None);
     }
 
     #[test]

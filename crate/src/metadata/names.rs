@@ -120,6 +120,23 @@ fn is_url_or_email(s: &str) -> bool {
     LINKS.is_match(s) || s.starts_with('/') || is_domain(s)
 }
 
+/// A cheap test before [`lead_len`]: whether the first word of `s` (after punctuation) can
+/// start a lead (`By`, `Von`, `Autor:`…).
+pub fn may_lead(s: &str) -> bool {
+    let s = s.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let word: String = s
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .take(16)
+        .flat_map(char::to_lowercase)
+        .collect();
+    !word.is_empty()
+        && LEADS.iter().any(|l| {
+            l.strip_prefix(word.as_str())
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
+        })
+}
+
 /// The length of a byline's lead word (`By `, `Von `, `Autor: `) at the start of `s`, when
 /// names follow it, or when nothing does (a label on its own).
 pub fn lead_len(s: &str) -> Option<usize> {

@@ -1,44 +1,56 @@
 //! Dates a reader sees: in elements marked as dates (`class="date"`, `post-meta`…), and
 //! written near the headline (`Stand: 5. März 2021`, `January 13, 2020 at 08:45`).
 
-use super::bylines::spaced_text;
+use super::bylines::spaced_text_within;
 use super::date;
-use super::markup::{class_and_id, in_part, normalise};
+use super::markup::{class_has, in_part, normalise, ClassWords};
 use dom_query::{Document, NodeRef};
+use std::sync::LazyLock;
 
 /// Where dates live: classes and ids with these words.
-const DATE_CLASSES: &[&str] = &[
-    "date", "time", "datum", "publish", "posted", "byline", "meta", "stand", "created", "dateline",
-    "info",
-];
+static DATE_CLASSES: LazyLock<ClassWords> = LazyLock::new(|| {
+    ClassWords::new(&[
+        "date", "time", "datum", "publish", "posted", "byline", "meta", "stand", "created",
+        "dateline", "info",
+    ])
+});
 
-/// Inside comments, a sidebar, navigation or a list of other articles.
+/// Dates of the last change, not the publication.
+static CHANGED: LazyLock<ClassWords> = LazyLock::new(|| ClassWords::new(&["update", "modif"]));
+
+/// Inside comments, a sidebar or navigation.
 fn elsewhere(node: &NodeRef) -> bool {
-    in_part(
-        node,
-        &[
+    static WORDS: LazyLock<ClassWords> =
+        LazyLock::new(|| ClassWords::new(&["comment", "respond", "reply", "sidebar"]));
+    in_part(node, &WORDS)
+}
+
+/// …or in a list of other articles, for dates found anywhere in the page (near the headline,
+/// a headline's own block may be called a teaser).
+fn in_lists(node: &NodeRef) -> bool {
+    static WORDS: LazyLock<ClassWords> = LazyLock::new(|| {
+        ClassWords::new(&[
             "comment", "respond", "reply", "sidebar", "related", "teaser",
-        ],
-    )
+        ])
+    });
+    in_part(node, &WORDS)
 }
 
 /// Dates in elements whose class or id says they hold one, in document order.
 pub fn marked_dates(doc: &Document) -> Vec<String> {
     let mut out = Vec::new();
-    for node in doc.select("[class], [id]").nodes() {
-        let c = class_and_id(node);
-        if !DATE_CLASSES.iter().any(|k| c.contains(k))
-            || c.contains("update")
-            || c.contains("modif")
-        {
+    for node in doc.root().descendants_it() {
+        if !node.is_element() || !class_has(&node, &DATE_CLASSES) || class_has(&node, &CHANGED) {
             continue;
         }
-        let t = spaced_text(node);
+        let Some(t) = spaced_text_within(&node, 300) else {
+            continue;
+        };
         if t.is_empty() || t.chars().count() > 150 {
             continue;
         }
         if let Some(d) = date::parse(&t) {
-            if !elsewhere(node) {
+            if !in_lists(&node) {
                 out.push(d);
             }
         }
@@ -52,11 +64,10 @@ fn text_nodes(doc: &Document) -> Vec<NodeRef<'_>> {
         .descendants_it()
         .filter(|n| {
             n.is_text()
-                && !n.parent().and_then(|p| p.node_name()).is_some_and(|t| {
-                    matches!(
-                        t.as_ref(),
-                        "script" | "style" | "noscript" | "template" | "title"
-                    )
+                && !n.parent().is_some_and(|p| {
+                    ["script", "style", "noscript", "template", "title"]
+                        .iter()
+                        .any(|t| p.has_name(t))
                 })
         })
         .collect()
@@ -78,15 +89,14 @@ fn headline_node<'a>(doc: &'a Document, headline: Option<&str>) -> Option<NodeRe
 fn dateline(n: &NodeRef) -> Option<String> {
     let t = n.text();
     let t = t.trim();
-    if t.len() > 300 || !t.chars().any(|c| c.is_ascii_digit()) {
+    if !t.chars().any(|c| c.is_ascii_digit()) {
         return None;
     }
-    let line = n.parent().map_or_else(String::new, |p| spaced_text(&p));
-    let text = normalise(t);
-    let head: String = if line.chars().count() <= 150 {
-        text
+    let line = n.parent().and_then(|p| spaced_text_within(&p, 300));
+    let head: String = if line.is_some_and(|l| l.chars().count() <= 150) {
+        normalise(t)
     } else {
-        text.chars().take(40).collect()
+        normalise(&t.chars().take(40).collect::<String>())
     };
     date::parse(&head).filter(|_| !elsewhere(n))
 }
