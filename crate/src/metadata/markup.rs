@@ -291,7 +291,17 @@ fn without_kicker(h: &NodeRef) -> Option<String> {
 
 /// The page's `<h1>`s with text, in document order.
 pub fn headings(doc: &Document) -> Vec<Heading> {
-    doc.select("h1")
+    headings_of(doc, "h1")
+}
+
+/// The page's `<h2>`s and `<h3>`s with text, in document order: where blogs whose `<h1>` is
+/// their name put their posts' titles.
+pub fn subheadings(doc: &Document) -> Vec<Heading> {
+    headings_of(doc, "h2, h3")
+}
+
+fn headings_of(doc: &Document, selector: &str) -> Vec<Heading> {
+    doc.select(selector)
         .nodes()
         .iter()
         .filter_map(|h| {

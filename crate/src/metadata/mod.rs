@@ -142,7 +142,15 @@ const DESCRIPTION_KEYS: &[&str] = &[
     "dc.description",
 ];
 const LANGUAGE_KEYS: &[&str] = &["content-language", "language", "dc.language", "og:locale"];
-const TITLE_KEYS: &[&str] = &["og:title", "twitter:title", "dc.title", "citation_title"];
+/// (`headline`: microdata in a `<meta itemprop>`; an element's own text would only confirm
+/// itself.)
+const TITLE_KEYS: &[&str] = &[
+    "og:title",
+    "twitter:title",
+    "headline",
+    "dc.title",
+    "citation_title",
+];
 
 /// The first `Some` of an item field, best item first.
 fn from_items<T>(items: &[Item], f: impl Fn(&Item) -> Option<T>) -> Option<T> {
@@ -195,17 +203,17 @@ pub fn from_document(doc: &Document) -> Metadata {
 
 fn headline(doc: &Document, meta: &MetaTags, items: &[Item], site: &[&str]) -> Option<String> {
     let headings = markup::headings(doc);
-    let itemprop = markup::itemprops(doc, "headline");
+    let subheadings = markup::subheadings(doc);
     let mut titles: Vec<&str> = items
         .iter()
         .filter(|i| i.rank >= 2)
         .filter_map(|i| i.headline.as_deref())
         .collect();
     titles.extend(TITLE_KEYS.iter().filter_map(|k| meta.get(k)));
-    titles.extend(itemprop.iter().map(String::as_str));
     let title_tag = markup::title(doc);
     title::choose(&title::Sources {
         headings: &headings,
+        subheadings: &subheadings,
         titles,
         title_tag: title_tag.as_deref(),
         site: site.to_vec(),

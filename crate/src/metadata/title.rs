@@ -9,6 +9,8 @@ use std::sync::LazyLock;
 #[derive(Debug, Default)]
 pub struct Sources<'a> {
     pub headings: &'a [Heading],
+    /// `<h2>`s and `<h3>`s: a headline there only when the metadata titles confirm it.
+    pub subheadings: &'a [Heading],
     /// Titles from metadata, best first (JSON-LD `headline`, `og:title`, …).
     pub titles: Vec<&'a str>,
     /// The `<title>`.
@@ -110,13 +112,13 @@ pub fn cut_site(title: &str, site: &[&str]) -> String {
 
 /// Every form of the metadata titles a headline may take: whole, without the site's name,
 /// and each segment that does not name the site.
-fn variants(src: &Sources) -> Vec<String> {
+fn variants(titles: &[&str], title_tag: Option<&str>, site: &[&str]) -> Vec<String> {
     let mut out = Vec::new();
-    for t in src.titles.iter().chain(src.title_tag.iter()) {
+    for t in titles.iter().chain(title_tag.iter()) {
         out.push(key(t));
-        out.push(key(&cut_site(t, &src.site)));
+        out.push(key(&cut_site(t, site)));
         for (a, b) in segments(t) {
-            if !is_site(&t[a..b], &src.site) {
+            if !is_site(&t[a..b], site) {
                 out.push(key(&t[a..b]));
             }
         }
@@ -153,32 +155,31 @@ pub fn choose(src: &Sources) -> Option<String> {
             .filter(|h| h.site_like)
             .map(|h| h.text.as_str()),
     );
-    let src = Sources {
-        headings: src.headings,
-        titles: src.titles.clone(),
-        title_tag: src.title_tag,
-        site,
-    };
-    let variants = variants(&src);
+    let variants = variants(&src.titles, src.title_tag, &site);
     let known = |s: &str| variants.contains(&key(s));
-    let candidates: Vec<&Heading> = src
-        .headings
-        .iter()
-        .filter(|h| !h.site_like && !is_site_name(&h.text, &src.site))
-        .collect();
-    for h in &candidates {
-        let confirmed = known(&h.text)
+    let candidates = |hs: &'_ [Heading]| -> Vec<Heading> {
+        hs.iter()
+            .filter(|h| !h.site_like && !is_site_name(&h.text, &site))
+            .cloned()
+            .collect()
+    };
+    let confirmed = |h: &&Heading| {
+        known(&h.text)
             || h.headline.as_deref().is_some_and(known)
-            || h.parts.iter().any(|p| known(p));
-        if confirmed {
-            return Some(headline_of(h, known));
-        }
+            || h.parts.iter().any(|p| known(p))
+    };
+    let h1s = candidates(src.headings);
+    if let Some(h) = h1s.iter().find(confirmed) {
+        return Some(headline_of(h, known));
     }
-    if let [only] = candidates.as_slice() {
+    if let [only] = h1s.as_slice() {
         return Some(headline_of(only, known));
     }
+    if let Some(h) = candidates(src.subheadings).iter().find(confirmed) {
+        return Some(headline_of(h, known));
+    }
     let best = src.titles.first().or(src.title_tag.as_ref())?;
-    Some(cut_site(best, &src.site)).filter(|t| !t.is_empty())
+    Some(cut_site(best, &site)).filter(|t| !t.is_empty())
 }
 
 #[cfg(test)]
@@ -229,6 +230,7 @@ mod tests {
         ];
         let src = Sources {
             headings: &headings,
+            subheadings: &[],
             titles: vec!["Rain expected - Weather"],
             title_tag: Some("Rain expected | Daily Example"),
             site: vec!["Daily Example"],

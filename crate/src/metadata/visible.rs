@@ -18,6 +18,34 @@ static DATE_CLASSES: LazyLock<ClassWords> = LazyLock::new(|| {
 /// Dates of the last change, not the publication.
 static CHANGED: LazyLock<ClassWords> = LazyLock::new(|| ClassWords::new(&["update", "modif"]));
 
+/// Words that say a date is the last change.
+static CHANGED_WORDS: LazyLock<ClassWords> = LazyLock::new(|| {
+    ClassWords::new(&[
+        "update",
+        "aktualisiert",
+        "geändert",
+        "modifié",
+        "mis à jour",
+        "actualizado",
+        "aggiornato",
+        "atualizado",
+        "zaktualizowano",
+    ])
+});
+
+/// Words that say a date is the first publication.
+static PUBLISHED_WORDS: LazyLock<ClassWords> = LazyLock::new(|| {
+    ClassWords::new(&[
+        "publi",
+        "veröffentlicht",
+        "erschienen",
+        "erstellt",
+        "posted",
+        "pubblicato",
+        "opublikowano",
+    ])
+});
+
 /// Inside comments, a sidebar or navigation.
 fn elsewhere(node: &NodeRef) -> bool {
     static WORDS: LazyLock<ClassWords> =
@@ -93,7 +121,14 @@ fn dateline(n: &NodeRef) -> Option<String> {
         return None;
     }
     let line = n.parent().and_then(|p| spaced_text_within(&p, 300));
-    let head: String = if line.is_some_and(|l| l.chars().count() <= 150) {
+    let short = line.as_deref().filter(|l| l.chars().count() <= 150);
+    // `Aktualisiert am 6. März`: the last change, unless the line also gives the first
+    // publication (`Published 5 March, updated 6 March`: the earliest date wins).
+    let changed_only = short.is_some_and(|l| CHANGED_WORDS.is_in(l) && !PUBLISHED_WORDS.is_in(l));
+    if changed_only {
+        return None;
+    }
+    let head: String = if short.is_some() {
         normalise(t)
     } else {
         normalise(&t.chars().take(40).collect::<String>())
@@ -143,6 +178,7 @@ mod tests {
             <p>By Jane Smith</p><p>A story told at length in a paragraph far longer than any
             dateline, about what happened on 3 March 2021, with all the details one could want
             and then some more of them, so that nobody could take it for a line of its own.</p>
+            <p>Aktualisiert am 6. März 2021</p>
             <p>Stand: 5. März 2021, 10:00 Uhr</p><p>8.3.2021</p></body>"#,
         );
         assert_eq!(
