@@ -64,13 +64,27 @@ pub fn host_label(host: &str) -> &str {
 fn is_site(segment: &str, site: &[&str]) -> bool {
     let k = key(segment);
     !k.is_empty()
-        && site.iter().any(|s| {
-            let sk = key(s);
-            let long = k.chars().count().min(sk.chars().count()) >= 5;
-            let label = key(host_label(s));
-            k == sk
-                || (long && (k.starts_with(&sk) || sk.starts_with(&k)))
-                || (s.contains('.') && label.chars().count() >= 4 && k.starts_with(&label))
+        && (is_domain(segment.trim())
+            || site.iter().any(|s| {
+                let sk = key(s);
+                let long = k.chars().count().min(sk.chars().count()) >= 5;
+                let label = key(host_label(s));
+                k == sk
+                    || (long && (k.starts_with(&sk) || sk.starts_with(&k)))
+                    || (s.contains('.') && label.chars().count() >= 4 && k.starts_with(&label))
+            }))
+}
+
+/// A domain name (`example.com`, `News.Example.co.uk`): a site's name, not a title's part.
+fn is_domain(s: &str) -> bool {
+    !s.contains(char::is_whitespace)
+        && s.rsplit_once('.').is_some_and(|(head, tld)| {
+            !head.is_empty()
+                && (2..=6).contains(&tld.len())
+                && tld.chars().all(|c| c.is_ascii_alphabetic())
+                && head
+                    .chars()
+                    .all(|c| c.is_alphanumeric() || c == '.' || c == '-')
         })
 }
 
@@ -107,7 +121,10 @@ pub fn cut_site(title: &str, site: &[&str]) -> String {
             last -= 1;
         }
     }
-    title[segs[first].0..segs[last].1].trim().to_string()
+    title[segs[first].0..segs[last].1]
+        .trim()
+        .trim_end_matches([' ', '-', '|', ':', '–', '—', '»'])
+        .to_string()
 }
 
 /// Every form of the metadata titles a headline may take: whole, without the site's name,
@@ -133,6 +150,13 @@ fn variants(titles: &[&str], title_tag: Option<&str>, site: &[&str]) -> Vec<Stri
 fn headline_of(h: &Heading, known: impl Fn(&str) -> bool) -> String {
     if let Some(headline) = &h.headline {
         return headline.clone();
+    }
+    // `<h1><span>Kicker</span> <span>Headline</span></h1>` with `Kicker – Headline` in the
+    // title: the last part is the headline.
+    if let [_, .., last] = h.parts.as_slice() {
+        if known(last) {
+            return last.clone();
+        }
     }
     if known(&h.text) {
         return h.text.clone();
@@ -220,6 +244,11 @@ mod tests {
         );
         assert_eq!(cut_site("Q&A: the rain", &[]), "Q&A: the rain");
         assert_eq!(cut_site("No separator here", &site), "No separator here");
+        // A domain name is the site's, whatever the page calls itself.
+        assert_eq!(
+            cut_site("Style guide - example.net - Design", &[]),
+            "Style guide"
+        );
     }
 
     #[test]
