@@ -42,10 +42,14 @@ pub fn spaced_text_within(node: &NodeRef, limit: usize) -> Option<String> {
     Some(normalise(&s))
 }
 
-/// Inside a comment section, a sidebar or navigation: bylines there are not the article's.
+/// Inside a comment section, a sidebar, navigation or a list of other articles: bylines there
+/// are not the article's.
 fn in_comments(node: &NodeRef) -> bool {
-    static WORDS: LazyLock<ClassWords> =
-        LazyLock::new(|| ClassWords::new(&["comment", "respond", "reply", "disqus", "sidebar"]));
+    static WORDS: LazyLock<ClassWords> = LazyLock::new(|| {
+        ClassWords::new(&[
+            "comment", "respond", "reply", "disqus", "sidebar", "related",
+        ])
+    });
     in_part(node, &WORDS)
 }
 
@@ -55,7 +59,19 @@ static MARKED_CLASSES: LazyLock<ClassWords> =
 
 /// Classes of pictures and blurbs about an author, not the byline.
 static NOT_BYLINES: LazyLock<ClassWords> = LazyLock::new(|| {
-    ClassWords::new(&["avatar", "image", "img", "photo", "description", "social"])
+    ClassWords::new(&[
+        "avatar",
+        "image",
+        "img",
+        "photo",
+        "description",
+        "social",
+        "license",
+        "licence",
+        "credit",
+        "copyright",
+        "caption",
+    ])
 });
 
 /// Paths of links to an author's page.
@@ -76,6 +92,17 @@ fn is_marked(node: &NodeRef) -> bool {
         || with_attr(node, "class", |c| c.split_whitespace().any(|t| t == "fn")).unwrap_or(false)
 }
 
+/// A picture, or a picture's credit or caption: the element has a class of them, or one of
+/// its three nearest ancestors is a figure, a caption or a credit (`license-author`).
+fn is_credit(node: &NodeRef) -> bool {
+    static CREDITS: LazyLock<ClassWords> =
+        LazyLock::new(|| ClassWords::new(&["license", "licence", "credit", "copyright"]));
+    class_has(node, &NOT_BYLINES)
+        || node
+            .ancestors_it(Some(3))
+            .any(|n| n.has_name("figure") || n.has_name("figcaption") || class_has(&n, &CREDITS))
+}
+
 /// Texts of elements marked as bylines, short ones only, in document order. In an author's
 /// box, the text of its first heading, strong text or link.
 pub fn marked(doc: &Document) -> Vec<String> {
@@ -84,7 +111,7 @@ pub fn marked(doc: &Document) -> Vec<String> {
         if !node.is_element() || !is_marked(&node) {
             continue;
         }
-        if class_has(&node, &NOT_BYLINES) || in_comments(&node) {
+        if is_credit(&node) || in_comments(&node) {
             continue;
         }
         let c = class_and_id(&node);

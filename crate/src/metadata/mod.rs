@@ -90,51 +90,21 @@ impl Metadata {
 }
 
 /// `<meta>` keys for each field, best first.
+#[rustfmt::skip]
 const PUBLISHED_KEYS: &[&str] = &[
-    "article:published_time",
-    "og:article:published_time",
-    "article:published",
-    "datepublished",
-    "citation_publication_date",
-    "citation_date",
-    "citation_online_date",
-    "dc.date.issued",
-    "dcterms.issued",
-    "dc.date",
-    "dcterms.date",
-    "dc.date.created",
-    "dcterms.created",
-    "parsely-pub-date",
-    "sailthru.date",
-    "pubdate",
-    "publishdate",
-    "publish-date",
-    "publish_date",
-    "date",
-    "og:published_time",
-    "published_time",
-    "release_date",
-    "article.published",
-    "date.created",
+    "article:published_time", "og:article:published_time", "article:published",
+    "datepublished", "citation_publication_date", "citation_date", "citation_online_date",
+    "dc.date.issued", "dcterms.issued", "dc.date", "dcterms.date", "dc.date.created",
+    "dcterms.created", "parsely-pub-date", "sailthru.date", "pubdate", "publishdate",
+    "publish-date", "publish_date", "date", "og:published_time", "published_time",
+    "release_date", "article.published", "date.created",
 ];
+#[rustfmt::skip]
 const AUTHOR_KEYS: &[&str] = &[
-    "author",
-    "article:author",
-    "og:article:author",
-    "dc.creator",
-    "dcterms.creator",
-    "citation_author",
-    "parsely-author",
-    "sailthru.author",
-    "byl",
-    "book:author",
+    "author", "article:author", "og:article:author", "dc.creator", "dcterms.creator",
+    "citation_author", "parsely-author", "sailthru.author", "byl", "book:author",
 ];
-const SITE_KEYS: &[&str] = &[
-    "og:site_name",
-    "application-name",
-    "publisher",
-    "dc.publisher",
-];
+const SITE_KEYS: &[&str] = &["og:site_name", "dc.publisher"];
 const DESCRIPTION_KEYS: &[&str] = &[
     "description",
     "og:description",

@@ -96,7 +96,7 @@ static SPLIT: LazyLock<Regex> = LazyLock::new(|| {
 /// Where the names end: a separator bar, a line break, a bracket, a date or time.
 static TAIL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"\s[|•·—–-]\s|[|•·\n\r\t]|\s\(|(?:^|\s)\d|(?i:\b(?:updated|aktualisiert|published|veröffentlicht|stand|posted|publié|publicado|pubblicato|erschienen|hace)\b)",
+        r"\s[|•·—–-]\s|[|•·\n\r\t]|\s\(|(?:^|\s)\d|(?i:\b(?:updated|aktualisiert|published|veröffentlicht|stand|posted|publié|publicado|pubblicato|erschienen|hace)\b|\b(?:foto|fotos|photo|photos|bild|bilder|illustration|illustrationen|grafik)\s*:|\b(?:übersetzung|translation|translated)\b)",
     )
     .unwrap()
 });
@@ -168,6 +168,32 @@ pub fn lead_len(s: &str) -> Option<usize> {
         }
     }
     None
+}
+
+/// Words of labels before names (`Text & Fotos:`, `Redaktion und Recherche:`).
+#[rustfmt::skip]
+const LABEL_WORDS: &[&str] = &[
+    "text", "texte", "texto", "tekst", "fotos", "foto", "photos", "photo", "bilder", "bild",
+    "grafik", "grafiken", "illustration", "illustrationen", "video", "redaktion", "recherche",
+    "interview", "mitarbeit", "autor", "autorin", "autoren", "author", "authors", "und",
+    "and", "&", "/", "+", "words", "reporting",
+];
+
+/// The length of a label (`Text & Fotos: `) at the start of `s`: words of labels up to a
+/// colon; 0 when there is none.
+fn label_len(s: &str) -> usize {
+    let Some(i) = s.find(": ").filter(|&i| i <= 30) else {
+        return 0;
+    };
+    let all_label_words = s[..i]
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+        .all(|w| LABEL_WORDS.contains(&w.to_lowercase().as_str()));
+    if all_label_words {
+        i + 2
+    } else {
+        0
+    }
 }
 
 /// Drops a byline's lead word (`By`, `Von:`…) when names follow it.
@@ -246,9 +272,10 @@ pub fn names(raw: &str) -> Vec<String> {
     let s = LINKS.replace_all(&s, ",");
     let s = strip_lead(s.trim());
     // `Redaktion: Eva Maier`, `Text & Fotos: Tom Lind`: a label, then the names.
-    let s = match s.find(": ") {
-        Some(i) if i <= 25 => &s[i + 2..],
-        _ => s,
+    let s = s.get(label_len(s)..).unwrap_or(s);
+    let s = match TAIL.find(s) {
+        Some(m) => &s[..m.start()],
+        None => s,
     };
     // A commenter (`Jane sagt:`), not an author.
     let last_word = s
@@ -259,10 +286,7 @@ pub fn names(raw: &str) -> Vec<String> {
     if SAYS.contains(&last_word.to_lowercase().as_str()) {
         return Vec::new();
     }
-    let mut s = match TAIL.find(s) {
-        Some(m) => &s[..m.start()],
-        None => s,
-    };
+    let mut s = s;
     // Small lower-case words and weekdays left before a cut date (`Jean Dupont le`, `Eva
     // Maier am`, `Tom Lind Fr.`).
     while let Some((head, last)) = s.trim_end().rsplit_once(' ') {
@@ -362,6 +386,10 @@ mod tests {
         assert_eq!(one("Tom Lind (Text)").as_deref(), Some("Tom Lind"));
         assert_eq!(one("Tom Lind Fr. 5.3.2021").as_deref(), Some("Tom Lind"));
         assert_eq!(one("Redaktion: Eva Maier").as_deref(), Some("Eva Maier"));
+        assert_eq!(
+            one("Text: Eva Maier Foto: Tom Lind").as_deref(),
+            Some("Eva Maier")
+        );
     }
 
     #[test]
