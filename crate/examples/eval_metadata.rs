@@ -230,6 +230,64 @@ fn misses(pages: &[Page], preds: &[Metadata], only: Option<&str>) {
     }
 }
 
+/// Ours on every page, with the time `from_document` took and the time parsing the page into
+/// a `Document` took (µs).
+fn run_ours(pages: &[Page]) -> (Vec<Metadata>, Vec<f64>, Vec<f64>) {
+    let (mut ours, mut micros, mut parse) = (Vec::new(), Vec::new(), Vec::new());
+    for p in pages {
+        let t = Instant::now();
+        let doc = dom_query::Document::from(p.html.as_str());
+        parse.push(t.elapsed().as_secs_f64() * 1e6);
+        let t = Instant::now();
+        ours.push(metadata::from_document(&doc));
+        micros.push(t.elapsed().as_secs_f64() * 1e6);
+    }
+    (ours, micros, parse)
+}
+
+/// Readability's metadata as given, cleaned, and with `parse()`'s byline; each alone and
+/// filling ours.
+fn compare_with_readability(pages: &[Page], ours: &[Metadata]) {
+    let run = |clean, parse| -> Vec<Metadata> {
+        pages
+            .iter()
+            .map(|p| readability(&p.html, clean, parse))
+            .collect()
+    };
+    rates(pages, &run(false, false), "readability, as given");
+    let cleaned = run(true, false);
+    rates(pages, &cleaned, "readability, cleaned");
+    let parsed = run(true, true);
+    rates(
+        pages,
+        &parsed,
+        "readability, cleaned, with parse()'s byline",
+    );
+    for (label, other) in [
+        ("ours or readability", &cleaned),
+        ("ours or readability with parse()", &parsed),
+    ] {
+        let both: Vec<Metadata> = ours
+            .iter()
+            .zip(other)
+            .map(|(a, b)| a.clone().or(b.clone()))
+            .collect();
+        rates(pages, &both, label);
+    }
+}
+
+/// `median, mean, 90th percentile` of timings.
+fn summary(mut micros: Vec<f64>) -> String {
+    micros.sort_by(f64::total_cmp);
+    let mean = micros.iter().sum::<f64>() / micros.len().max(1) as f64;
+    let at = |q: usize| micros.get(micros.len() * q / 100).copied().unwrap_or(0.0);
+    format!(
+        "median {:.0} µs, mean {mean:.0} µs, 90th percentile {:.0} µs",
+        at(50),
+        at(90)
+    )
+}
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let dir = set_dir();
@@ -254,56 +312,16 @@ fn main() -> ExitCode {
         }
         return ExitCode::SUCCESS;
     }
-    let (mut ours, mut micros) = (Vec::new(), Vec::new());
-    for p in &pages {
-        let doc = dom_query::Document::from(p.html.as_str());
-        let t = Instant::now();
-        ours.push(metadata::from_document(&doc));
-        micros.push(t.elapsed().as_secs_f64() * 1e6);
-    }
+    let (ours, micros, parse) = run_ours(&pages);
     println!("{} pages", pages.len());
     rates(&pages, &ours, "ours");
-    let raw: Vec<Metadata> = pages
-        .iter()
-        .map(|p| readability(&p.html, false, false))
-        .collect();
-    rates(&pages, &raw, "readability, as given");
-    let theirs: Vec<Metadata> = pages
-        .iter()
-        .map(|p| readability(&p.html, true, false))
-        .collect();
-    rates(&pages, &theirs, "readability, cleaned");
-    let parsed: Vec<Metadata> = pages
-        .iter()
-        .map(|p| readability(&p.html, true, true))
-        .collect();
-    rates(
-        &pages,
-        &parsed,
-        "readability, cleaned, with parse()'s byline",
-    );
-    for (label, other) in [
-        ("ours or readability", &theirs),
-        ("ours or readability with parse()", &parsed),
-    ] {
-        let both: Vec<Metadata> = ours
-            .iter()
-            .zip(other)
-            .map(|(a, b)| a.clone().or(b.clone()))
-            .collect();
-        rates(&pages, &both, label);
-    }
+    compare_with_readability(&pages, &ours);
     println!(
         "title ignoring case: ours {}",
         title_ignoring_case(&pages, &ours)
     );
-    micros.sort_by(f64::total_cmp);
-    let mean = micros.iter().sum::<f64>() / micros.len().max(1) as f64;
-    println!(
-        "from_document: median {:.0} µs, mean {mean:.0} µs, 90th percentile {:.0} µs (document already parsed)",
-        micros[micros.len() / 2],
-        micros[micros.len() * 9 / 10]
-    );
+    println!("from_document: {}", summary(micros));
+    println!("(parsing the page into a Document: {})", summary(parse));
     if let Some(i) = args.iter().position(|a| a == "--misses") {
         misses(&pages, &ours, args.get(i + 1).map(String::as_str));
     }

@@ -453,6 +453,65 @@ mod tests {
     }
 
     #[test]
+    fn a_blog_post_without_metadata() {
+        let doc = Document::from(
+            r#"<html lang="en-us"><head><title>Baking bread | Crumbs and Co</title></head>
+            <body><header><h1><a href="https://crumbs.example/">Crumbs and Co</a></h1></header>
+            <div class="post"><h2 class="entry-title">Baking bread</h2>
+            <p class="meta">Posted on March 5, 2021 by <a href="/author/jdoe/">Jane Doe</a></p>
+            <p>Flour, water, salt and time.</p></div>
+            <div id="comments"><p class="comment-author">Tom Lind says:</p>
+            <p>Lovely, 6 March 2021</p></div>
+            <footer>© 2021 Jane Doe</footer></body></html>"#,
+        );
+        let m = from_document(&doc);
+        assert_eq!(m.title.as_deref(), Some("Baking bread"));
+        assert_eq!(m.byline.as_deref(), Some("Jane Doe"));
+        assert_eq!(m.published.as_deref(), Some("2021-03-05"));
+        assert_eq!(m.language.as_deref(), Some("en-US"));
+    }
+
+    #[test]
+    fn a_news_page_with_a_kicker_a_byline_and_a_dateline() {
+        let doc = Document::from(
+            r#"<html lang="de"><head><title>Stadtrat: Neue Brücke beschlossen | Tagesblatt</title>
+            <meta property="og:title" content="Stadtrat: Neue Brücke beschlossen">
+            <meta property="og:site_name" content="Tagesblatt">
+            <meta name="author" content="Tagesblatt">
+            <meta property="article:published_time" content="2022-01-10T23:30:00Z"></head>
+            <body><article><h1><span class="kicker">Stadtrat</span><span class="sr-only">: </span>
+            <span class="headline">Neue Brücke beschlossen</span></h1>
+            <p class="byline">Von Eva Maier und Tom Lind</p><p>Stand: 11.01.2022, 00:30 Uhr</p>
+            <p>Die Brücke wird 2024 gebaut, sagte der Bürgermeister am 3. Januar 2022 in einer
+            langen Sitzung, die bis in den späten Abend dauerte und viele Fragen offen ließ.</p>
+            </article></body></html>"#,
+        );
+        let m = from_document(&doc);
+        assert_eq!(m.title.as_deref(), Some("Neue Brücke beschlossen"));
+        // The site's own name waits; the people in the byline come first.
+        assert_eq!(m.byline.as_deref(), Some("Eva Maier, Tom Lind"));
+        // The day the reader sees, not the UTC day of the metadata.
+        assert_eq!(m.published.as_deref(), Some("2022-01-11"));
+        assert_eq!(m.site_name.as_deref(), Some("Tagesblatt"));
+    }
+
+    #[test]
+    fn a_spanish_page_with_microdata() {
+        let doc = Document::from(
+            r#"<html><head><meta http-equiv="content-language" content="es"></head><body>
+            <article itemscope itemtype="https://schema.org/NewsArticle">
+            <h1 itemprop="headline">Llueve en Madrid</h1>
+            <span itemprop="author" itemscope><span itemprop="name">Ana García</span></span>
+            <p>Publicado el 5 de marzo de 2021</p></article></body></html>"#,
+        );
+        let m = from_document(&doc);
+        assert_eq!(m.title.as_deref(), Some("Llueve en Madrid"));
+        assert_eq!(m.byline.as_deref(), Some("Ana García"));
+        assert_eq!(m.published.as_deref(), Some("2021-03-05"));
+        assert_eq!(m.language.as_deref(), Some("es"));
+    }
+
+    #[test]
     fn an_empty_page_says_nothing() {
         assert_eq!(from_document(&Document::from("")), Metadata::default());
         assert_eq!(
