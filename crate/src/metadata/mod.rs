@@ -173,7 +173,7 @@ pub fn from_document(doc: &Document) -> Metadata {
 
 fn headline(doc: &Document, meta: &MetaTags, items: &[Item], site: &[&str]) -> Option<String> {
     let headings = markup::headings(doc);
-    let subheadings = markup::subheadings(doc);
+    let subheadings = || markup::subheadings(doc);
     let mut titles: Vec<&str> = items
         .iter()
         .filter(|i| i.rank >= 2)
@@ -183,7 +183,7 @@ fn headline(doc: &Document, meta: &MetaTags, items: &[Item], site: &[&str]) -> O
     let title_tag = markup::title(doc);
     title::choose(&title::Sources {
         headings: &headings,
-        subheadings: &subheadings,
+        subheadings: Some(&subheadings),
         titles,
         title_tag: title_tag.as_deref(),
         site: site.to_vec(),

@@ -6,11 +6,12 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 /// What the headline is chosen from.
-#[derive(Debug, Default)]
+#[derive(Default)]
 pub struct Sources<'a> {
     pub headings: &'a [Heading],
-    /// `<h2>`s and `<h3>`s: a headline there only when the metadata titles confirm it.
-    pub subheadings: &'a [Heading],
+    /// `<h2>`s and `<h3>`s, read only when no `<h1>` will do: a headline there only when the
+    /// metadata titles confirm it.
+    pub subheadings: Option<&'a dyn Fn() -> Vec<Heading>>,
     /// Titles from metadata, best first (JSON-LD `headline`, `og:title`, …).
     pub titles: Vec<&'a str>,
     /// The `<title>`.
@@ -199,7 +200,8 @@ pub fn choose(src: &Sources) -> Option<String> {
     if let [only] = h1s.as_slice() {
         return Some(headline_of(only, known));
     }
-    if let Some(h) = candidates(src.subheadings).iter().find(confirmed) {
+    let subheadings = src.subheadings.map(|read| read()).unwrap_or_default();
+    if let Some(h) = candidates(&subheadings).iter().find(confirmed) {
         return Some(headline_of(h, known));
     }
     let best = src.titles.first().or(src.title_tag.as_ref())?;
@@ -259,12 +261,29 @@ mod tests {
         ];
         let src = Sources {
             headings: &headings,
-            subheadings: &[],
             titles: vec!["Rain expected - Weather"],
             title_tag: Some("Rain expected | Daily Example"),
             site: vec!["Daily Example"],
+            ..Default::default()
         };
         assert_eq!(choose(&src).as_deref(), Some("Rain expected"));
+    }
+
+    #[test]
+    fn a_post_title_in_a_subheading() {
+        let site_name = [Heading {
+            text: "Crumbs".into(),
+            site_like: true,
+            ..Default::default()
+        }];
+        let posts = || vec![h("Archive", None), h("Baking bread", None)];
+        let src = Sources {
+            headings: &site_name,
+            subheadings: Some(&posts),
+            title_tag: Some("Crumbs » Baking bread"),
+            ..Default::default()
+        };
+        assert_eq!(choose(&src).as_deref(), Some("Baking bread"));
     }
 
     #[test]

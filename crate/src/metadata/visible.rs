@@ -86,19 +86,14 @@ pub fn marked_dates(doc: &Document) -> Vec<String> {
     out
 }
 
-/// The text nodes of the page (not in scripts or styles), in document order.
-fn text_nodes(doc: &Document) -> Vec<NodeRef<'_>> {
-    doc.root()
-        .descendants_it()
-        .filter(|n| {
-            n.is_text()
-                && !n.parent().is_some_and(|p| {
-                    ["script", "style", "noscript", "template", "title"]
-                        .iter()
-                        .any(|t| p.has_name(t))
-                })
+/// Whether a text node is text a reader sees (not in a script, style or template).
+fn is_visible_text(n: &NodeRef) -> bool {
+    n.is_text()
+        && !n.parent().is_some_and(|p| {
+            ["script", "style", "noscript", "template", "title"]
+                .iter()
+                .any(|t| p.has_name(t))
         })
-        .collect()
 }
 
 /// The element the headline is in: the first `<h1>` (else `<h2>`, `<h3>`) whose text holds
@@ -142,18 +137,28 @@ pub fn date_near_headline(doc: &Document, headline: Option<&str>) -> Option<Stri
     const AFTER: usize = 60;
     const BEFORE: usize = 15;
     let h = headline_node(doc, headline)?;
-    let texts = text_nodes(doc);
     let first_inside = h.descendants_it().find(NodeRef::is_text)?;
-    let at = texts.iter().position(|t| t.id == first_inside.id)?;
-    let after = texts[at..texts.len().min(at + AFTER)]
-        .iter()
-        .find_map(dateline);
-    after.or_else(|| {
-        texts[at.saturating_sub(BEFORE)..at]
-            .iter()
-            .rev()
-            .find_map(dateline)
-    })
+    // The text nodes just before the headline, and from it on: one walk, stopped after.
+    let mut before: std::collections::VecDeque<NodeRef> = std::collections::VecDeque::new();
+    let mut after: Vec<NodeRef> = Vec::new();
+    for n in doc.root().descendants_it().filter(is_visible_text) {
+        if after.is_empty() && n.id != first_inside.id {
+            if before.len() == BEFORE {
+                before.pop_front();
+            }
+            before.push_back(n);
+            continue;
+        }
+        after.push(n);
+        if after.len() == AFTER {
+            break;
+        }
+    }
+    if after.is_empty() {
+        return None;
+    }
+    let found = after.iter().find_map(dateline);
+    found.or_else(|| before.iter().rev().find_map(dateline))
 }
 
 #[cfg(test)]
