@@ -73,9 +73,9 @@ impl Metadata {
     /// [`Metadata::cleaned`]): each field is `self`'s when it has one, else `other`'s.
     ///
     /// Measured on trafilatura's 990 pages, filling ours from Readability's
-    /// (`dom_smoothie` 0.19, `get_article_metadata` with its JSON-LD) adds nothing to titles
-    /// and dates and nothing to authors; with the byline Readability's full `parse()` finds,
-    /// 3 authors of 538 (0.714 → 0.719).
+    /// (`dom_smoothie` 0.19, `get_article_metadata` with its JSON-LD) adds nothing to titles,
+    /// dates or authors; with the byline Readability's full `parse()` finds, 3 authors of 538
+    /// (0.717 → 0.723).
     pub fn or(self, other: Metadata) -> Metadata {
         Metadata {
             title: self.title.or(other.title),
