@@ -290,7 +290,7 @@ fn byline(doc: &Document, meta: &MetaTags, items: &[Item], site: &[&str]) -> Opt
     }
     // A person's name in the copyright line, on a site with no byline: a personal site. When
     // it is also the site's name, only if it starts with a known given name (a blog called
-    // `Frollein Herr` is not a person).
+    // `Mister Crumb` is not a person).
     fallback.or_else(|| {
         bylines::copyright(doc)
             .into_iter()
