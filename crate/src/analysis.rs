@@ -4,6 +4,7 @@ use crate::boilerplate;
 use crate::entities;
 use crate::error::Error;
 use crate::html;
+use crate::metadata;
 use crate::offsets::{self, OffsetUnit};
 use crate::quotes;
 use crate::segment::{count_words, Document, TokenKind};
@@ -155,14 +156,36 @@ pub fn analyze(input: &str, options: &Options) -> Result<Analysis, Error> {
         }
     }
 
-    let title = blocks
+    // Metadata: the markup's where it says (HTML), else what the blocks show.
+    let meta = html_doc
+        .as_ref()
+        .map(|h| h.metadata.clone())
+        .unwrap_or_default();
+    let title_block = blocks
         .iter()
         .find(|b| b.kind == BlockKind::Title && !b.boilerplate)
-        .map(|b| text[b.start..b.end].to_string());
-    let byline = blocks
-        .iter()
-        .find(|b| b.kind == BlockKind::Byline)
-        .map(|b| text[b.start..b.end].to_string());
+        .map(|b| metadata::text::headline(&text[b.start..b.end]));
+    let block_date = || {
+        blocks
+            .iter()
+            .filter(|b| matches!(b.kind, BlockKind::Dateline | BlockKind::Byline))
+            .find_map(|b| metadata::date::parse(&text[b.start..b.end]))
+    };
+    let published = meta
+        .published
+        .clone()
+        .or_else(|| title_block.as_ref().and_then(|t| t.1.clone()))
+        .or_else(block_date);
+    let title = meta
+        .title
+        .clone()
+        .or_else(|| title_block.map(|t| t.0.to_string()));
+    let byline = meta.byline.clone().or_else(|| {
+        blocks
+            .iter()
+            .find(|b| b.kind == BlockKind::Byline)
+            .map(|b| text[b.start..b.end].to_string())
+    });
     let clean_text = blocks
         .iter()
         .filter(|b| !b.boilerplate)
@@ -196,9 +219,11 @@ pub fn analyze(input: &str, options: &Options) -> Result<Analysis, Error> {
         offsets: OffsetUnit::Utf8.as_str(),
         title,
         byline,
-        published: None,
-        site_name: None,
-        language: language.map(|l| boilerplate::language::bcp47(l).to_string()),
+        published,
+        site_name: meta.site_name,
+        language: language
+            .map(|l| boilerplate::language::bcp47(l).to_string())
+            .or(meta.language),
         warnings,
         blocks,
         entities: layer.entities,

@@ -21,6 +21,7 @@ pub mod html;
 #[doc(hidden)]
 pub mod invariants;
 pub mod lexicon;
+pub mod metadata;
 pub mod offsets;
 pub mod quotes;
 pub mod segment;

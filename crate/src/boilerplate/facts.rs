@@ -53,6 +53,7 @@ pub struct Facts {
 /// The facts of every block.
 pub fn of_page(doc: &Document, html: Option<&HtmlDoc>, fw: Option<&FunctionWords>) -> Vec<Facts> {
     let title_key = html.and_then(|h| h.title.as_deref()).map(key_of_text);
+
     let mut facts: Vec<Facts> = (0..doc.blocks.len())
         .map(|b| of_block(doc, b, html, fw))
         .collect();

@@ -3,7 +3,7 @@
 //! the kind of boilerplate — with the reason.
 
 use super::facts::{End, Facts};
-use super::patterns::{COMPILED, PATTERNS};
+use super::patterns::{self, COMPILED, PATTERNS};
 use crate::html::HtmlDoc;
 use crate::segment::Document;
 use crate::types::{Block, BlockKind};
@@ -11,10 +11,10 @@ use crate::types::{Block, BlockKind};
 /// Above this probability a block is article text.
 pub const THRESHOLD: f32 = 0.5;
 
-/// A short block that is a known boilerplate phrase or markup leftover (a named pattern: skip
-/// link, menu, tag list, share widget, copyright line, shortcode…) is left out whatever the
-/// model says: the patterns never match prose (a test checks), and on a short line the model
-/// has too little else to go on.
+/// A short block that is a known boilerplate phrase (a named pattern: skip link, menu, tag
+/// list, share widget, copyright line…), and a markup leftover of any length (shortcode,
+/// template slug), are left out whatever the model says: the patterns never match prose (a
+/// test checks), and on a short line the model has too little else to go on.
 const PATTERN_DECIDES_UP_TO_WORDS: usize = 12;
 
 /// Which blocks are kept. When none is but the page has prose, the densest run of prose is,
@@ -24,7 +24,8 @@ pub fn decide(prob: &[f32], facts: &[Facts]) -> (Vec<bool>, Vec<String>) {
         .iter()
         .zip(facts)
         .map(|(&p, f)| {
-            p > THRESHOLD && !(f.patterns != 0 && f.words <= PATTERN_DECIDES_UP_TO_WORDS)
+            let phrase = f.patterns != 0 && f.words <= PATTERN_DECIDES_UP_TO_WORDS;
+            p > THRESHOLD && !phrase && f.patterns & *patterns::MARKUP == 0
         })
         .collect();
     // The second and later copies of a block are not kept twice.

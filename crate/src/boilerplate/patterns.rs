@@ -191,6 +191,24 @@ static SET: LazyLock<RegexSet> = LazyLock::new(|| {
     RegexSet::new(COMPILED.iter().map(|p| p.re.as_str())).expect("boilerplate patterns compile")
 });
 
+/// The patterns that end the article: what follows them is not the article either.
+pub static ENDS_ARTICLE: LazyLock<u32> = LazyLock::new(|| {
+    PATTERNS
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| p.3)
+        .fold(0, |m, (i, _)| m | 1 << i)
+});
+
+/// The patterns that are markup left over (shortcodes, template slugs), not phrases.
+pub static MARKUP: LazyLock<u32> = LazyLock::new(|| {
+    PATTERNS
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| p.1 == BlockKind::Markup)
+        .fold(0, |m, (i, _)| m | 1 << i)
+});
+
 /// The patterns a block matches, as a bit set (bit i = `PATTERNS[i]`).
 pub fn matching(s: &str) -> u32 {
     // Most blocks match none: the plain search costs less than the overlapping one.

@@ -48,6 +48,8 @@ pub struct HtmlDoc {
     pub title: Option<String>,
     /// Readability found an article (else no block is `in_readability`).
     pub readability_found: bool,
+    /// What the page's markup says about the article (headline, authors, date, JSON-LD body…).
+    pub metadata: crate::metadata::Metadata,
 }
 
 impl HtmlDoc {
@@ -67,6 +69,7 @@ const MAX_READABILITY_DEPTH: usize = 200;
 pub fn extract(html: &str) -> HtmlDoc {
     let dom = dom_query::Document::from(html);
     let (mut doc, nodes, depth) = walk::walk(&dom);
+    doc.metadata = crate::metadata::from_document(&dom);
     // Readability recurses over the tree: a pathologically deep page would exhaust the stack
     // (wasm's is 1 MB) and take quadratic time. Real pages nest a few dozen levels.
     let kept = if depth <= MAX_READABILITY_DEPTH {
