@@ -8,6 +8,7 @@
 //! class and id words, links). [`readability`] runs Mozilla Readability's judgement
 //! (`dom_smoothie`) on the same tree and tells which blocks it kept.
 
+mod depth;
 mod readability;
 mod walk;
 
@@ -67,11 +68,15 @@ const MAX_READABILITY_DEPTH: usize = 200;
 /// Extracts the readable text and blocks of `html`. Never fails: broken markup yields what text
 /// it has.
 pub fn extract(html: &str) -> HtmlDoc {
-    let dom = dom_query::Document::from(html);
+    let dom = dom_query::Document::from(&*depth::capped(html));
     let (mut doc, nodes, depth) = walk::walk(&dom);
+    // Readability recurses over the tree, and both it and the metadata look up ancestors: a
+    // pathologically deep page would exhaust the stack (wasm's is 1 MB) and take quadratic
+    // time. Real pages nest a few dozen levels.
+    if depth > MAX_READABILITY_DEPTH {
+        return doc;
+    }
     doc.metadata = crate::metadata::from_document(&dom);
-    // Readability recurses over the tree: a pathologically deep page would exhaust the stack
-    // (wasm's is 1 MB) and take quadratic time. Real pages nest a few dozen levels.
     let kept = if depth <= MAX_READABILITY_DEPTH {
         readability::kept_blocks(&dom, &nodes, &doc.blocks)
     } else {
