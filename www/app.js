@@ -272,6 +272,8 @@ function showAnalysis(analysis, ms, req = {}) {
     + `${reported ? ` and ${reported} reported` : ""} from ${plural(s.sources || 0, "source")}.`;
   if (req.decision) setStatus(`${decisionMessage(req.decision, analysis)} Now ${summary}`);
   else setStatus(`Analysed in ${fmt(ms)} ms${state.source ? ` (${state.source})` : ""}: ${summary}`);
+  // How the input was read (control bytes dropped, no clear article…): said, never hidden.
+  if ((analysis.warnings || []).length) showMessage(analysis.warnings.join(" "), "info");
 }
 
 // ---------------------------------------------------------------- the reader's decisions

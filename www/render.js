@@ -590,6 +590,9 @@ export function renderStats(doc, analysis, extra = {}) {
   row("Read as", analysis.format === "html" ? "HTML page" : "plain text", "stat-format");
   if (analysis.title) row("Title", analysis.title, "stat-title wide");
   if (analysis.byline) row("Byline", analysis.byline, "stat-byline wide");
+  if (analysis.published) row("Published", analysis.published, "stat-published");
+  if (analysis.site_name) row("Site", analysis.site_name, "stat-site wide");
+  if (analysis.language) row("Language", analysis.language, "stat-language");
   if (extra.ms !== undefined) row("Analysis time", `${fmt(extra.ms)} ms`, "stat-time");
   return dl;
 }
