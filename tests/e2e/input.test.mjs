@@ -68,7 +68,7 @@ test("paste from a web page: the clipboard's HTML is analysed inertly; the Text 
   const html = await blocks(page);
   const nav = html.find((b) => b.text === "Home News Sport Weather");
   assert.ok(nav && nav.boilerplate && nav.kind === "navigation", `the menu is navigation: ${JSON.stringify(nav)}`);
-  assert.match(nav.why, /navigation markup/, "…because of its <nav>");
+  assert.match(nav.why, /inside <nav>/, "…because of its <nav>");
   const share = html.find((b) => b.text === "Facebook Twitter Email");
   assert.ok(share && share.boilerplate && share.kind === "share", `the share buttons are a share block: ${JSON.stringify(share)}`);
   const title = html.find((b) => b.kind === "title");

@@ -251,6 +251,14 @@ fn find_title(
             && f.patterns == 0
             && f.link_density < 0.5
     };
+    // An encyclopedia page copied as text: its title is the line above the tagline ("Morwen
+    // Reservoir" / "From Wikipedia, the free encyclopedia"), however short.
+    let tagline = (from.max(1)..first).find(|&b| {
+        first_pattern(&facts[b]).is_some_and(|i| PATTERNS[i].2 == "an encyclopedia's tagline")
+    });
+    if let Some(t) = tagline.filter(|&t| (1..=30).contains(&facts[t - 1].words)) {
+        return Some(t - 1);
+    }
     if let Some(h) = html {
         let marked =
             (from..first).find(|&b| headline(b) && (h.blocks[b].tag == "h1" || facts[b].in_title));

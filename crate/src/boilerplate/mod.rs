@@ -131,6 +131,18 @@ mod tests {
     }
 
     #[test]
+    fn an_encyclopedia_title_is_the_line_above_its_tagline() {
+        let text = "Morwen Reservoir\nFrom Wikipedia, the free encyclopedia\nMorwen Reservoir is a \
+                    reservoir on the River Tessel. It holds 48 million cubic metres of water and \
+                    supplies the city.[1]\nHistory\nThe board first proposed a dam at Morwen in \
+                    1928, but the plan was shelved during the war.[2] Construction began in 1956.[3]";
+        let k: Vec<BlockKind> = kinds(text).into_iter().map(|(_, k)| k).collect();
+        assert_eq!(k[0], BlockKind::Title, "{k:?}");
+        assert!(k[1].is_boilerplate());
+        assert_eq!(k[2], BlockKind::Body);
+    }
+
+    #[test]
     fn german_prose_is_article_text() {
         let para = "Die Bundesregierung hat am Dienstag beschlossen, dass die neuen Regeln für \
                     den Wohnungsbau schon im nächsten Jahr gelten sollen. Die Länder müssen sie \
