@@ -108,7 +108,7 @@ pub fn name(
                 (BlockKind::Duplicate, "repeats the title".into())
             } else if let Some((kind, why)) = near_title.then(|| byline_or_date(f)).flatten() {
                 (kind, format!("{why} under the title"))
-            } else if near_title && f.words <= 4 && f.end != End::Sentence {
+            } else if kept[b] && near_title && f.words <= 4 && f.end != End::Sentence {
                 let why = "a short line between the title and the article: a site or section name";
                 (BlockKind::Navigation, why.into())
             } else if kept[b] {
@@ -191,17 +191,13 @@ fn boilerplate_kind(
         return (COMPILED[i].kind, COMPILED[i].why.to_string());
     }
     if let Some(h) = html {
-        let el = h.blocks[b].element;
-        for e in h.ancestry(el) {
-            let kind = match e.tag {
-                "nav" | "header" | "menu" => BlockKind::Navigation,
-                "footer" => BlockKind::Legal,
-                "aside" => BlockKind::Related,
-                "figcaption" | "figure" => BlockKind::Caption,
-                "form" | "button" => BlockKind::Navigation,
-                _ => continue,
-            };
-            return (kind, format!("inside <{}>", e.tag));
+        for e in h.ancestry(h.blocks[b].element) {
+            if let Some(kind) = kind_of_tag(e.tag) {
+                return (kind, format!("inside <{}>", e.tag));
+            }
+            if let Some((w, kind)) = e.words.iter().find_map(|w| kind_of_word(w).map(|k| (w, k))) {
+                return (kind, format!("inside an element named '{w}'"));
+            }
         }
     }
     if f.repeats > 0 {
@@ -230,6 +226,32 @@ fn boilerplate_kind(
         BlockKind::Related
     };
     (kind, why.into())
+}
+
+/// The kind of boilerplate a sectioning tag holds.
+fn kind_of_tag(tag: &str) -> Option<BlockKind> {
+    Some(match tag {
+        "nav" | "header" | "menu" | "form" | "button" => BlockKind::Navigation,
+        "footer" => BlockKind::Legal,
+        "aside" => BlockKind::Related,
+        "figcaption" | "figure" => BlockKind::Caption,
+        _ => return None,
+    })
+}
+
+/// The kind of boilerplate a class or id word names. Only names a block the classifier left
+/// out; it never decides (the classifier learns its own weights for these words).
+fn kind_of_word(w: &str) -> Option<BlockKind> {
+    Some(match w {
+        "nav" | "navigation" | "menu" | "breadcrumb" | "breadcrumbs" => BlockKind::Navigation,
+        "share" | "sharing" | "social" => BlockKind::Share,
+        "footer" | "copyright" => BlockKind::Legal,
+        "comment" | "comments" => BlockKind::Comments,
+        "related" | "sidebar" | "widget" | "promo" | "teaser" => BlockKind::Related,
+        "ad" | "ads" | "advert" | "advertisement" | "sponsor" | "sponsored" => BlockKind::Advert,
+        "caption" | "credit" => BlockKind::Caption,
+        _ => return None,
+    })
 }
 
 /// The title: among the blocks before the article's first paragraph (at most 12 before it),
