@@ -207,6 +207,16 @@ fn score_bin(z: f32) -> u8 {
 pub fn second_pass(z: &[f32], facts: &[Facts]) -> Vec<Features> {
     let n = z.len();
     let at = |k: isize| -> Option<f32> { usize::try_from(k).ok().and_then(|k| z.get(k).copied()) };
+    let p: Vec<f32> = z.iter().map(|z| 1.0 / (1.0 + (-z).exp())).collect();
+    // Mean probability of the blocks in `lo..hi` (clipped to the page).
+    let mean = |lo: usize, hi: usize| -> f32 {
+        let w = &p[lo.min(n)..hi.min(n)];
+        w.iter().sum::<f32>() / w.len().max(1) as f32
+    };
+    // The first and last blocks the first pass is sure of: a block is inside the article's
+    // span when sure blocks stand on both sides of it.
+    let first_sure = z.iter().position(|&v| v > 1.0);
+    let last_sure = z.iter().rposition(|&v| v > 1.0);
     (0..n)
         .map(|b| {
             let mut out = Features::with_capacity(32);
@@ -220,19 +230,18 @@ pub fn second_pass(z: &[f32], facts: &[Facts]) -> Vec<Features> {
                     put(&mut out, "z-pair", &[d as u8, own / 3, v / 3]);
                 }
             }
-            let window = |r: std::ops::Range<isize>| -> f32 {
-                let ps: Vec<f32> = r.filter_map(at).map(|z| 1.0 / (1.0 + (-z).exp())).collect();
-                ps.iter().sum::<f32>() / ps.len().max(1) as f32
-            };
-            let b_ = b as isize;
-            put(&mut out, "before", &[cut(window(b_ - 6..b_), SHARE)]);
-            put(&mut out, "after", &[cut(window(b_ + 1..b_ + 7), SHARE)]);
-            let kept_before = z[..b].iter().any(|&v| v > 1.0);
-            let kept_after = z[b + 1..].iter().any(|&v| v > 1.0);
+            put(
+                &mut out,
+                "before",
+                &[cut(mean(b.saturating_sub(6), b), SHARE)],
+            );
+            put(&mut out, "after", &[cut(mean(b + 1, b + 7), SHARE)]);
+            let sure_before = first_sure.is_some_and(|f| f < b);
+            let sure_after = last_sure.is_some_and(|l| l > b);
             put(
                 &mut out,
                 "inside",
-                &[u8::from(kept_before), u8::from(kept_after), own / 4],
+                &[u8::from(sure_before), u8::from(sure_after), own / 4],
             );
             let f = &facts[b];
             put(&mut out, "len", &[log_bin(f.chars), own / 4]);

@@ -3,7 +3,7 @@
 //! the kind of boilerplate — with the reason.
 
 use super::facts::{End, Facts};
-use super::patterns::{self, COMPILED, PATTERNS};
+use super::patterns;
 use crate::html::HtmlDoc;
 use crate::segment::Document;
 use crate::types::{Block, BlockKind};
@@ -90,7 +90,8 @@ pub fn name(
     kept: &[bool],
     prob: &[f32],
 ) -> (Vec<Block>, Vec<bool>) {
-    let title = find_title(doc, html, facts, kept);
+    let title = find_title(html, facts, kept);
+    let first_kept = kept.iter().position(|&k| k);
     let first_body = (0..kept.len()).find(|&b| kept[b] && Some(b) != title && facts[b].words >= 8);
     let mut widgets = vec![false; kept.len()];
     let blocks = (0..kept.len())
@@ -114,7 +115,7 @@ pub fn name(
             } else if kept[b] {
                 article_kind(doc, html, b, f, p)
             } else {
-                let (kind, why) = boilerplate_kind(html, b, f, kept);
+                let (kind, why) = boilerplate_kind(html, b, f, first_kept);
                 widgets[b] = matches!(
                     kind,
                     BlockKind::Navigation
@@ -138,15 +139,11 @@ pub fn name(
 }
 
 fn byline_or_date(f: &Facts) -> Option<(BlockKind, &'static str)> {
-    first_pattern(f).and_then(|i| match PATTERNS[i].1 {
+    patterns::first(f.patterns).and_then(|(kind, _)| match kind {
         BlockKind::Byline => Some((BlockKind::Byline, "a byline")),
         BlockKind::Dateline => Some((BlockKind::Dateline, "a date line")),
         _ => None,
     })
-}
-
-fn first_pattern(f: &Facts) -> Option<usize> {
-    (f.patterns != 0).then(|| f.patterns.trailing_zeros() as usize)
 }
 
 fn article_kind(
@@ -185,10 +182,10 @@ fn boilerplate_kind(
     html: Option<&HtmlDoc>,
     b: usize,
     f: &Facts,
-    kept: &[bool],
+    first_kept: Option<usize>,
 ) -> (BlockKind, String) {
-    if let Some(i) = first_pattern(f) {
-        return (COMPILED[i].kind, COMPILED[i].why.to_string());
+    if let Some((kind, why)) = patterns::first(f.patterns) {
+        return (kind, why.to_string());
     }
     if let Some(h) = html {
         for e in h.ancestry(h.blocks[b].element) {
@@ -212,7 +209,7 @@ fn boilerplate_kind(
     if f.link_density > 0.5 {
         return (BlockKind::Navigation, "mostly link text".into());
     }
-    let before_article = !kept[..b].iter().any(|&k| k);
+    let before_article = first_kept.is_none_or(|k| k >= b);
     let why = if before_article {
         "before the article"
     } else if f.end != End::Sentence {
@@ -256,12 +253,7 @@ fn kind_of_word(w: &str) -> Option<BlockKind> {
 
 /// The title: among the blocks before the article's first paragraph (at most 12 before it),
 /// the page's `<h1>` or a block the `<title>` holds, else the nearest headline-like line.
-fn find_title(
-    doc: &Document,
-    html: Option<&HtmlDoc>,
-    facts: &[Facts],
-    kept: &[bool],
-) -> Option<usize> {
+fn find_title(html: Option<&HtmlDoc>, facts: &[Facts], kept: &[bool]) -> Option<usize> {
     let first = (0..kept.len())
         .find(|&b| kept[b] && facts[b].words >= 8 && facts[b].end == End::Sentence)?;
     let from = first.saturating_sub(12);
@@ -275,9 +267,7 @@ fn find_title(
     };
     // An encyclopedia page copied as text: its title is the line above the tagline ("Morwen
     // Reservoir" / "From Wikipedia, the free encyclopedia"), however short.
-    let tagline = (from.max(1)..first).find(|&b| {
-        first_pattern(&facts[b]).is_some_and(|i| PATTERNS[i].2 == "an encyclopedia's tagline")
-    });
+    let tagline = (from.max(1)..first).find(|&b| facts[b].patterns & *patterns::TAGLINE != 0);
     if let Some(t) = tagline.filter(|&t| (1..=30).contains(&facts[t - 1].words)) {
         return Some(t - 1);
     }
@@ -288,7 +278,6 @@ fn find_title(
             return marked;
         }
     }
-    let _ = doc;
     let t = (from..first)
         .rev()
         .find(|&b| headline(b) && facts[b].words >= 3 && (kept[b] || b + 3 >= first))?;

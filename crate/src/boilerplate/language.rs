@@ -85,9 +85,11 @@ pub fn detect(doc: &Document) -> Option<&'static str> {
         .filter(|w| !w.is_empty())
     {
         words += 1;
-        let langs = languages_of(&w.to_lowercase());
-        for (i, h) in hits.iter_mut().enumerate() {
-            *h += u32::from(langs & (1 << i) != 0);
+        // Only the languages the word belongs to: the set bits.
+        let mut langs = languages_of(&w.to_lowercase());
+        while langs != 0 {
+            hits[langs.trailing_zeros() as usize] += 1;
+            langs &= langs - 1;
         }
     }
     let (best, &n) = hits

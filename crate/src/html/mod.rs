@@ -62,8 +62,8 @@ impl HtmlDoc {
     }
 }
 
-/// Deepest element nesting Readability is run on.
-const MAX_READABILITY_DEPTH: usize = 200;
+/// Deepest element nesting Readability and the metadata are run on.
+const MAX_ANALYSED_DEPTH: usize = 200;
 
 /// Extracts the readable text and blocks of `html`. Never fails: broken markup yields what text
 /// it has.
@@ -73,15 +73,11 @@ pub fn extract(html: &str) -> HtmlDoc {
     // Readability recurses over the tree, and both it and the metadata look up ancestors: a
     // pathologically deep page would exhaust the stack (wasm's is 1 MB) and take quadratic
     // time. Real pages nest a few dozen levels.
-    if depth > MAX_READABILITY_DEPTH {
+    if depth > MAX_ANALYSED_DEPTH {
         return doc;
     }
     doc.metadata = crate::metadata::from_document(&dom);
-    let kept = if depth <= MAX_READABILITY_DEPTH {
-        readability::kept_blocks(&dom, &nodes, &doc.blocks)
-    } else {
-        None
-    };
+    let kept = readability::kept_blocks(&dom, &nodes, &doc.blocks);
     doc.readability_found = kept.is_some();
     for (b, k) in doc.blocks.iter_mut().zip(kept.unwrap_or_default()) {
         b.in_readability = k;
