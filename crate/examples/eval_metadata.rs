@@ -8,8 +8,8 @@
 //!
 //! The set is read from `../shared/eval/boilerplate/trafilatura` relative to the repository's
 //! root (its README says what is in it); without it, the program says so and stops. Pages are
-//! decoded as `index.tsv`'s `encoding` says: Windows-1252 for `cp1252`, else UTF-8 with
-//! replacement. `--misses` lists each miss of ours (id, gold, predicted), or only those of
+//! decoded as the product decodes a file (`decode::decode`: the declared charset honoured).
+//! `--misses` lists each miss of ours (id, gold, predicted), or only those of
 //! one field (`title`, `author`, `date`); `--page ID` shows what each side finds on one page.
 //!
 //! Comparisons: the title exactly, whitespace normalised; the authors as a set of names
@@ -53,34 +53,19 @@ fn gold_text(v: Option<&Value>) -> Option<String> {
     (!s.is_empty()).then_some(s)
 }
 
-fn encodings(dir: &Path) -> HashMap<String, String> {
-    let text = std::fs::read_to_string(dir.join("index.tsv")).unwrap_or_default();
-    let mut lines = text.lines();
-    let header: Vec<&str> = lines.next().unwrap_or_default().split('\t').collect();
-    let col = header.iter().position(|h| *h == "encoding").unwrap_or(4);
-    lines
-        .filter_map(|l| {
-            let f: Vec<&str> = l.split('\t').collect();
-            Some((f.first()?.to_string(), f.get(col)?.to_string()))
-        })
-        .collect()
-}
-
-fn read_html(path: &Path, encoding: Option<&String>) -> std::io::Result<String> {
+/// The page as the product reads a file: `decode` (BOM, UTF-8, the declared charset,
+/// Windows-1252).
+fn read_html(path: &Path) -> std::io::Result<String> {
     let mut bytes = Vec::new();
     flate2::read::GzDecoder::new(std::fs::File::open(path)?).read_to_end(&mut bytes)?;
-    Ok(match encoding.map(String::as_str) {
-        Some("cp1252") => article_inspector::decode::decode(&bytes)
-            .map(|(s, _)| s)
-            .unwrap_or_else(|_| String::from_utf8_lossy(&bytes).into_owned()),
-        _ => String::from_utf8_lossy(&bytes).into_owned(),
-    })
+    Ok(article_inspector::decode::decode(&bytes)
+        .map(|(s, _)| s)
+        .unwrap_or_else(|_| String::from_utf8_lossy(&bytes).into_owned()))
 }
 
 fn load(dir: &Path) -> Result<Vec<Page>, String> {
     let json = std::fs::read_to_string(dir.join("evaldata.json")).map_err(|e| e.to_string())?;
     let data: HashMap<String, Value> = serde_json::from_str(&json).map_err(|e| e.to_string())?;
-    let enc = encodings(dir);
     let mut pages = Vec::new();
     for v in data.values() {
         let Some(file) = v.get("file").and_then(Value::as_str) else {
@@ -88,7 +73,7 @@ fn load(dir: &Path) -> Result<Vec<Page>, String> {
         };
         let id = file.trim_end_matches(".html").to_string();
         let path = dir.join("html").join(format!("{id}.html.gz"));
-        let html = read_html(&path, enc.get(&id)).map_err(|e| format!("{id}: {e}"))?;
+        let html = read_html(&path).map_err(|e| format!("{id}: {e}"))?;
         pages.push(Page {
             html,
             title: gold_text(v.get("title")),

@@ -31,7 +31,7 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use article_inspector::analysis::read_input;
+use article_inspector::analysis::{read_input, without_control_chars};
 use article_inspector::boilerplate::features::{self, BITS};
 use article_inspector::boilerplate::model::{Model, Passes, Weights};
 use article_inspector::boilerplate::{self, Prepared};
@@ -298,10 +298,7 @@ fn prepare_page(pages: &[Page], i: usize, html: bool) -> Option<Prepped> {
     };
     let (input, _) = decode(&bytes).ok()?;
     let format = if html { Format::Html } else { Format::Text };
-    let input: String = input
-        .chars()
-        .filter(|&c| !c.is_control() || matches!(c, '\n' | '\r' | '\t' | '\u{c}'))
-        .collect();
+    let (input, _) = without_control_chars(&input);
     let (text, html_doc) = read_input(&input, format);
     let doc = document(&text, html_doc.as_ref());
     let prepared = boilerplate::prepare(&doc, html_doc.as_ref());

@@ -261,8 +261,8 @@ pub fn read_input(input: &str, format: Format) -> (String, Option<html::HtmlDoc>
 }
 
 /// `input` without control characters other than line ends, tabs and form feeds, and how many
-/// were dropped.
-fn without_control_chars(input: &str) -> (std::borrow::Cow<'_, str>, usize) {
+/// were dropped. The boilerplate trainer reads its pages through this too.
+pub fn without_control_chars(input: &str) -> (std::borrow::Cow<'_, str>, usize) {
     let bad = |c: char| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}');
     let dropped = input.chars().filter(|&c| bad(c)).count();
     if dropped == 0 {

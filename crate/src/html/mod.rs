@@ -12,6 +12,8 @@ mod depth;
 mod readability;
 mod walk;
 
+pub use walk::is_hidden;
+
 use crate::types::Span;
 
 /// An element that holds text of the page, as the block classifier sees it.

@@ -233,8 +233,9 @@ impl Walker {
     }
 }
 
-/// The `hidden` attribute, or an inline style with `display: none`.
-fn is_hidden(n: &NodeRef) -> bool {
+/// The `hidden` attribute, or an inline style with `display: none`: what a browser never
+/// shows, whatever its style sheets say.
+pub fn is_hidden(n: &NodeRef) -> bool {
     if n.has_attr("hidden") {
         return true;
     }

@@ -197,11 +197,8 @@ fn is_site_like(h: &NodeRef) -> bool {
 /// Hidden from readers (for screen readers or scripts only).
 fn is_hidden(node: &NodeRef) -> bool {
     let c = class_and_id(node);
-    node.has_attr("hidden")
+    crate::html::is_hidden(node)
         || node.attr("aria-hidden").is_some_and(|v| v.trim() == "true")
-        || node
-            .attr("style")
-            .is_some_and(|s| s.replace(' ', "").contains("display:none"))
         || c.split_whitespace().any(|w| {
             [
                 "hidden",
