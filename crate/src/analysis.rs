@@ -4,11 +4,13 @@ use crate::boilerplate;
 use crate::entities;
 use crate::error::Error;
 use crate::html;
-use crate::metadata;
+use crate::metadata::{self, Metadata};
 use crate::offsets::{self, OffsetUnit};
 use crate::quotes;
 use crate::segment::{count_words, Document, TokenKind};
-use crate::types::{Analysis, BlockKind, EntityKind, Format, QuoteKind, Span, Stats};
+use crate::types::{
+    Analysis, Block, BlockKind, Cluster, Entity, EntityKind, Format, Quote, QuoteKind, Span, Stats,
+};
 use crate::user_names::UserName;
 
 /// Inputs above this size are refused rather than risk a frozen tab.
@@ -69,6 +71,70 @@ impl Default for Options {
 ///
 /// [`Error::TooLarge`] above [`MAX_INPUT_BYTES`]; [`Error::Binary`] for input that is not text.
 pub fn analyze(input: &str, options: &Options) -> Result<Analysis, Error> {
+    let (input, mut warnings) = checked(input)?;
+    let input = input.as_ref();
+    let format = match options.format {
+        FormatChoice::Text => Format::Text,
+        FormatChoice::Html => Format::Html,
+        FormatChoice::Auto if html::looks_like_html(input) => Format::Html,
+        FormatChoice::Auto => Format::Text,
+    };
+    let (text, mut html_doc) = read_input(input, format);
+    let doc = match &html_doc {
+        Some(h) => Document::with_blocks(&text, h.blocks.iter().map(|b| b.span).collect()),
+        None => Document::new(&text),
+    };
+    let boilerplate::Classified {
+        mut blocks,
+        widgets,
+        language,
+        warnings: more,
+    } = boilerplate::classify(&doc, html_doc.as_ref());
+    warnings.extend(more);
+    apply_overrides(&mut blocks, options);
+    let article: Vec<bool> = blocks.iter().map(|b| !b.boilerplate).collect();
+    let mut layer = entities::find(&doc, &widgets, &options.names);
+    let quotes = quotes::find(&doc, &layer, &article);
+    keep_entities_outside_quote_pieces(&mut layer.entities, &quotes);
+    count_cluster_totals(&mut layer, &quotes);
+
+    let markup = html_doc.as_mut().map(|h| std::mem::take(&mut h.metadata));
+    let meta = page_metadata(markup.unwrap_or_default(), &blocks, &text);
+    let clean_text = blocks
+        .iter()
+        .filter(|b| !b.boilerplate)
+        .map(|b| &text[b.start..b.end])
+        .collect::<Vec<_>>()
+        .join("\n\n");
+    let stats = stats(&doc, &article, &blocks, &layer.clusters);
+    let analysis = Analysis {
+        format,
+        offsets: OffsetUnit::Utf8.as_str(),
+        title: meta.title,
+        byline: meta.byline,
+        published: meta.published,
+        site_name: meta.site_name,
+        language: language
+            .map(|l| boilerplate::language::bcp47(l).to_string())
+            .or(meta.language),
+        warnings,
+        blocks,
+        entities: layer.entities,
+        clusters: layer.clusters,
+        quotes,
+        clean_text,
+        stats,
+        text,
+    };
+    Ok(match options.offsets {
+        OffsetUnit::Utf8 => analysis,
+        OffsetUnit::Utf16 => offsets::to_utf16(analysis),
+    })
+}
+
+/// The input, refused when too large or binary, without control characters (a warning says
+/// how many went).
+fn checked(input: &str) -> Result<(std::borrow::Cow<'_, str>, Vec<String>), Error> {
     if input.len() > MAX_INPUT_BYTES {
         return Err(Error::TooLarge {
             bytes: input.len(),
@@ -86,26 +152,11 @@ pub fn analyze(input: &str, options: &Options) -> Result<Analysis, Error> {
             if dropped == 1 { "" } else { "s" }
         ));
     }
-    let input = input.as_ref();
-    let format = match options.format {
-        FormatChoice::Text => Format::Text,
-        FormatChoice::Html => Format::Html,
-        FormatChoice::Auto if html::looks_like_html(input) => Format::Html,
-        FormatChoice::Auto => Format::Text,
-    };
-    let (text, html_doc) = read_input(input, format);
-    let doc = match &html_doc {
-        Some(h) => Document::with_blocks(&text, h.blocks.iter().map(|b| b.span).collect()),
-        None => Document::new(&text),
-    };
-    let boilerplate::Classified {
-        mut blocks,
-        widgets,
-        language,
-        warnings: more,
-    } = boilerplate::classify(&doc, html_doc.as_ref());
-    warnings.extend(more);
-    // The reader's overrides; quotes and totals below follow them.
+    Ok((input, warnings))
+}
+
+/// The reader's overrides; quotes and totals follow them.
+fn apply_overrides(blocks: &mut [Block], options: &Options) {
     for (list, keep) in [(&options.keep, true), (&options.drop, false)] {
         for &i in list.iter() {
             let Some(b) = blocks.get_mut(i) else { continue };
@@ -116,17 +167,16 @@ pub fn analyze(input: &str, options: &Options) -> Result<Analysis, Error> {
             }
         }
     }
-    let article: Vec<bool> = blocks.iter().map(|b| !b.boilerplate).collect();
-    let mut layer = entities::find(&doc, &widgets, &options.names);
-    let quotes = quotes::find(&doc, &layer, &article);
+}
 
-    // Spans of one layer never cross; an entity never crosses a quote's piece.
+/// Spans of one layer never cross; an entity never crosses a quote's piece.
+fn keep_entities_outside_quote_pieces(entities: &mut Vec<Entity>, quotes: &[Quote]) {
     let mut pieces: Vec<Span> = quotes
         .iter()
         .flat_map(|q| q.parts.iter().copied())
         .collect();
     pieces.sort();
-    layer.entities.retain(|e| {
+    entities.retain(|e| {
         // Pieces do not overlap each other: the ones overlapping the entity are a run. It
         // stays if there are none, or it lies inside the one ("UN”Council", with a quote
         // piece inside it, does not).
@@ -134,8 +184,11 @@ pub fn analyze(input: &str, options: &Options) -> Result<Analysis, Error> {
         let b = pieces.partition_point(|p| p.start < e.end);
         b <= a || (b == a + 1 && pieces[a].contains(e.span()))
     });
+}
 
-    // Cluster totals: mentions as kept, quotes and words per speaker.
+/// Cluster totals: mentions as kept, quotes and quoted words per speaker (the speaker's own
+/// words, not reported speech).
+fn count_cluster_totals(layer: &mut entities::EntityLayer, quotes: &[Quote]) {
     for c in &mut layer.clusters {
         c.mentions = 0;
     }
@@ -144,8 +197,7 @@ pub fn analyze(input: &str, options: &Options) -> Result<Analysis, Error> {
             layer.clusters[id as usize - 1].mentions += 1;
         }
     }
-    // Quotes and quoted words: the speaker's own words, not reported speech.
-    for q in &quotes {
+    for q in quotes {
         if matches!(q.kind, QuoteKind::Mention | QuoteKind::Indirect) {
             continue;
         }
@@ -155,12 +207,11 @@ pub fn analyze(input: &str, options: &Options) -> Result<Analysis, Error> {
             c.quoted_words += count_words(&q.text) as u32;
         }
     }
+}
 
-    // Metadata: the markup's where it says (HTML), else what the blocks show.
-    let meta = html_doc
-        .as_ref()
-        .map(|h| h.metadata.clone())
-        .unwrap_or_default();
+/// The page's metadata: the markup's where it says (HTML), else what the blocks show — the
+/// title line (without a date glued to it), the byline, a date line.
+fn page_metadata(meta: Metadata, blocks: &[Block], text: &str) -> Metadata {
     let title_block = blocks
         .iter()
         .find(|b| b.kind == BlockKind::Title && !b.boilerplate)
@@ -171,31 +222,29 @@ pub fn analyze(input: &str, options: &Options) -> Result<Analysis, Error> {
             .filter(|b| matches!(b.kind, BlockKind::Dateline | BlockKind::Byline))
             .find_map(|b| metadata::date::parse(&text[b.start..b.end]))
     };
-    let published = meta
-        .published
-        .clone()
-        .or_else(|| title_block.as_ref().and_then(|t| t.1.clone()))
-        .or_else(block_date);
-    let title = meta
-        .title
-        .clone()
-        .or_else(|| title_block.map(|t| t.0.to_string()));
-    let byline = meta.byline.clone().or_else(|| {
+    let block_byline = || {
         blocks
             .iter()
             .find(|b| b.kind == BlockKind::Byline)
             .map(|b| text[b.start..b.end].to_string())
-    });
-    let clean_text = blocks
-        .iter()
-        .filter(|b| !b.boilerplate)
-        .map(|b| &text[b.start..b.end])
-        .collect::<Vec<_>>()
-        .join("\n\n");
-    // Words: the word and number tokens (a possessive 's is not a word of its own).
+    };
+    Metadata {
+        published: meta
+            .published
+            .or_else(|| title_block.as_ref().and_then(|t| t.1.clone()))
+            .or_else(block_date),
+        title: meta.title.or_else(|| title_block.map(|t| t.0.to_string())),
+        byline: meta.byline.or_else(block_byline),
+        ..meta
+    }
+}
+
+/// Words (the word and number tokens; a possessive 's is not a word of its own), the article's
+/// share of them, boilerplate blocks, quoted sources.
+fn stats(doc: &Document, article: &[bool], blocks: &[Block], clusters: &[Cluster]) -> Stats {
     let (mut words, mut article_words) = (0u32, 0u32);
     for t in &doc.tokens {
-        if t.kind == TokenKind::Punct || matches!(&text[t.start..t.end], "'s" | "’s") {
+        if t.kind == TokenKind::Punct || matches!(&doc.text[t.start..t.end], "'s" | "’s") {
             continue;
         }
         words += 1;
@@ -203,39 +252,15 @@ pub fn analyze(input: &str, options: &Options) -> Result<Analysis, Error> {
             article_words += 1;
         }
     }
-    let stats = Stats {
+    Stats {
         words,
         article_words,
         boilerplate_blocks: blocks.iter().filter(|b| b.boilerplate).count() as u32,
-        sources: layer
-            .clusters
+        sources: clusters
             .iter()
             .filter(|c| c.quotes > 0 && matches!(c.kind, EntityKind::Person | EntityKind::Org))
             .count() as u32,
-    };
-    let analysis = Analysis {
-        text,
-        format,
-        offsets: OffsetUnit::Utf8.as_str(),
-        title,
-        byline,
-        published,
-        site_name: meta.site_name,
-        language: language
-            .map(|l| boilerplate::language::bcp47(l).to_string())
-            .or(meta.language),
-        warnings,
-        blocks,
-        entities: layer.entities,
-        clusters: layer.clusters,
-        quotes,
-        clean_text,
-        stats,
-    };
-    Ok(match options.offsets {
-        OffsetUnit::Utf8 => analysis,
-        OffsetUnit::Utf16 => offsets::to_utf16(analysis),
-    })
+    }
 }
 
 /// Line ends as `\n` (offsets then refer to the normalised text, which the result carries).
