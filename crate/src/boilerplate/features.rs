@@ -1,6 +1,6 @@
 //! The classifier's features: hashed names of binned facts, of the markup around a block (tag
 //! path, class and id words — learned, not listed), of Readability's judgement, and of the
-//! neighbouring blocks. The same code builds them for training (`examples/train_boilerplate.rs`)
+//! neighbouring blocks. The same code builds them for training (`examples/train_boilerplate/`)
 //! and for the product, so the two never drift apart.
 
 use super::facts::Facts;

@@ -1,6 +1,6 @@
 //! The classifier's weights: two logistic models (a first pass over each block's features, a
 //! second over the first pass's scores of it and its neighbours) for text and for HTML,
-//! trained by `crate/examples/train_boilerplate.rs` (`tools/boilerplate/train.sh`) and shipped
+//! trained by `crate/examples/train_boilerplate/` (`tools/boilerplate/train.sh`) and shipped
 //! as `crate/data/boilerplate.bin`.
 //!
 //! File format (little-endian): the magic `AIBP1\n`, then four tables (text first pass, text
