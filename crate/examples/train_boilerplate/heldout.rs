@@ -15,7 +15,7 @@ const FOLDS: u64 = 5;
 
 pub fn evaluate(pages: &[Page], preps: &[Prepped], html: bool, out: &Path) {
     let mode = if html { "html" } else { "text" };
-    let mut cv: Vec<(usize, String)> = Vec::new();
+    let mut cv: Vec<(usize, Prediction)> = Vec::new();
     for k in 0..FOLDS {
         let test = |p: &&Prepped| fold_of(&pages[p.page].site, "outer", FOLDS) == k;
         let train: Vec<&Prepped> = preps.iter().filter(|p| !test(p)).collect();
@@ -24,7 +24,7 @@ pub fn evaluate(pages: &[Page], preps: &[Prepped], html: bool, out: &Path) {
         cv.extend(scored.map(|p| (p.page, predict(&passes, p, html))));
     }
     for (set, name) in SETS {
-        let of_set: Vec<(usize, String)> = cv
+        let of_set: Vec<(usize, Prediction)> = cv
             .iter()
             .filter(|(i, _)| pages[*i].set == set)
             .cloned()
@@ -36,7 +36,7 @@ pub fn evaluate(pages: &[Page], preps: &[Prepped], html: bool, out: &Path) {
         );
         let train: Vec<&Prepped> = preps.iter().filter(|p| pages[p.page].set != set).collect();
         let passes = fit_passes(pages, &train);
-        let preds: Vec<(usize, String)> = preps
+        let preds: Vec<(usize, Prediction)> = preps
             .iter()
             .filter(|p| pages[p.page].set == set && !p.synthetic)
             .map(|p| (p.page, predict(&passes, p, html)))
@@ -48,10 +48,10 @@ pub fn evaluate(pages: &[Page], preps: &[Prepped], html: bool, out: &Path) {
                 .join(format!("{name}-{mode}.jsonl")),
         );
         if html {
-            let alone: Vec<(usize, String)> = preps
+            let alone: Vec<(usize, Prediction)> = preps
                 .iter()
                 .filter(|p| pages[p.page].set == set && !p.synthetic)
-                .map(|p| (p.page, readability_alone(p)))
+                .map(|p| (p.page, (readability_alone(p), Vec::new())))
                 .collect();
             let path = out.join("readability").join(format!("{name}-html.jsonl"));
             write_preds(pages, &alone, &path);
@@ -60,8 +60,12 @@ pub fn evaluate(pages: &[Page], preps: &[Prepped], html: bool, out: &Path) {
     }
 }
 
-/// The clean text the product would give with these weights.
-pub fn predict(passes: &Passes, p: &Prepped, html: bool) -> String {
+/// The clean text the product would give, and per block (for reading the misses): the first
+/// pass's log-odds, the final probability, whether it is kept and its first 80 characters.
+pub type Prediction = (String, Vec<(f32, f32, bool, String)>);
+
+/// The clean text the product would give with these weights, and the blocks' scores.
+pub fn predict(passes: &Passes, p: &Prepped, html: bool) -> Prediction {
     let mut model = Model::default();
     if html {
         model.html = passes.clone();
@@ -69,13 +73,25 @@ pub fn predict(passes: &Passes, p: &Prepped, html: bool) -> String {
         model.text = passes.clone();
     }
     let doc = document(&p.text, p.html.as_ref());
+    let (z, prob) = boilerplate::score(&model, &p.prepared, html);
     let c = boilerplate::classify_prepared(&model, &doc, p.html.as_ref(), p.prepared.clone());
-    c.blocks
+    let text = c
+        .blocks
         .iter()
         .filter(|b| !b.boilerplate)
         .map(|b| &p.text[b.start..b.end])
         .collect::<Vec<_>>()
-        .join("\n\n")
+        .join("\n\n");
+    let blocks = c
+        .blocks
+        .iter()
+        .enumerate()
+        .map(|(i, b)| {
+            let head: String = p.text[b.start..b.end].chars().take(80).collect();
+            (z[i], prob[i], !b.boilerplate, head)
+        })
+        .collect();
+    (text, blocks)
 }
 
 /// The blocks Readability (dom_smoothie) keeps, alone: the peer the classifier must beat.
@@ -89,10 +105,13 @@ pub fn readability_alone(p: &Prepped) -> String {
         .join("\n\n")
 }
 
-pub fn write_preds(pages: &[Page], preds: &[(usize, String)], path: &Path) {
+pub fn write_preds(pages: &[Page], preds: &[(usize, Prediction)], path: &Path) {
     let lines: String = preds
         .iter()
-        .map(|(i, text)| serde_json::json!({"id": pages[*i].id, "text": text}).to_string() + "\n")
+        .map(|(i, (text, blocks))| {
+            let line = serde_json::json!({"id": pages[*i].id, "text": text, "blocks": blocks});
+            line.to_string() + "\n"
+        })
         .collect();
     if let Some(dir) = path.parent() {
         std::fs::create_dir_all(dir).expect("create the predictions folder");

@@ -64,8 +64,16 @@ fn main() -> ExitCode {
         }
     };
     eprintln!("{} pages", pages.len());
+    // `BOILERPLATE_MODES=html` (or `text`) measures one mode alone and writes no model.
+    let only = std::env::var("BOILERPLATE_MODES").ok();
     let mut model = Model::default();
     for html in [false, true] {
+        if only
+            .as_deref()
+            .is_some_and(|m| m != if html { "html" } else { "text" })
+        {
+            continue;
+        }
         let mode = if html { "html" } else { "text" };
         let t = std::time::Instant::now();
         let preps = prepare_all(&pages, html);
@@ -89,6 +97,9 @@ fn main() -> ExitCode {
         } else {
             model.text = passes;
         }
+    }
+    if only.is_some() {
+        return ExitCode::SUCCESS;
     }
     if let Err(e) = std::fs::write(&out_model, model.to_bytes()) {
         eprintln!("cannot write {}: {e}", out_model.display());
