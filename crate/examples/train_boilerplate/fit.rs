@@ -14,6 +14,8 @@ const INNER_FOLDS: u64 = 4;
 const EPOCHS: usize = 6;
 const RATE: f32 = 0.05;
 const MIN_SITES: u32 = 3;
+/// L2 penalty on a feature's weight, applied when the feature is seen.
+const L2: f32 = 0.1;
 /// The clean pastes of a set weigh this much against the set's real pages.
 const SYNTHETIC_WEIGHT: f32 = 0.3;
 const SEED: u64 = 0x5eed_b011_e4a7_0001;
@@ -79,8 +81,9 @@ pub fn fit(rows: &[Row], allowed: &[bool]) -> Vec<f32> {
             let g = (f32::from(u8::from(r.label)) - p) * r.weight * rate;
             for &f in r.features {
                 if allowed[f as usize] {
-                    w[f as usize] += g;
-                    u[f as usize] += c * g;
+                    let step = g - rate * L2 * w[f as usize];
+                    w[f as usize] += step;
+                    u[f as usize] += c * step;
                 }
             }
             c += 1.0;

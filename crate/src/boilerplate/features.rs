@@ -154,8 +154,10 @@ const SECTIONING: &[&str] = &[
 ];
 
 /// Features of the markup around block `b`: its tag, the sectioning tags above it, the class and
-/// id words of its element and three ancestors (each at its depth) and of all higher ones,
-/// Readability's judgement.
+/// id words of its element and its two nearest ancestors (each at its depth), Readability's
+/// judgement. Words of higher wrappers are left out: one `above-footer` or `global-search`
+/// around a whole page would otherwise mark its article (trained without trafilatura's
+/// suite, F1 on it went from 0.84 to 0.89 by leaving them out).
 fn markup(out: &mut Features, h: &HtmlDoc, b: usize, f: &Facts) {
     let block = &h.blocks[b];
     let len = log_bin(f.chars);
@@ -169,8 +171,7 @@ fn markup(out: &mut Features, h: &HtmlDoc, b: usize, f: &Facts) {
             0 => "word0",
             1 => "word1",
             2 => "word2",
-            3 => "word3",
-            _ => "word-up",
+            _ => continue,
         };
         for w in &el.words {
             put(out, ns, w.as_bytes());
@@ -217,6 +218,10 @@ pub fn second_pass(z: &[f32], facts: &[Facts]) -> Vec<Features> {
     // span when sure blocks stand on both sides of it.
     let first_sure = z.iter().position(|&v| v > 1.0);
     let last_sure = z.iter().rposition(|&v| v > 1.0);
+    // The page's best block: a block is judged against it too, since the first pass's
+    // scale differs from page to page (an article can be the best block of a page whose
+    // markup looks like boilerplate throughout).
+    let best = z.iter().copied().fold(f32::NEG_INFINITY, f32::max);
     (0..n)
         .map(|b| {
             let mut out = Features::with_capacity(32);
@@ -243,6 +248,9 @@ pub fn second_pass(z: &[f32], facts: &[Facts]) -> Vec<Features> {
                 "inside",
                 &[u8::from(sure_before), u8::from(sure_after), own / 4],
             );
+            let below = cut((best - z[b]) / 32.0, &[0.02, 0.04, 0.08, 0.16, 0.32, 0.64]);
+            put(&mut out, "below-best", &[below]);
+            put(&mut out, "below-best-own", &[below, own / 4]);
             let f = &facts[b];
             put(&mut out, "len", &[log_bin(f.chars), own / 4]);
             put(&mut out, "end", &[f.end as u8, own / 4]);
