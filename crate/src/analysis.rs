@@ -263,13 +263,19 @@ fn stats(doc: &Document, article: &[bool], blocks: &[Block], clusters: &[Cluster
     }
 }
 
-/// Line ends as `\n` (offsets then refer to the normalised text, which the result carries).
+/// Line ends as `\n`, without soft hyphens (offsets then refer to the normalised text, which
+/// the result carries).
 fn normalise_text(input: &str) -> String {
     let s = input.strip_prefix('\u{FEFF}').unwrap_or(input);
-    if s.contains('\r') {
+    let s = if s.contains('\r') {
         s.replace("\r\n", "\n").replace('\r', "\n")
     } else {
         s.to_string()
+    };
+    if s.contains(html::SOFT_HYPHEN) {
+        s.replace(html::SOFT_HYPHEN, "")
+    } else {
+        s
     }
 }
 
@@ -424,5 +430,23 @@ mod tests {
         assert!(!a.text.contains("document.write"));
         assert_eq!(a.title.as_deref(), Some("Big news today here"));
         assert_eq!(a.quotes[0].speaker.as_ref().unwrap().name, "Jane Smith");
+    }
+
+    #[test]
+    fn soft_hyphens_are_left_out_of_the_text() {
+        let para = "Die For\u{ad}sche\u{ad}rin Ann Kiess\u{ad}ling hat am Dienstag in Boston \
+                    einen Preis erhalten, sagte eine Sprecherin der Universität.";
+        for input in [
+            para.to_string(),
+            format!("<html><body><p>{para}</p></body></html>"),
+        ] {
+            let a = analyze(&input, &Options::default()).unwrap();
+            assert!(
+                a.text.contains("Forscherin Ann Kiessling hat"),
+                "{}",
+                a.text
+            );
+            assert!(!a.text.contains('\u{ad}'));
+        }
     }
 }

@@ -67,6 +67,10 @@ impl HtmlDoc {
 /// Deepest element nesting Readability and the metadata are run on.
 const MAX_ANALYSED_DEPTH: usize = 200;
 
+/// U+00AD, where a word may break at a line end: invisible, and left out of the text (it would
+/// split "Kiess\u{ad}ling" in two for every later stage, and the reader never sees it).
+pub const SOFT_HYPHEN: char = '\u{ad}';
+
 /// Extracts the readable text and blocks of `html`. Never fails: broken markup yields what text
 /// it has.
 pub fn extract(html: &str) -> HtmlDoc {

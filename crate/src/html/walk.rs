@@ -191,6 +191,9 @@ impl Walker {
                 self.pending_space = true;
                 continue;
             }
+            if c == super::SOFT_HYPHEN {
+                continue;
+            }
             if self.doc.text.len() > self.block_start && self.pending_space {
                 self.doc.text.push(' ');
             }
