@@ -64,6 +64,12 @@ fn own(out: &mut Features, p: &str, f: &Facts, html: bool) {
 /// First-pass features of every block.
 pub fn first_pass(facts: &[Facts], html: Option<&HtmlDoc>) -> Vec<Features> {
     let n = facts.len();
+    // Readability's article from its first block to its last.
+    let span = html.map(|h| {
+        let first = h.blocks.iter().position(|b| b.in_readability);
+        let last = h.blocks.iter().rposition(|b| b.in_readability);
+        (first.unwrap_or(n), last.unwrap_or(0))
+    });
     (0..n)
         .map(|b| {
             let f = &facts[b];
@@ -106,8 +112,18 @@ pub fn first_pass(facts: &[Facts], html: Option<&HtmlDoc>) -> Vec<Features> {
                     None => put(&mut out, p, b"none"),
                 }
             }
-            if let Some(h) = html {
+            if let Some((h, (first, last))) = html.zip(span) {
                 markup(&mut out, h, b, f);
+                // Where the block lies against Readability's article: before, inside, after.
+                let at = if b < first {
+                    0
+                } else if b <= last {
+                    1
+                } else {
+                    2
+                };
+                let rd = u8::from(h.blocks[b].in_readability);
+                put(&mut out, "readability-at", &[at, rd, log_bin(f.chars) / 2]);
             }
             out
         })
