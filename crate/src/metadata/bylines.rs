@@ -261,12 +261,37 @@ pub fn written(doc: &Document) -> Vec<String> {
         let Some(line) = byline_at(&node, &text) else {
             continue;
         };
-        let found = names::names(&line);
-        if !found.is_empty() && found.iter().all(|n| names::is_person(n)) && !in_comments(&node) {
-            out.push(found.join(", "));
+        if let Some(people) = people_of(&line).filter(|_| !in_comments(&node)) {
+            out.push(people);
         }
     }
     out
+}
+
+/// An agency's or desk's short code after the names (`dpa`, `SP-X`, `AFP`): one word of at
+/// most five letters, or in capitals.
+fn is_code(name: &str) -> bool {
+    !name.contains(' ')
+        && (name.chars().filter(|c| c.is_alphabetic()).count() <= 5
+            || !name.chars().any(char::is_lowercase))
+}
+
+/// The people a byline names, joined (`Jane Smith, Karl Müller`), when every name in it is a
+/// person's or an agency's code (`Peter Maahn/SP-X`), and one at least a person's.
+fn people_of(line: &str) -> Option<String> {
+    // A picture's credit (`Foto: MDR/Bernd Cramer`) names the photographer.
+    let first = line.split([' ', ':']).next().unwrap_or("").to_lowercase();
+    if ["foto", "fotos", "photo", "photos", "bild", "bilder"].contains(&first.as_str()) {
+        return None;
+    }
+    let found = names::names(line);
+    let people: Vec<&str> = found
+        .iter()
+        .filter(|n| names::is_person(n))
+        .map(String::as_str)
+        .collect();
+    let rest_are_codes = found.iter().all(|n| names::is_person(n) || is_code(n));
+    (!people.is_empty() && rest_are_codes).then(|| people.join(", "))
 }
 
 #[cfg(test)]
@@ -299,5 +324,16 @@ mod tests {
             written(&doc),
             vec!["Jane Smith", "Eva Maier", "Tom Lind", "Ann Lee"]
         );
+    }
+
+    #[test]
+    fn agency_codes_after_the_names_and_picture_credits() {
+        assert_eq!(
+            people_of("Autor: Eva Maier/SP-X").as_deref(),
+            Some("Eva Maier")
+        );
+        assert_eq!(people_of("Von Tom Lind, dpa").as_deref(), Some("Tom Lind"));
+        assert_eq!(people_of("Foto: AFP/Tom Lind"), None);
+        assert_eq!(people_of("Von Tom Lind und Example Verlag"), None);
     }
 }
