@@ -276,17 +276,25 @@ fn written_authors(doc: &Document) -> Vec<Candidate> {
         .collect()
 }
 
+fn dated_authors(doc: &Document) -> Vec<Candidate> {
+    bylines::dated(doc)
+        .into_iter()
+        .map(|t| (vec![t], false))
+        .collect()
+}
+
 /// The authors: the first source that names a person, in the order below (JSON-LD, `<meta>`,
-/// microdata, marked bylines, written bylines). Organisations (typed so in JSON-LD, named like
+/// microdata, marked bylines, written bylines, names on a date line). Organisations (typed so in JSON-LD, named like
 /// one, or the site itself) and bare user names (`jdoe`) only when no source names a person;
 /// then a person's name in a copyright line.
 fn byline(doc: &Document, meta: &MetaTags, items: &[Item], site: &[&str]) -> Option<String> {
-    let sources: [&dyn Fn() -> Vec<Candidate>; 5] = [
+    let sources: [&dyn Fn() -> Vec<Candidate>; 6] = [
         &|| ld_authors(items),
         &|| meta_authors(meta),
         &|| itemprop_authors(doc),
         &|| marked_authors(doc),
         &|| written_authors(doc),
+        &|| dated_authors(doc),
     ];
     let mut fallback: Option<String> = None;
     for source in sources {
