@@ -210,7 +210,7 @@ fn count_cluster_totals(layer: &mut entities::EntityLayer, quotes: &[Quote]) {
 }
 
 /// The page's metadata: the markup's where it says (HTML), else what the blocks show — the
-/// title line (without a date glued to it), the byline, a date line.
+/// title line (without a date glued to it), the names of the byline, a date line.
 fn page_metadata(meta: Metadata, blocks: &[Block], text: &str) -> Metadata {
     let title_block = blocks
         .iter()
@@ -225,8 +225,8 @@ fn page_metadata(meta: Metadata, blocks: &[Block], text: &str) -> Metadata {
     let block_byline = || {
         blocks
             .iter()
-            .find(|b| b.kind == BlockKind::Byline)
-            .map(|b| text[b.start..b.end].to_string())
+            .filter(|b| b.kind == BlockKind::Byline)
+            .find_map(|b| metadata::names::byline([&text[b.start..b.end]]))
     };
     Metadata {
         published: meta

@@ -5,6 +5,7 @@
 use super::facts::{End, Facts};
 use super::patterns;
 use crate::html::HtmlDoc;
+use crate::metadata::{date, names};
 use crate::segment::Document;
 use crate::types::{Block, BlockKind};
 
@@ -90,7 +91,8 @@ pub fn name(
     kept: &[bool],
     prob: &[f32],
 ) -> (Vec<Block>, Vec<bool>) {
-    let title = find_title(html, facts, kept);
+    let text = |b: usize| &doc.text[doc.blocks[b].start..doc.blocks[b].end];
+    let title = find_title(html, facts, kept, &text);
     let first_kept = kept.iter().position(|&k| k);
     let first_body = (0..kept.len()).find(|&b| kept[b] && Some(b) != title && facts[b].words >= 8);
     let mut widgets = vec![false; kept.len()];
@@ -107,7 +109,9 @@ pub fn name(
                 )
             } else if title_copy {
                 (BlockKind::Duplicate, "repeats the title".into())
-            } else if let Some((kind, why)) = near_title.then(|| byline_or_date(f)).flatten() {
+            } else if let Some((kind, why)) =
+                near_title.then(|| byline_or_date(text(b), f)).flatten()
+            {
                 (kind, format!("{why} under the title"))
             } else if kept[b] && near_title && f.words <= 4 && f.end != End::Sentence {
                 let why = "a short line between the title and the article: a site or section name";
@@ -138,12 +142,52 @@ pub fn name(
     (blocks, widgets)
 }
 
-fn byline_or_date(f: &Facts) -> Option<(BlockKind, &'static str)> {
-    patterns::first(f.patterns).and_then(|(kind, _)| match kind {
+/// A byline or a date line, in any of the supported languages: a named pattern's (English),
+/// else a byline's lead word (`By`, `Von`, `Par`, `Por`…, [`names::lead_len`]) followed by
+/// people's names, else a short line that is a date ([`date::parse`]) and little else.
+fn byline_or_date(s: &str, f: &Facts) -> Option<(BlockKind, &'static str)> {
+    let named = patterns::first(f.patterns).and_then(|(kind, _)| match kind {
         BlockKind::Byline => Some((BlockKind::Byline, "a byline")),
         BlockKind::Dateline => Some((BlockKind::Dateline, "a date line")),
         _ => None,
-    })
+    });
+    if named.is_some() || f.words > 16 || (f.end == End::Sentence && f.words > 10) {
+        return named;
+    }
+    if is_byline(s) {
+        return Some((BlockKind::Byline, "a byline"));
+    }
+    is_date_line(s, f).then_some((BlockKind::Dateline, "a date line"))
+}
+
+/// A byline's lead word, then names, the first of them a person's (`Von Katrin Vogel und Tom
+/// Lind, dpa`); `Von Montag bis Freitag geöffnet` has no person's name after its lead.
+fn is_byline(s: &str) -> bool {
+    if !names::may_lead(s) || names::lead_len(s).is_none_or(|n| n >= s.trim_end().len()) {
+        return false;
+    }
+    let found = names::names(s);
+    found.first().is_some_and(|n| names::is_person(n))
+        && found.iter().all(|n| n.split_whitespace().count() <= 4)
+}
+
+/// A short line holding a date (`12. März 2026`, `Stand: 12.03.2026, 10:15 Uhr`, `Publié le 12
+/// mars 2026 à 10h30`): at most ten words, of which at most two are long words that are
+/// neither numbers nor month names (`Aktualisiert`, a weekday, a place).
+fn is_date_line(s: &str, f: &Facts) -> bool {
+    if f.words > 10 || f.end == End::Sentence || date::parse(s).is_none() {
+        return false;
+    }
+    let other = s
+        .split_whitespace()
+        .filter(|w| {
+            let letters = w.trim_matches(|c: char| !c.is_alphabetic());
+            !w.chars().any(|c| c.is_ascii_digit())
+                && !date::is_month(letters)
+                && letters.chars().count() > 3
+        })
+        .count();
+    other <= 2
 }
 
 fn article_kind(
@@ -252,8 +296,14 @@ fn kind_of_word(w: &str) -> Option<BlockKind> {
 }
 
 /// The title: among the blocks before the article's first paragraph (at most 12 before it),
-/// the page's `<h1>` or a block the `<title>` holds, else the nearest headline-like line.
-fn find_title(html: Option<&HtmlDoc>, facts: &[Facts], kept: &[bool]) -> Option<usize> {
+/// the page's `<h1>` or a block the `<title>` holds, else the nearest headline-like line;
+/// never a byline or a date line.
+fn find_title<'a>(
+    html: Option<&HtmlDoc>,
+    facts: &[Facts],
+    kept: &[bool],
+    text: &impl Fn(usize) -> &'a str,
+) -> Option<usize> {
     let first = (0..kept.len())
         .find(|&b| kept[b] && facts[b].words >= 8 && facts[b].end == End::Sentence)?;
     let from = first.saturating_sub(12);
@@ -264,6 +314,7 @@ fn find_title(html: Option<&HtmlDoc>, facts: &[Facts], kept: &[bool]) -> Option<
             && f.end != End::Sentence
             && f.patterns == 0
             && f.link_density < 0.5
+            && byline_or_date(text(b), f).is_none()
     };
     // An encyclopedia page copied as text: its title is the line above the tagline ("Morwen
     // Reservoir" / "From Wikipedia, the free encyclopedia"), however short.
@@ -285,4 +336,116 @@ fn find_title(html: Option<&HtmlDoc>, facts: &[Facts], kept: &[bool]) -> Option<
     (from..t)
         .find(|&b| facts[b].key == facts[t].key)
         .or(Some(t))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::types::{Analysis, BlockKind};
+    use crate::{analyze, FormatChoice, Options};
+
+    fn run(input: &str, format: FormatChoice) -> Analysis {
+        let options = Options {
+            format,
+            ..Options::default()
+        };
+        analyze(input, &options).expect("analysed")
+    }
+
+    /// The kind of the block holding `needle`.
+    fn kind_of(a: &Analysis, needle: &str) -> BlockKind {
+        a.blocks
+            .iter()
+            .find(|b| a.text[b.start..b.end].contains(needle))
+            .map(|b| b.kind)
+            .unwrap_or_else(|| panic!("no block holds {needle:?}"))
+    }
+
+    /// A headline, a byline, a date line and two paragraphs, as text and as HTML.
+    fn check(headline: &str, byline: &str, dateline: &str, para: &str) {
+        let text = format!("{headline}\n{byline}\n{dateline}\n{para}\n{para}");
+        let html = format!(
+            "<html><body><article><h1>{headline}</h1><p>{byline}</p><p>{dateline}</p>\
+             <p>{para}</p><p>{para}</p></article></body></html>"
+        );
+        for (input, format) in [(text, FormatChoice::Text), (html, FormatChoice::Html)] {
+            let a = run(&input, format);
+            let kinds: Vec<_> = a.blocks.iter().map(|b| b.kind).collect();
+            assert_eq!(kind_of(&a, headline), BlockKind::Title, "{kinds:?}");
+            assert_eq!(kind_of(&a, byline), BlockKind::Byline, "{kinds:?}");
+            assert_eq!(kind_of(&a, dateline), BlockKind::Dateline, "{kinds:?}");
+            assert_eq!(a.title.as_deref(), Some(headline));
+        }
+    }
+
+    #[test]
+    fn a_german_byline_and_date_line_are_named_not_the_title() {
+        check(
+            "Neue Brücke über den Fluss beschlossen",
+            "Von Katrin Vogel",
+            "12. März 2026",
+            "Der Stadtrat hat am Dienstag beschlossen, dass die alte Brücke im nächsten Jahr \
+             abgerissen und durch einen Neubau ersetzt wird, sagte die Bürgermeisterin.",
+        );
+        check(
+            "Schulen bleiben am Montag geschlossen",
+            "Von Jonas Weber und Lea Hofmann, dpa",
+            "Aktualisiert am 3. Februar 2026 um 10:15 Uhr",
+            "Wegen des Sturms bleiben alle Schulen im Landkreis am Montag geschlossen, wie das \
+             Landratsamt am Sonntagabend mitteilte, und auch die Busse fahren nicht.",
+        );
+    }
+
+    #[test]
+    fn a_french_byline_and_date_line_are_named() {
+        check(
+            "La mairie vote un nouveau pont",
+            "Par Amélie Durand",
+            "Publié le 12 mars 2026 à 10h30",
+            "Le conseil municipal a voté mardi soir la construction d'un nouveau pont sur la \
+             rivière, a annoncé la maire lors d'une conférence de presse.",
+        );
+    }
+
+    #[test]
+    fn a_spanish_byline_and_date_line_are_named() {
+        check(
+            "El ayuntamiento aprueba un puente nuevo",
+            "Por Ana García",
+            "5 de marzo de 2026",
+            "El pleno del ayuntamiento aprobó el martes la construcción de un puente nuevo \
+             sobre el río, según explicó la alcaldesa en una rueda de prensa.",
+        );
+    }
+
+    #[test]
+    fn an_english_byline_and_date_line_are_named() {
+        check(
+            "Council approves a new bridge",
+            "By Jane Smith",
+            "March 12, 2026",
+            "The city council voted on Tuesday to replace the old bridge over the river next \
+             year, the mayor told reporters after a long meeting.",
+        );
+    }
+
+    #[test]
+    fn lines_that_only_look_like_bylines_or_dates_are_not() {
+        use super::{is_byline, is_date_line};
+        let facts = |s: &str| {
+            let doc = crate::segment::Document::new(s);
+            super::super::facts::of_page(&doc, None, None).remove(0)
+        };
+        assert!(!is_byline("Von Montag bis Freitag geöffnet"));
+        assert!(!is_byline("By the end of the week"));
+        assert!(!is_byline("Von"));
+        assert!(is_byline("Texte de Marc Lefèvre"));
+        let line = "Die Sitzung am 12. März 2026 dauerte bis in den späten Abend.";
+        assert!(!is_date_line(line, &facts(line)));
+        assert!(!is_date_line(
+            "Neue Regeln ab 2026",
+            &facts("Neue Regeln ab 2026")
+        ));
+        let stand = "Stand: 12.03.2026, 10:15 Uhr";
+        assert!(is_date_line(stand, &facts(stand)));
+    }
 }

@@ -261,12 +261,69 @@ pub fn written(doc: &Document) -> Vec<String> {
         let Some(line) = byline_at(&node, &text) else {
             continue;
         };
-        let found = names::names(&line);
-        if !found.is_empty() && found.iter().all(|n| names::is_person(n)) && !in_comments(&node) {
-            out.push(found.join(", "));
+        if let Some(people) = people_of(&line).filter(|_| !in_comments(&node)) {
+            out.push(people);
         }
     }
     out
+}
+
+/// Names printed on a date line (`25.10.2022 - Eva Maier`, `04.02.2022 | 13:10 Uhr | Tom
+/// Lind`): a short text with a date and one other part between separators, that part a
+/// person's name; in document order.
+pub fn dated(doc: &Document) -> Vec<String> {
+    let mut out = Vec::new();
+    for node in doc.root().descendants_it() {
+        let short_with_digit = with_text(&node, |t| {
+            t.len() <= 100 && t.bytes().filter(u8::is_ascii_digit).count() >= 4
+        });
+        if short_with_digit != Some(true) || in_comments(&node) {
+            continue;
+        }
+        let text = normalise(&node.text());
+        if super::date::parse(&text).is_none() {
+            continue;
+        }
+        let others: Vec<&str> = SEPARATORS
+            .split(&text)
+            .map(str::trim)
+            .filter(|p| !p.is_empty() && !p.chars().any(|c| c.is_ascii_digit()))
+            .collect();
+        if let [one] = others.as_slice() {
+            out.extend(people_of(one));
+        }
+    }
+    out
+}
+
+/// Separators between the parts of a date line.
+static SEPARATORS: LazyLock<regex::Regex> =
+    LazyLock::new(|| regex::Regex::new(r"\s[-–—/]\s|\s*[|·•]\s*").unwrap());
+
+/// An agency's or desk's short code after the names (`dpa`, `SP-X`, `AFP`): one word of at
+/// most five letters, or in capitals.
+fn is_code(name: &str) -> bool {
+    !name.contains(' ')
+        && (name.chars().filter(|c| c.is_alphabetic()).count() <= 5
+            || !name.chars().any(char::is_lowercase))
+}
+
+/// The people a byline names, joined (`Jane Smith, Karl Müller`), when every name in it is a
+/// person's or an agency's code (`Peter Maahn/SP-X`), and one at least a person's.
+fn people_of(line: &str) -> Option<String> {
+    // A picture's credit (`Foto: MDR/Bernd Cramer`) names the photographer.
+    let first = line.split([' ', ':']).next().unwrap_or("").to_lowercase();
+    if ["foto", "fotos", "photo", "photos", "bild", "bilder"].contains(&first.as_str()) {
+        return None;
+    }
+    let found = names::names(line);
+    let people: Vec<&str> = found
+        .iter()
+        .filter(|n| names::is_person(n))
+        .map(String::as_str)
+        .collect();
+    let rest_are_codes = found.iter().all(|n| names::is_person(n) || is_code(n));
+    (!people.is_empty() && rest_are_codes).then(|| people.join(", "))
 }
 
 #[cfg(test)]
@@ -299,5 +356,26 @@ mod tests {
             written(&doc),
             vec!["Jane Smith", "Eva Maier", "Tom Lind", "Ann Lee"]
         );
+    }
+
+    #[test]
+    fn names_on_a_date_line() {
+        let doc = Document::from(
+            r#"<body><h1>Rain</h1><small>05.03.2021 | 10:32 Uhr | Eva Maier</small>
+            <p>11.12.2019 - Tom Lind</p><p>Am 5. März 2021 sprach Eva Maier.</p>
+            <p>12.03.2020 | Example Verlag</p></body>"#,
+        );
+        assert_eq!(dated(&doc), vec!["Eva Maier", "Tom Lind"]);
+    }
+
+    #[test]
+    fn agency_codes_after_the_names_and_picture_credits() {
+        assert_eq!(
+            people_of("Autor: Eva Maier/SP-X").as_deref(),
+            Some("Eva Maier")
+        );
+        assert_eq!(people_of("Von Tom Lind, dpa").as_deref(), Some("Tom Lind"));
+        assert_eq!(people_of("Foto: AFP/Tom Lind"), None);
+        assert_eq!(people_of("Von Tom Lind und Example Verlag"), None);
     }
 }

@@ -226,10 +226,26 @@ fn ld_authors(items: &[Item]) -> Vec<Candidate> {
 }
 
 fn meta_authors(meta: &MetaTags) -> Vec<Candidate> {
-    AUTHOR_KEYS
+    let mut out: Vec<Candidate> = AUTHOR_KEYS
         .iter()
         .map(|k| (names::names_of(meta.all(k)), false))
-        .collect()
+        .collect();
+    out.extend(labelled_authors(meta).map(|n| (n, false)));
+    out
+}
+
+/// Names in a labelled pair of `<meta>`s (`twitter:label1` `Written by` / `Verfasst von`,
+/// `twitter:data1` the names), as blogging software writes them.
+fn labelled_authors(meta: &MetaTags) -> Option<Vec<String>> {
+    (1..=4).find_map(|i| {
+        let label = meta.get(&format!("twitter:label{i}"))?;
+        let lead = names::lead_len(label.trim())?;
+        if lead < label.trim().len() {
+            return None;
+        }
+        let data = meta.get(&format!("twitter:data{i}"))?;
+        Some(names::names(data)).filter(|n| !n.is_empty())
+    })
 }
 
 fn itemprop_authors(doc: &Document) -> Vec<Candidate> {
@@ -260,17 +276,25 @@ fn written_authors(doc: &Document) -> Vec<Candidate> {
         .collect()
 }
 
+fn dated_authors(doc: &Document) -> Vec<Candidate> {
+    bylines::dated(doc)
+        .into_iter()
+        .map(|t| (vec![t], false))
+        .collect()
+}
+
 /// The authors: the first source that names a person, in the order below (JSON-LD, `<meta>`,
-/// microdata, marked bylines, written bylines). Organisations (typed so in JSON-LD, named like
+/// microdata, marked bylines, written bylines, names on a date line). Organisations (typed so in JSON-LD, named like
 /// one, or the site itself) and bare user names (`jdoe`) only when no source names a person;
 /// then a person's name in a copyright line.
 fn byline(doc: &Document, meta: &MetaTags, items: &[Item], site: &[&str]) -> Option<String> {
-    let sources: [&dyn Fn() -> Vec<Candidate>; 5] = [
+    let sources: [&dyn Fn() -> Vec<Candidate>; 6] = [
         &|| ld_authors(items),
         &|| meta_authors(meta),
         &|| itemprop_authors(doc),
         &|| marked_authors(doc),
         &|| written_authors(doc),
+        &|| dated_authors(doc),
     ];
     let mut fallback: Option<String> = None;
     for source in sources {
@@ -510,6 +534,17 @@ mod tests {
         assert_eq!(m.byline.as_deref(), Some("Ana García"));
         assert_eq!(m.published.as_deref(), Some("2021-03-05"));
         assert_eq!(m.language.as_deref(), Some("es"));
+    }
+
+    #[test]
+    fn an_author_in_a_labelled_pair_of_metas() {
+        let doc = Document::from(
+            r#"<html><head><meta name="twitter:label1" content="Verfasst von">
+            <meta name="twitter:data1" content="Eva Maier">
+            <meta name="twitter:label2" content="Lesezeit"><meta name="twitter:data2" content="4 Minuten">
+            </head><body><p>Text</p></body></html>"#,
+        );
+        assert_eq!(from_document(&doc).byline.as_deref(), Some("Eva Maier"));
     }
 
     #[test]
