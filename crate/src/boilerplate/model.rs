@@ -9,56 +9,56 @@
 
 use std::sync::LazyLock;
 
+use rustc_hash::FxHashMap;
+
 use super::features::Features;
 
 const MAGIC: &[u8] = b"AIBP1\n";
 
-/// One logistic model: the non-zero weights, by feature id.
+/// One logistic model: the non-zero weights, by feature id (a hash map: a page of 5,000 blocks
+/// looks up 350,000 features, and a binary search over 10,000 ids took a tenth of the stage).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Weights {
-    ids: Vec<u32>,
-    weights: Vec<f32>,
+    weights: FxHashMap<u32, f32>,
 }
 
 impl Weights {
     /// From a dense table (as the trainer holds it), keeping weights above `min_abs`.
     pub fn from_dense(dense: &[f32], min_abs: f32) -> Weights {
-        let (ids, weights) = dense
+        let weights = dense
             .iter()
             .enumerate()
             .filter(|(_, w)| w.abs() > min_abs)
             .map(|(i, &w)| (i as u32, w))
-            .unzip();
-        Weights { ids, weights }
+            .collect();
+        Weights { weights }
     }
 
     /// The log-odds that a block with these features is article text.
     pub fn score(&self, features: &Features) -> f32 {
-        features
-            .iter()
-            .filter_map(|f| self.ids.binary_search(f).ok())
-            .map(|k| self.weights[k])
-            .sum()
+        features.iter().filter_map(|f| self.weights.get(f)).sum()
     }
 
     pub fn len(&self) -> usize {
-        self.ids.len()
+        self.weights.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.ids.is_empty()
+        self.weights.is_empty()
     }
 
     fn write(&self, out: &mut Vec<u8>) {
-        let max = self.weights.iter().fold(0f32, |m, w| m.max(w.abs()));
+        let mut entries: Vec<(u32, f32)> = self.weights.iter().map(|(&i, &w)| (i, w)).collect();
+        entries.sort_unstable_by_key(|e| e.0);
+        let max = entries.iter().fold(0f32, |m, (_, w)| m.max(w.abs()));
         let scale = if max > 0.0 {
             f32::from(i16::MAX) / max
         } else {
             1.0
         };
-        out.extend((self.ids.len() as u32).to_le_bytes());
+        out.extend((entries.len() as u32).to_le_bytes());
         out.extend(scale.to_le_bytes());
-        for (id, w) in self.ids.iter().zip(&self.weights) {
+        for (id, w) in &entries {
             out.extend(id.to_le_bytes());
             out.extend(((w * scale).round() as i16).to_le_bytes());
         }
@@ -67,17 +67,21 @@ impl Weights {
     fn read(bytes: &mut &[u8]) -> Option<Weights> {
         let n = u32::from_le_bytes(take(bytes, 4)?.try_into().ok()?) as usize;
         let scale = f32::from_le_bytes(take(bytes, 4)?.try_into().ok()?);
-        let mut w = Weights {
-            ids: Vec::with_capacity(n),
-            weights: Vec::with_capacity(n),
-        };
+        let mut ids = Vec::with_capacity(n);
+        let mut weights = FxHashMap::default();
+        weights.reserve(n);
         for _ in 0..n {
             let e = take(bytes, 6)?;
-            w.ids.push(u32::from_le_bytes(e[..4].try_into().ok()?));
-            w.weights
-                .push(f32::from(i16::from_le_bytes(e[4..].try_into().ok()?)) / scale);
+            let id = u32::from_le_bytes(e[..4].try_into().ok()?);
+            ids.push(id);
+            weights.insert(
+                id,
+                f32::from(i16::from_le_bytes(e[4..].try_into().ok()?)) / scale,
+            );
         }
-        w.ids.windows(2).all(|p| p[0] < p[1]).then_some(w)
+        ids.windows(2)
+            .all(|p| p[0] < p[1])
+            .then_some(Weights { weights })
     }
 }
 
