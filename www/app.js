@@ -370,14 +370,32 @@ function formatSize(bytes) {
   return `${bytes} bytes`;
 }
 
-/** Decodes file bytes: BOMs first, then strict UTF-8, then windows-1252 (the usual legacy web encoding). */
+/**
+ * Decodes file bytes: BOMs first, then strict UTF-8, then the charset an HTML page declares in
+ * its first 1,024 bytes (`<meta charset>` or `http-equiv`, as browsers read it), else
+ * windows-1252 (the usual legacy web encoding). The command line decodes the same way.
+ */
 export function decodeBytes(bytes) {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder("utf-16le").decode(bytes), encoding: "UTF-16LE" };
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder("utf-16be").decode(bytes), encoding: "UTF-16BE" };
   try {
     return { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes), encoding: "UTF-8" };
   } catch {
-    return { text: new TextDecoder("windows-1252").decode(bytes), encoding: "windows-1252" };
+    // A page declared UTF-8 with a few broken bytes stays UTF-8 (the broken bytes become U+FFFD).
+    const encoding = declaredCharset(bytes) || "windows-1252";
+    return { text: new TextDecoder(encoding).decode(bytes), encoding };
+  }
+}
+
+/** The encoding a page's `<meta>` declares in its first 1,024 bytes, when the browser knows it. */
+function declaredCharset(bytes) {
+  const head = new TextDecoder("windows-1252").decode(bytes.subarray(0, 1024));
+  const m = /<meta\b[^>]*?charset\s*=\s*["']?\s*([\w.:-]+)/i.exec(head);
+  if (!m) return null;
+  try {
+    return new TextDecoder(m[1]).encoding;
+  } catch {
+    return null;
   }
 }
 

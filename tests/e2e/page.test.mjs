@@ -401,6 +401,21 @@ test("a windows-1252 file decodes (curly quotes come out right)", async () => {
   await page.close();
 });
 
+test("an HTML file in the charset its <meta> declares decodes (windows-1250, Polish)", async () => {
+  const { page } = await openPage();
+  // "Łódź" and "żółć" in windows-1250: not UTF-8, and windows-1252 would turn them into "£ódŸ".
+  const head = '<html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1250"><title>Rada</title></head><body>';
+  const para = "<p>Rada miasta \xa3\xf3d\x9f przyj\xea\xb3a w czwartek plan portu po d\xb3ugiej debacie, a mieszka\xf1cy z\xb3o\xbfyli \xbf\xf3\xb3\xe6 na stole.</p>";
+  const bytes = Buffer.from(head + "<h1>Plan portu przyj\xeaty</h1>" + para + para.replace("Rada", "Wczoraj rada") + "</body></html>", "latin1");
+  assert.throws(() => new TextDecoder("utf-8", { fatal: true }).decode(bytes), "the test file is not valid UTF-8");
+  await page.setInputFiles("#file", { name: "cp1250.html", mimeType: "text/html", buffer: bytes });
+  await waitDone(page);
+  assert.ok((await page.inputValue("#input")).includes("Rada miasta Łódź przyjęła"));
+  assert.match(await page.textContent("#article"), /żółć na stole/);
+  assert.match(await page.textContent("#status"), /windows-1250/);
+  await page.close();
+});
+
 test("files over 20 MB are refused before reading; the input is kept", async () => {
   const { page } = await openPage();
   await page.fill("#input", "Keep me.");
