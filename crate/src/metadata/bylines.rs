@@ -261,7 +261,10 @@ pub fn written(doc: &Document) -> Vec<String> {
         let Some(line) = byline_at(&node, &text) else {
             continue;
         };
-        if let Some(people) = people_of(&line).filter(|_| !in_comments(&node)) {
+        let credit = node
+            .ancestors_it(Some(3))
+            .any(|n| n.has_name("figure") || n.has_name("figcaption"));
+        if let Some(people) = people_of(&line).filter(|_| !credit && !in_comments(&node)) {
             out.push(people);
         }
     }
@@ -313,7 +316,12 @@ fn is_code(name: &str) -> bool {
 fn people_of(line: &str) -> Option<String> {
     // A picture's credit (`Foto: MDR/Bernd Cramer`) names the photographer.
     let first = line.split([' ', ':']).next().unwrap_or("").to_lowercase();
-    if ["foto", "fotos", "photo", "photos", "bild", "bilder"].contains(&first.as_str()) {
+    #[rustfmt::skip]
+    const CREDITS: [&str; 9] = [
+        "foto", "fotos", "photo", "photos", "bild", "bilder", "illustration", "illustrationen",
+        "grafik",
+    ];
+    if CREDITS.contains(&first.as_str()) {
         return None;
     }
     let found = names::names(line);
@@ -376,6 +384,7 @@ mod tests {
         );
         assert_eq!(people_of("Von Tom Lind, dpa").as_deref(), Some("Tom Lind"));
         assert_eq!(people_of("Foto: AFP/Tom Lind"), None);
+        assert_eq!(people_of("Illustration: Ann Lee/Example"), None);
         assert_eq!(people_of("Von Tom Lind und Example Verlag"), None);
     }
 }
