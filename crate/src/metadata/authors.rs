@@ -4,7 +4,7 @@
 
 use super::json_ld::Item;
 use super::meta_tags::MetaTags;
-use super::{bylines, markup, names, title};
+use super::{bylines, markup, names, signature, title};
 use dom_query::Document;
 
 /// `<meta>` keys of authors, best first.
@@ -105,18 +105,27 @@ fn dated_authors(doc: &Document) -> Vec<Candidate> {
         .collect()
 }
 
+fn signed_authors(doc: &Document) -> Vec<Candidate> {
+    signature::signatures(doc)
+        .into_iter()
+        .map(|t| (vec![t], false))
+        .collect()
+}
+
 /// The authors: the first source that names a person, in the order below (JSON-LD, `<meta>`,
-/// microdata, marked bylines, written bylines, names on a date line). Organisations (typed so in JSON-LD, named like
-/// one, or the site itself) and bare user names (`jdoe`) only when no source names a person;
-/// then a person's name in a copyright line.
+/// microdata, marked bylines, written bylines, names on a date line, a signature under the
+/// article). Organisations (typed so in JSON-LD, named like one, or the site itself) and bare
+/// user names (`jdoe`) only when no source names a person; then a person's name in a
+/// copyright line; then the owner of a personal site.
 pub fn byline(doc: &Document, meta: &MetaTags, items: &[Item], site: &[&str]) -> Option<String> {
-    let sources: [&dyn Fn() -> Vec<Candidate>; 6] = [
+    let sources: [&dyn Fn() -> Vec<Candidate>; 7] = [
         &|| ld_authors(items),
         &|| meta_authors(meta),
         &|| itemprop_authors(doc),
         &|| marked_authors(doc),
         &|| written_authors(doc),
         &|| dated_authors(doc),
+        &|| signed_authors(doc),
     ];
     let mut fallback: Option<String> = None;
     for source in sources {
@@ -142,5 +151,6 @@ pub fn byline(doc: &Document, meta: &MetaTags, items: &[Item], site: &[&str]) ->
         bylines::copyright(doc)
             .into_iter()
             .find(|n| !names_site(n, site) || names::has_given_name(n))
+            .or_else(|| signature::site_owner(doc, site.first().copied()))
     })
 }

@@ -25,6 +25,7 @@ pub mod json_ld;
 pub mod markup;
 pub mod meta_tags;
 pub mod names;
+mod signature;
 pub mod text;
 pub mod title;
 pub mod visible;
