@@ -169,6 +169,20 @@ pub fn from_document(doc: &Document) -> Metadata {
     }
 }
 
+/// A `<meta>` title cut short by a quotation mark the page left unescaped (`content="Rain
+/// called "historic""` reads `Rain called `): the `<title>` it begins, when a `"` follows
+/// it there.
+fn uncut_by_quote<'a>(title: &'a str, tag: &'a str) -> &'a str {
+    let cut = tag
+        .strip_prefix(title.trim_end())
+        .is_some_and(|rest| rest.trim_start().starts_with('"'));
+    if cut {
+        tag
+    } else {
+        title
+    }
+}
+
 fn headline(doc: &Document, meta: &MetaTags, items: &[Item], site: &[&str]) -> Option<String> {
     let headings = markup::headings(doc);
     let subheadings = || markup::subheadings(doc);
@@ -179,6 +193,11 @@ fn headline(doc: &Document, meta: &MetaTags, items: &[Item], site: &[&str]) -> O
         .collect();
     titles.extend(TITLE_KEYS.iter().filter_map(|k| meta.get(k)));
     let title_tag = markup::title(doc);
+    if let Some(tag) = &title_tag {
+        for t in &mut titles {
+            *t = uncut_by_quote(t, tag);
+        }
+    }
     title::choose(&title::Sources {
         headings: &headings,
         subheadings: Some(&subheadings),
@@ -411,6 +430,24 @@ mod tests {
             </head><body><p>Text</p></body></html>"#,
         );
         assert_eq!(from_document(&doc).byline.as_deref(), Some("Eva Maier"));
+    }
+
+    #[test]
+    fn a_meta_title_cut_by_a_quotation_mark() {
+        assert_eq!(
+            uncut_by_quote("Mayor calls the plan", r#"Mayor calls the plan "reckless""#),
+            r#"Mayor calls the plan "reckless""#
+        );
+        assert_eq!(uncut_by_quote("Rain", "Rain expected"), "Rain");
+        let doc = Document::from(
+            r#"<html><head><title>Mayor calls the plan "reckless"</title>
+            <meta property="og:title" content="Mayor calls the plan "reckless"">
+            </head><body><p>Text</p></body></html>"#,
+        );
+        assert_eq!(
+            from_document(&doc).title.as_deref(),
+            Some(r#"Mayor calls the plan "reckless""#)
+        );
     }
 
     #[test]
