@@ -9,7 +9,8 @@
 //! The set is read from `../shared/eval/boilerplate/trafilatura` relative to the repository's
 //! root (its README says what is in it); without it, the program says so and stops. Pages are
 //! decoded as the product decodes a file (`decode::decode`: the declared charset honoured).
-//! `--misses` lists each miss of ours (id, gold, predicted), or only those of
+//! `--no-peers` skips Readability. `--half first|second` keeps the pages of one half
+//! ([`first_half`]) for `--misses`. `--misses` lists each miss of ours (id, gold, predicted), or only those of
 //! one field (`title`, `author`, `date`); `--page ID` shows what each side finds on one page.
 //!
 //! Comparisons: the title exactly, whitespace normalised; the authors as a set of names
@@ -30,6 +31,19 @@ struct Page {
     title: Option<String>,
     author: Option<String>,
     date: Option<String>,
+}
+
+impl Page {
+    /// The page without its HTML (for scoring a subset).
+    fn shallow(&self) -> Page {
+        Page {
+            id: self.id.clone(),
+            html: String::new(),
+            title: self.title.clone(),
+            author: self.author.clone(),
+            date: self.date.clone(),
+        }
+    }
 }
 
 fn set_dir() -> PathBuf {
@@ -261,6 +275,29 @@ fn compare_with_readability(pages: &[Page], ours: &[Metadata]) {
     }
 }
 
+/// Whether a page falls in the first half of the set by id: its first character, lower-cased,
+/// is at most `l` (digits and `_` included). Misses are studied on this half; the other
+/// (`m`–`z` and the rest) checks that a change generalises.
+fn first_half(id: &str) -> bool {
+    id.chars()
+        .next()
+        .is_some_and(|c| c.to_lowercase().all(|l| l <= 'l'))
+}
+
+/// Ours on each half of the set ([`first_half`]).
+fn halves(pages: &[Page], ours: &[Metadata]) {
+    for (label, first) in [("ours, ids a–l", true), ("ours, ids m–z", false)] {
+        let (p, m): (Vec<&Page>, Vec<&Metadata>) = pages
+            .iter()
+            .zip(ours)
+            .filter(|(p, _)| first_half(&p.id) == first)
+            .unzip();
+        let p: Vec<Page> = p.into_iter().map(Page::shallow).collect();
+        let m: Vec<Metadata> = m.into_iter().cloned().collect();
+        rates(&p, &m, label);
+    }
+}
+
 /// `median, mean, 90th percentile` of timings.
 fn summary(mut micros: Vec<f64>) -> String {
     micros.sort_by(f64::total_cmp);
@@ -300,7 +337,10 @@ fn main() -> ExitCode {
     let (ours, micros, parse) = run_ours(&pages);
     println!("{} pages", pages.len());
     rates(&pages, &ours, "ours");
-    compare_with_readability(&pages, &ours);
+    halves(&pages, &ours);
+    if !args.iter().any(|a| a == "--no-peers") {
+        compare_with_readability(&pages, &ours);
+    }
     println!(
         "title ignoring case: ours {}",
         title_ignoring_case(&pages, &ours)
@@ -308,7 +348,25 @@ fn main() -> ExitCode {
     println!("from_document: {}", summary(micros));
     println!("(parsing the page into a Document: {})", summary(parse));
     if let Some(i) = args.iter().position(|a| a == "--misses") {
-        misses(&pages, &ours, args.get(i + 1).map(String::as_str));
+        let half = args
+            .iter()
+            .position(|a| a == "--half")
+            .and_then(|j| args.get(j + 1))
+            .map(|h| h == "first");
+        let keep: Vec<(Page, Metadata)> = pages
+            .iter()
+            .zip(&ours)
+            .filter(|(p, _)| half.is_none_or(|f| first_half(&p.id) == f))
+            .map(|(p, m)| (p.shallow(), m.clone()))
+            .collect();
+        let (p, m): (Vec<Page>, Vec<Metadata>) = keep.into_iter().unzip();
+        misses(
+            &p,
+            &m,
+            args.get(i + 1)
+                .map(String::as_str)
+                .filter(|a| !a.starts_with("--")),
+        );
     }
     ExitCode::SUCCESS
 }

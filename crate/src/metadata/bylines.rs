@@ -129,6 +129,11 @@ pub fn marked(doc: &Document) -> Vec<String> {
     out
 }
 
+/// The end of a sentence: a full stop after a word of two letters or more (not an initial),
+/// then a capital.
+static SENTENCE_END: LazyLock<regex::Regex> =
+    LazyLock::new(|| regex::Regex::new(r"\p{L}{2}\.\s+\p{Lu}").unwrap());
+
 /// Names in copyright lines (`© 2021 Jane Smith`): on a personal site, the author's.
 pub fn copyright(doc: &Document) -> Vec<String> {
     let mut out = Vec::new();
@@ -151,6 +156,10 @@ pub fn copyright(doc: &Document) -> Vec<String> {
         };
         let rest = lower.get(at..).map_or("", |_| &t[at..]);
         let rest = rest.trim_start_matches(|c: char| !c.is_alphabetic());
+        // `© 2012 Jane Smith. All rights reserved.`: the name ends with its sentence.
+        let rest = SENTENCE_END.find(rest).map_or(rest, |m| {
+            &rest[..m.start() + m.as_str().find('.').unwrap_or(0)]
+        });
         out.extend(
             names::names(rest)
                 .into_iter()
@@ -209,6 +218,11 @@ fn after_label(label: &NodeRef) -> String {
     normalise(&s)
 }
 
+/// `s` from its first letter or digit (`| By` → `By`).
+fn alphanumeric_start(s: &str) -> &str {
+    s.trim_start_matches(|c: char| !c.is_alphanumeric())
+}
+
 /// The byline a lead word starts (`By`, `Von`, `Autor:`), from its text node: the text itself
 /// when names follow the lead in it; else its element's, or what follows a label.
 fn byline_at(text_node: &NodeRef, text: &str) -> Option<String> {
@@ -216,8 +230,9 @@ fn byline_at(text_node: &NodeRef, text: &str) -> Option<String> {
     if lead < text.len() {
         return Some(text.to_string());
     }
+    // The lead's own element (`<span>| By </span>`, a separator before it included).
     let label = match text_node.parent() {
-        Some(p) if spaced_text(&p) == text => p,
+        Some(p) if alphanumeric_start(&spaced_text(&p)) == text => p,
         _ => *text_node,
     };
     let rest = after_label(&label);
@@ -228,11 +243,12 @@ fn byline_at(text_node: &NodeRef, text: &str) -> Option<String> {
     let mut el = label.parent()?;
     for _ in 0..2 {
         let t = spaced_text(&el);
+        let t = alphanumeric_start(&t);
         if t.chars().count() > 120 || !t.starts_with(text) {
             break;
         }
         if t.len() > text.len() {
-            return Some(t);
+            return Some(t.to_string());
         }
         el = el.parent()?;
     }
@@ -257,11 +273,14 @@ pub fn written(doc: &Document) -> Vec<String> {
         let raw = node.text();
         let trimmed = raw.trim();
         // `| By`, `— von`: the lead word after a separator.
-        let text = normalise(trimmed.trim_start_matches(|c: char| !c.is_alphanumeric()));
+        let text = normalise(alphanumeric_start(trimmed));
         let Some(line) = byline_at(&node, &text) else {
             continue;
         };
-        if let Some(people) = people_of(&line).filter(|_| !in_comments(&node)) {
+        let credit = node
+            .ancestors_it(Some(3))
+            .any(|n| n.has_name("figure") || n.has_name("figcaption"));
+        if let Some(people) = people_of(&line).filter(|_| !credit && !in_comments(&node)) {
             out.push(people);
         }
     }
@@ -313,7 +332,12 @@ fn is_code(name: &str) -> bool {
 fn people_of(line: &str) -> Option<String> {
     // A picture's credit (`Foto: MDR/Bernd Cramer`) names the photographer.
     let first = line.split([' ', ':']).next().unwrap_or("").to_lowercase();
-    if ["foto", "fotos", "photo", "photos", "bild", "bilder"].contains(&first.as_str()) {
+    #[rustfmt::skip]
+    const CREDITS: [&str; 9] = [
+        "foto", "fotos", "photo", "photos", "bild", "bilder", "illustration", "illustrationen",
+        "grafik",
+    ];
+    if CREDITS.contains(&first.as_str()) {
         return None;
     }
     let found = names::names(line);
@@ -323,6 +347,12 @@ fn people_of(line: &str) -> Option<String> {
         .map(String::as_str)
         .collect();
     let rest_are_codes = found.iter().all(|n| names::is_person(n) || is_code(n));
+    // A given name alone (`Posted by Konstantin`): a weak candidate, as a user name is.
+    if let [one] = found.as_slice() {
+        if !one.contains(' ') && names::has_given_name(one) {
+            return Some(one.clone());
+        }
+    }
     (!people.is_empty() && rest_are_codes).then(|| people.join(", "))
 }
 
@@ -359,6 +389,23 @@ mod tests {
     }
 
     #[test]
+    fn a_lead_after_a_separator_in_its_own_element() {
+        let doc = Document::from(
+            r#"<body><h1>Rain</h1><div><span>| By </span> <span>Jane Smith</span> | <time>May 5</time></div></body>"#,
+        );
+        assert_eq!(written(&doc), vec!["Jane Smith"]);
+    }
+
+    #[test]
+    fn a_copyright_line_ends_with_its_sentence() {
+        let doc = Document::from(
+            r#"<body><p>Copyright (c) 2012- Jane Smith. All rights reserved. Design by X.</p>
+            <p>© 2020 J. R. Smith. Powered by Y.</p></body>"#,
+        );
+        assert_eq!(copyright(&doc), vec!["Jane Smith", "J. R. Smith"]);
+    }
+
+    #[test]
     fn names_on_a_date_line() {
         let doc = Document::from(
             r#"<body><h1>Rain</h1><small>05.03.2021 | 10:32 Uhr | Eva Maier</small>
@@ -376,6 +423,9 @@ mod tests {
         );
         assert_eq!(people_of("Von Tom Lind, dpa").as_deref(), Some("Tom Lind"));
         assert_eq!(people_of("Foto: AFP/Tom Lind"), None);
+        assert_eq!(people_of("Illustration: Ann Lee/Example"), None);
+        assert_eq!(people_of("Posted by Maria").as_deref(), Some("Maria"));
+        assert_eq!(people_of("Posted by Xqzt"), None);
         assert_eq!(people_of("Von Tom Lind und Example Verlag"), None);
     }
 }

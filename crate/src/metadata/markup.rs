@@ -90,7 +90,8 @@ pub fn class_has(node: &NodeRef, words: &ClassWords) -> bool {
 /// Whether a node lies in a part of the page that is not the article: `<aside>`, `<nav>`, or
 /// an element with one of `words` in a class or id token (`comment-list`, `sidebar`), up to
 /// `<body>` (whose classes describe the page: `has-sidebar`, `comments-open`), and not one
-/// that holds an `<h1>`.
+/// that holds the article (an `<h1>`, `<main>`, or the `#content`/`#main`
+/// wrapper: a layout named `layout-with-sidebar` around the whole page).
 pub fn in_part(node: &NodeRef, words: &ClassWords) -> bool {
     for n in std::iter::once(*node).chain(node.ancestors_it(None)) {
         if !n.is_element() {
@@ -113,8 +114,13 @@ pub fn in_part(node: &NodeRef, words: &ClassWords) -> bool {
                 && words.is_in(token)
         });
         // A comment section holding the headline is broken markup (a `<div>` never closed),
-        // not a comment section.
-        if hit && !dom_query::Selection::from(n).select("h1").exists() {
+        // not a comment section; a sidebar holding the article is the page's layout.
+        let holds_article = || {
+            dom_query::Selection::from(n)
+                .select("h1, main, #content, #main")
+                .exists()
+        };
+        if hit && !holds_article() {
             return true;
         }
     }
@@ -433,5 +439,17 @@ mod tests {
         assert_eq!(html_lang(&doc).as_deref(), Some("de-DE"));
         let url = canonical(&doc).unwrap();
         assert_eq!(host(&url), Some("example.org"));
+    }
+
+    #[test]
+    fn a_layout_named_for_its_sidebar_is_not_one() {
+        let doc = Document::from(
+            r#"<body><div class="layoutWithRightSidebar"><div id="content"><p id="a">Text</p>
+            </div><div class="sidebar"><p id="b">Links</p></div></div></body>"#,
+        );
+        let words = ClassWords::new(&["sidebar"]);
+        let inside = |id: &str| in_part(doc.select_single(id).nodes().first().unwrap(), &words);
+        assert!(!inside("#a"));
+        assert!(inside("#b"));
     }
 }

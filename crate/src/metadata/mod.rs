@@ -18,12 +18,14 @@
 //! assert_eq!(m.language.as_deref(), Some("en"));
 //! ```
 
+mod authors;
 pub mod bylines;
 pub mod date;
 pub mod json_ld;
 pub mod markup;
 pub mod meta_tags;
 pub mod names;
+mod signature;
 pub mod text;
 pub mod title;
 pub mod visible;
@@ -100,11 +102,6 @@ const PUBLISHED_KEYS: &[&str] = &[
     "publish-date", "publish_date", "date", "og:published_time", "published_time",
     "release_date", "article.published", "date.created",
 ];
-#[rustfmt::skip]
-const AUTHOR_KEYS: &[&str] = &[
-    "author", "article:author", "og:article:author", "dc.creator", "dcterms.creator",
-    "citation_author", "parsely-author", "sailthru.author", "byl", "book:author",
-];
 const SITE_KEYS: &[&str] = &["og:site_name", "dc.publisher"];
 const DESCRIPTION_KEYS: &[&str] = &[
     "description",
@@ -158,7 +155,7 @@ pub fn from_document(doc: &Document) -> Metadata {
     Metadata {
         published: published(doc, &meta, &items, title.as_deref()),
         title,
-        byline: byline(doc, &meta, &items, &site_hints),
+        byline: authors::byline(doc, &meta, &items, &site_hints),
         language: language(doc, &meta, &items),
         description: meta
             .first(DESCRIPTION_KEYS)
@@ -172,6 +169,20 @@ pub fn from_document(doc: &Document) -> Metadata {
     }
 }
 
+/// A `<meta>` title cut short by a quotation mark the page left unescaped (`content="Rain
+/// called "historic""` reads `Rain called `): the `<title>` it begins, when a `"` follows
+/// it there.
+fn uncut_by_quote<'a>(title: &'a str, tag: &'a str) -> &'a str {
+    let cut = tag
+        .strip_prefix(title.trim_end())
+        .is_some_and(|rest| rest.trim_start().starts_with('"'));
+    if cut {
+        tag
+    } else {
+        title
+    }
+}
+
 fn headline(doc: &Document, meta: &MetaTags, items: &[Item], site: &[&str]) -> Option<String> {
     let headings = markup::headings(doc);
     let subheadings = || markup::subheadings(doc);
@@ -182,6 +193,11 @@ fn headline(doc: &Document, meta: &MetaTags, items: &[Item], site: &[&str]) -> O
         .collect();
     titles.extend(TITLE_KEYS.iter().filter_map(|k| meta.get(k)));
     let title_tag = markup::title(doc);
+    if let Some(tag) = &title_tag {
+        for t in &mut titles {
+            *t = uncut_by_quote(t, tag);
+        }
+    }
     title::choose(&title::Sources {
         headings: &headings,
         subheadings: Some(&subheadings),
@@ -190,137 +206,6 @@ fn headline(doc: &Document, meta: &MetaTags, items: &[Item], site: &[&str]) -> O
         site: site.to_vec(),
     })
     .map(|t| markup::normalise(&t))
-}
-
-/// Whether a name is the site's (`Example Online` on `example.com`).
-fn names_site(name: &str, site: &[&str]) -> bool {
-    let k = title::key(name);
-    k.chars().count() >= 4
-        && site.iter().any(|s| {
-            let sk = title::key(if s.contains('.') {
-                title::host_label(s)
-            } else {
-                s
-            });
-            sk.chars().count() >= 4 && (k.contains(&sk) || sk.contains(&k))
-        })
-}
-
-/// Names from one source, and whether the source says they are organisations.
-type Candidate = (Vec<String>, bool);
-
-fn ld_authors(items: &[Item]) -> Vec<Candidate> {
-    let ld = items
-        .iter()
-        .filter(|i| i.rank >= 2)
-        .find(|i| !i.authors.is_empty());
-    ld.map(|item| {
-        let org = item.authors.iter().all(|a| a.organisation);
-        (
-            names::names_of(item.authors.iter().map(|a| a.name.as_str())),
-            org,
-        )
-    })
-    .into_iter()
-    .collect()
-}
-
-fn meta_authors(meta: &MetaTags) -> Vec<Candidate> {
-    let mut out: Vec<Candidate> = AUTHOR_KEYS
-        .iter()
-        .map(|k| (names::names_of(meta.all(k)), false))
-        .collect();
-    out.extend(labelled_authors(meta).map(|n| (n, false)));
-    out
-}
-
-/// Names in a labelled pair of `<meta>`s (`twitter:label1` `Written by` / `Verfasst von`,
-/// `twitter:data1` the names), as blogging software writes them.
-fn labelled_authors(meta: &MetaTags) -> Option<Vec<String>> {
-    (1..=4).find_map(|i| {
-        let label = meta.get(&format!("twitter:label{i}"))?;
-        let lead = names::lead_len(label.trim())?;
-        if lead < label.trim().len() {
-            return None;
-        }
-        let data = meta.get(&format!("twitter:data{i}"))?;
-        Some(names::names(data)).filter(|n| !n.is_empty())
-    })
-}
-
-fn itemprop_authors(doc: &Document) -> Vec<Candidate> {
-    let props = markup::itemprops(doc, "author");
-    vec![(names::names_of(props.iter().map(String::as_str)), false)]
-}
-
-/// Elements marked as bylines also hold labels and links ("More posts"): only names that look
-/// like people's, or a single user name as a last resort.
-fn marked_authors(doc: &Document) -> Vec<Candidate> {
-    bylines::marked(doc)
-        .iter()
-        .map(|t| names::names(t))
-        .filter(|found| {
-            let single = matches!(found.as_slice(), [one] if !one.contains(' '));
-            let people = found.iter().any(|n| names::is_person(n))
-                && found.iter().all(|n| n.split_whitespace().count() <= 4);
-            single || people
-        })
-        .map(|found| (found, false))
-        .collect()
-}
-
-fn written_authors(doc: &Document) -> Vec<Candidate> {
-    bylines::written(doc)
-        .into_iter()
-        .map(|t| (vec![t], false))
-        .collect()
-}
-
-fn dated_authors(doc: &Document) -> Vec<Candidate> {
-    bylines::dated(doc)
-        .into_iter()
-        .map(|t| (vec![t], false))
-        .collect()
-}
-
-/// The authors: the first source that names a person, in the order below (JSON-LD, `<meta>`,
-/// microdata, marked bylines, written bylines, names on a date line). Organisations (typed so in JSON-LD, named like
-/// one, or the site itself) and bare user names (`jdoe`) only when no source names a person;
-/// then a person's name in a copyright line.
-fn byline(doc: &Document, meta: &MetaTags, items: &[Item], site: &[&str]) -> Option<String> {
-    let sources: [&dyn Fn() -> Vec<Candidate>; 6] = [
-        &|| ld_authors(items),
-        &|| meta_authors(meta),
-        &|| itemprop_authors(doc),
-        &|| marked_authors(doc),
-        &|| written_authors(doc),
-        &|| dated_authors(doc),
-    ];
-    let mut fallback: Option<String> = None;
-    for source in sources {
-        for (found, organisation) in source() {
-            if found.is_empty() {
-                continue;
-            }
-            let weak = organisation
-                || found
-                    .iter()
-                    .all(|n| names::is_organisation(n) || names_site(n, site) || !n.contains(' '));
-            let joined = found.join(", ");
-            if !weak {
-                return Some(joined);
-            }
-            fallback.get_or_insert(joined);
-        }
-    }
-    // A person's name in the copyright line, on a site with no byline: a personal site. When
-    // it is also the site's name, only if it starts with a known given name (a blog called
-    // `Mister Crumb` is not a person).
-    fallback.or_else(|| {
-        bylines::copyright(doc)
-            .into_iter()
-            .find(|n| !names_site(n, site) || names::has_given_name(n))
-    })
 }
 
 /// The publication date. What the page's metadata says (its `<meta>`s, JSON-LD, microdata,
@@ -545,6 +430,24 @@ mod tests {
             </head><body><p>Text</p></body></html>"#,
         );
         assert_eq!(from_document(&doc).byline.as_deref(), Some("Eva Maier"));
+    }
+
+    #[test]
+    fn a_meta_title_cut_by_a_quotation_mark() {
+        assert_eq!(
+            uncut_by_quote("Mayor calls the plan", r#"Mayor calls the plan "reckless""#),
+            r#"Mayor calls the plan "reckless""#
+        );
+        assert_eq!(uncut_by_quote("Rain", "Rain expected"), "Rain");
+        let doc = Document::from(
+            r#"<html><head><title>Mayor calls the plan "reckless"</title>
+            <meta property="og:title" content="Mayor calls the plan "reckless"">
+            </head><body><p>Text</p></body></html>"#,
+        );
+        assert_eq!(
+            from_document(&doc).title.as_deref(),
+            Some(r#"Mayor calls the plan "reckless""#)
+        );
     }
 
     #[test]

@@ -93,10 +93,11 @@ static SPLIT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\s*(?:[,;/&]|\s(?:and|und|et|y|e|i|en|og|och|sowie)\s)\s*").unwrap()
 });
 
-/// Where the names end: a separator bar, a line break, a bracket, a date or time.
+/// Where the names end: a separator bar, a line break, a bracket, a date or time, another
+/// credit (`Illustration von …`, `Fotos: …`).
 static TAIL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"\s[|•·—–-]\s|[|•·\n\r\t]|\s\(|(?:^|\s)\d|(?i:\b(?:updated|aktualisiert|published|veröffentlicht|stand|posted|publié|publicado|pubblicato|erschienen|hace)\b|\b(?:foto|fotos|photo|photos|bild|bilder|illustration|illustrationen|grafik)\s*:|\b(?:übersetzung|translation|translated)\b)",
+        r"\s[|•·—–-]\s|[|•·\n\r\t]|\s\(|(?:^|\s)\d|(?i:\b(?:updated|aktualisiert|published|veröffentlicht|stand|posted|publié|publicado|pubblicato|erschienen|hace)\b|\b(?:foto|fotos|photo|photos|bild|bilder|illustration|illustrationen|illustrations|grafik)\s*(?::|\b(?:von|by|de|por)\s)|\b(?:übersetzung|translation|translated)\b)",
     )
     .unwrap()
 });
@@ -130,11 +131,12 @@ pub fn may_lead(s: &str) -> bool {
         .take(16)
         .flat_map(char::to_lowercase)
         .collect();
-    !word.is_empty()
-        && LEADS.iter().any(|l| {
-            l.strip_prefix(word.as_str())
-                .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
-        })
+    label_len(s) > 0
+        || !word.is_empty()
+            && LEADS.iter().any(|l| {
+                l.strip_prefix(word.as_str())
+                    .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
+            })
 }
 
 /// The length of a byline's lead word (`By `, `Von `, `Autor: `) at the start of `s`, when
@@ -167,7 +169,8 @@ pub fn lead_len(s: &str) -> Option<usize> {
             return Some(s.len() - after.len());
         }
     }
-    None
+    // A label and a colon (`Redaktion: Eva Maier`) lead names too.
+    Some(label_len(s)).filter(|&n| n > 0)
 }
 
 /// Words of labels before names (`Text & Fotos:`, `Redaktion und Recherche:`).
@@ -266,11 +269,44 @@ pub fn is_person(name: &str) -> bool {
         })
 }
 
+/// A byline whose lead comes after a date or a role (`Posted on March 5, 2021 by Jane
+/// Smith`, `Veröffentlicht am 5. März von Eva Maier`): the text from that lead on.
+fn from_late_lead(s: &str) -> &str {
+    for (i, _) in s.match_indices(' ') {
+        let (head, tail) = (&s[..i], &s[i + 1..]);
+        let head_is_date_or_role = is_role(&head.replace(|c: char| !c.is_alphabetic(), " "));
+        if head_is_date_or_role && may_lead(tail) && lead_len(tail).is_some() {
+            return tail;
+        }
+    }
+    s
+}
+
+/// A name of two words or more printed twice in a row (`Jane Smith Jane Smith`, a picture's
+/// alt text beside the caption): once. (`R. R.` are initials.)
+fn undoubled(name: &str) -> &str {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let half = words.len() / 2;
+    if half > 1 && words.len().is_multiple_of(2) && words[..half] == words[half..] {
+        let end = name
+            .match_indices(words[half - 1])
+            .next()
+            .map_or(name.len(), |(i, w)| i + w.len());
+        return &name[..end];
+    }
+    name
+}
+
 /// The names in one author string, in order, without duplicates.
 pub fn names(raw: &str) -> Vec<String> {
-    let s: String = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+    // Soft hyphens (`Mat\u{ad}thias`) are invisible: the name is without them.
+    let s: String = raw
+        .replace('\u{ad}', "")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
     let s = LINKS.replace_all(&s, ",");
-    let s = strip_lead(s.trim());
+    let s = strip_lead(from_late_lead(s.trim()));
     // `Redaktion: Eva Maier`, `Text & Fotos: Tom Lind`: a label, then the names.
     let s = s.get(label_len(s)..).unwrap_or(s);
     let s = match TAIL.find(s) {
@@ -300,7 +336,7 @@ pub fn names(raw: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for part in SPLIT.split(s) {
         let part = strip_lead(part.trim());
-        if let Some(name) = as_name(part) {
+        if let Some(name) = as_name(part).map(undoubled) {
             if !out.iter().any(|n| n.eq_ignore_ascii_case(name)) {
                 out.push(name.to_string());
             }
@@ -390,6 +426,43 @@ mod tests {
             one("Text: Eva Maier Foto: Tom Lind").as_deref(),
             Some("Eva Maier")
         );
+    }
+
+    #[test]
+    fn a_second_credit_ends_the_names() {
+        assert_eq!(
+            one("Text von Eva Maier Illustration von Tom Lind").as_deref(),
+            Some("Eva Maier")
+        );
+        assert_eq!(
+            one("Words by Jane Smith Photos by Ann Lee").as_deref(),
+            Some("Jane Smith")
+        );
+    }
+
+    #[test]
+    fn a_lead_after_a_date_or_a_role() {
+        assert_eq!(
+            one("Posted on March 5, 2021 by Jane Smith").as_deref(),
+            Some("Jane Smith")
+        );
+        assert_eq!(
+            one("Veröffentlicht am 5. März 2021 von Eva Maier").as_deref(),
+            Some("Eva Maier")
+        );
+        // A byline that does not start with a date keeps its words.
+        assert_eq!(one("Anna von Berg").as_deref(), Some("Anna von Berg"));
+    }
+
+    #[test]
+    fn soft_hyphens_and_doubled_names() {
+        assert_eq!(
+            one("Von Mat\u{ad}thi\u{ad}as Berg").as_deref(),
+            Some("Matthias Berg")
+        );
+        assert_eq!(one("© Eva Maier Eva Maier").as_deref(), Some("Eva Maier"));
+        assert_eq!(one("Von R. R.").as_deref(), Some("R. R."));
+        assert_eq!(one("Redaktion: Tom Lind").as_deref(), Some("Tom Lind"));
     }
 
     #[test]

@@ -1,0 +1,156 @@
+//! The article's authors: the first of the page's sources that names a person (JSON-LD,
+//! `<meta>`, microdata, marked and written bylines, names on a date line, a signature under
+//! the article), else an organisation, a user name or a personal site's owner.
+
+use super::json_ld::Item;
+use super::meta_tags::MetaTags;
+use super::{bylines, markup, names, signature, title};
+use dom_query::Document;
+
+/// `<meta>` keys of authors, best first.
+#[rustfmt::skip]
+const AUTHOR_KEYS: &[&str] = &[
+    "author", "article:author", "og:article:author", "dc.creator", "dcterms.creator",
+    "citation_author", "parsely-author", "sailthru.author", "byl", "book:author",
+];
+
+/// Whether a name is the site's (`Example Online` on `example.com`).
+fn names_site(name: &str, site: &[&str]) -> bool {
+    let k = title::key(name);
+    k.chars().count() >= 4
+        && site.iter().any(|s| {
+            let sk = title::key(if s.contains('.') {
+                title::host_label(s)
+            } else {
+                s
+            });
+            sk.chars().count() >= 4 && (k.contains(&sk) || sk.contains(&k))
+        })
+}
+
+/// Names from one source, and whether the source says they are organisations.
+type Candidate = (Vec<String>, bool);
+
+fn ld_authors(items: &[Item]) -> Vec<Candidate> {
+    let ld = items
+        .iter()
+        .filter(|i| i.rank >= 2)
+        .find(|i| !i.authors.is_empty());
+    ld.map(|item| {
+        let org = item.authors.iter().all(|a| a.organisation);
+        (
+            names::names_of(item.authors.iter().map(|a| a.name.as_str())),
+            org,
+        )
+    })
+    .into_iter()
+    .collect()
+}
+
+fn meta_authors(meta: &MetaTags) -> Vec<Candidate> {
+    let mut out: Vec<Candidate> = AUTHOR_KEYS
+        .iter()
+        .map(|k| (names::names_of(meta.all(k)), false))
+        .collect();
+    out.extend(labelled_authors(meta).map(|n| (n, false)));
+    out
+}
+
+/// Names in a labelled pair of `<meta>`s (`twitter:label1` `Written by` / `Verfasst von`,
+/// `twitter:data1` the names), as blogging software writes them.
+fn labelled_authors(meta: &MetaTags) -> Option<Vec<String>> {
+    (1..=4).find_map(|i| {
+        let label = meta.get(&format!("twitter:label{i}"))?;
+        let lead = names::lead_len(label.trim())?;
+        if lead < label.trim().len() {
+            return None;
+        }
+        let data = meta.get(&format!("twitter:data{i}"))?;
+        Some(names::names(data)).filter(|n| !n.is_empty())
+    })
+}
+
+fn itemprop_authors(doc: &Document) -> Vec<Candidate> {
+    let props = markup::itemprops(doc, "author");
+    vec![(names::names_of(props.iter().map(String::as_str)), false)]
+}
+
+/// Elements marked as bylines also hold labels and links ("More posts"): only names that look
+/// like people's, or a single user name as a last resort.
+fn marked_authors(doc: &Document) -> Vec<Candidate> {
+    bylines::marked(doc)
+        .iter()
+        .map(|t| names::names(t))
+        .filter(|found| {
+            let single = matches!(found.as_slice(), [one] if !one.contains(' '));
+            let people = found.iter().any(|n| names::is_person(n))
+                && found.iter().all(|n| n.split_whitespace().count() <= 4);
+            single || people
+        })
+        .map(|found| (found, false))
+        .collect()
+}
+
+fn written_authors(doc: &Document) -> Vec<Candidate> {
+    bylines::written(doc)
+        .into_iter()
+        .map(|t| (vec![t], false))
+        .collect()
+}
+
+fn dated_authors(doc: &Document) -> Vec<Candidate> {
+    bylines::dated(doc)
+        .into_iter()
+        .map(|t| (vec![t], false))
+        .collect()
+}
+
+fn signed_authors(doc: &Document) -> Vec<Candidate> {
+    signature::signatures(doc)
+        .into_iter()
+        .map(|t| (vec![t], false))
+        .collect()
+}
+
+/// The authors: the first source that names a person, in the order below (JSON-LD, `<meta>`,
+/// microdata, marked bylines, written bylines, names on a date line, a signature under the
+/// article). Organisations (typed so in JSON-LD, named like one, or the site itself) and bare
+/// user names (`jdoe`) only when no source names a person; then a person's name in a
+/// copyright line; then the owner of a personal site.
+pub fn byline(doc: &Document, meta: &MetaTags, items: &[Item], site: &[&str]) -> Option<String> {
+    let sources: [&dyn Fn() -> Vec<Candidate>; 7] = [
+        &|| ld_authors(items),
+        &|| meta_authors(meta),
+        &|| itemprop_authors(doc),
+        &|| marked_authors(doc),
+        &|| written_authors(doc),
+        &|| dated_authors(doc),
+        &|| signed_authors(doc),
+    ];
+    let mut fallback: Option<String> = None;
+    for source in sources {
+        for (found, organisation) in source() {
+            if found.is_empty() {
+                continue;
+            }
+            let weak = organisation
+                || found
+                    .iter()
+                    .all(|n| names::is_organisation(n) || names_site(n, site) || !n.contains(' '));
+            let joined = found.join(", ");
+            if !weak {
+                return Some(joined);
+            }
+            fallback.get_or_insert(joined);
+        }
+    }
+    // A person's name in the copyright line, on a site with no byline: a personal site. When
+    // it is also the site's name, only if it starts with a known given name (a blog called
+    // `Mister Crumb` is not a person).
+    fallback.or_else(|| {
+        bylines::copyright(doc)
+            .into_iter()
+            .find(|n| !names_site(n, site) || names::has_given_name(n))
+            .or_else(|| signature::site_owner(doc, site.first().copied()))
+    })
+}
