@@ -127,6 +127,10 @@ fn from_items<T>(items: &[Item], f: impl Fn(&Item) -> Option<T>) -> Option<T> {
 
 /// Reads the page's metadata.
 pub fn from_document(doc: &Document) -> Metadata {
+    markup::with_article_holders(|| read(doc))
+}
+
+fn read(doc: &Document) -> Metadata {
     let meta = MetaTags::read(doc);
     let scripts: Vec<String> = doc
         .select("script[type]")
