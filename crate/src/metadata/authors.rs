@@ -91,25 +91,9 @@ fn marked_authors(doc: &Document) -> Vec<Candidate> {
         .collect()
 }
 
-fn written_authors(doc: &Document) -> Vec<Candidate> {
-    bylines::written(doc)
-        .into_iter()
-        .map(|t| (vec![t], false))
-        .collect()
-}
-
-fn dated_authors(doc: &Document) -> Vec<Candidate> {
-    bylines::dated(doc)
-        .into_iter()
-        .map(|t| (vec![t], false))
-        .collect()
-}
-
-fn signed_authors(doc: &Document) -> Vec<Candidate> {
-    signature::signatures(doc)
-        .into_iter()
-        .map(|t| (vec![t], false))
-        .collect()
+/// Bylines already read as names (`Jane Smith, Karl Müller`), one candidate each.
+fn candidates(bylines: Vec<String>) -> Vec<Candidate> {
+    bylines.into_iter().map(|t| (vec![t], false)).collect()
 }
 
 /// The authors: the first source that names a person, in the order below (JSON-LD, `<meta>`,
@@ -123,9 +107,9 @@ pub fn byline(doc: &Document, meta: &MetaTags, items: &[Item], site: &[&str]) ->
         &|| meta_authors(meta),
         &|| itemprop_authors(doc),
         &|| marked_authors(doc),
-        &|| written_authors(doc),
-        &|| dated_authors(doc),
-        &|| signed_authors(doc),
+        &|| candidates(bylines::written(doc)),
+        &|| candidates(bylines::dated(doc)),
+        &|| candidates(signature::signatures(doc)),
     ];
     let mut fallback: Option<String> = None;
     for source in sources {

@@ -332,12 +332,7 @@ fn is_code(name: &str) -> bool {
 fn people_of(line: &str) -> Option<String> {
     // A picture's credit (`Foto: MDR/Bernd Cramer`) names the photographer.
     let first = line.split([' ', ':']).next().unwrap_or("").to_lowercase();
-    #[rustfmt::skip]
-    const CREDITS: [&str; 9] = [
-        "foto", "fotos", "photo", "photos", "bild", "bilder", "illustration", "illustrationen",
-        "grafik",
-    ];
-    if CREDITS.contains(&first.as_str()) {
+    if names::PICTURE_CREDITS.contains(&first.as_str()) {
         return None;
     }
     let found = names::names(line);

@@ -96,11 +96,20 @@ static SPLIT: LazyLock<Regex> = LazyLock::new(|| {
 /// Where the names end: a separator bar, a line break, a bracket, a date or time, another
 /// credit (`Illustration von …`, `Fotos: …`).
 static TAIL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"\s[|•·—–-]\s|[|•·\n\r\t]|\s\(|(?:^|\s)\d|(?i:\b(?:updated|aktualisiert|published|veröffentlicht|stand|posted|publié|publicado|pubblicato|erschienen|hace)\b|\b(?:foto|fotos|photo|photos|bild|bilder|illustration|illustrationen|illustrations|grafik)\s*(?::|\b(?:von|by|de|por)\s)|\b(?:übersetzung|translation|translated)\b)",
-    )
+    Regex::new(&format!(
+        r"\s[|•·—–-]\s|[|•·\n\r\t]|\s\(|(?:^|\s)\d|(?i:\b(?:updated|aktualisiert|published|veröffentlicht|stand|posted|publié|publicado|pubblicato|erschienen|hace)\b|\b(?:{})\s*(?::|\b(?:von|by|de|por)\s)|\b(?:übersetzung|translation|translated)\b)",
+        PICTURE_CREDITS.join("|")
+    ))
     .unwrap()
 });
+
+/// Words that open a picture's credit (`Foto: …`, `Illustration von …`): the names after
+/// them are the photographer's or the artist's, not the author's.
+#[rustfmt::skip]
+pub const PICTURE_CREDITS: &[&str] = &[
+    "foto", "fotos", "photo", "photos", "bild", "bilder", "illustration", "illustrationen",
+    "illustrations", "grafik",
+];
 
 /// URLs and e-mail addresses inside an author string.
 static LINKS: LazyLock<Regex> =
@@ -299,12 +308,9 @@ fn undoubled(name: &str) -> &str {
 
 /// The names in one author string, in order, without duplicates.
 pub fn names(raw: &str) -> Vec<String> {
-    // Soft hyphens (`Mat\u{ad}thias`) are invisible: the name is without them.
-    let s: String = raw
-        .replace('\u{ad}', "")
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
+    // Soft hyphens (`Mat\u{ad}thias`) and zero-width characters are invisible: the name is
+    // without them.
+    let s = super::markup::normalise(raw);
     let s = LINKS.replace_all(&s, ",");
     let s = strip_lead(from_late_lead(s.trim()));
     // `Redaktion: Eva Maier`, `Text & Fotos: Tom Lind`: a label, then the names.
