@@ -12,25 +12,54 @@ pub const BITS: u32 = 18;
 /// The features of one block: ids into the weight table.
 pub type Features = Vec<u32>;
 
-/// FNV-1a over a namespace (in parts: a prefix and a name) and a value: the same id on every
-/// platform (wasm too).
-fn id(ns: &[&str], v: &[u8]) -> u32 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    let bytes = ns.iter().flat_map(|p| p.bytes());
-    for b in bytes.chain([0xff]).chain(v.iter().copied()) {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
+const FNV_BASIS: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_PRIME: u64 = 0x0100_0000_01b3;
+
+/// FNV-1a from state `h` over `bytes`: the same on every platform (wasm too).
+const fn fnv(mut h: u64, bytes: &[u8]) -> u64 {
+    let mut i = 0;
+    while i < bytes.len() {
+        h ^= bytes[i] as u64;
+        h = h.wrapping_mul(FNV_PRIME);
+        i += 1;
     }
-    ((h >> 32) ^ h) as u32 & ((1 << BITS) - 1)
+    h
 }
 
-fn put(out: &mut Features, ns: &str, v: &[u8]) {
-    out.push(id(&[ns], v));
+/// A feature's namespace (a prefix naming the block it describes, and a name), as the hash
+/// state after it: computed at compile time, so a feature costs only the hashing of its value.
+/// A feature's id is FNV-1a over prefix, name, a 0xff separator and the value.
+#[derive(Clone, Copy)]
+struct Ns(u64);
+
+impl Ns {
+    const fn new(prefix: &str, name: &str) -> Ns {
+        Ns(fnv(
+            fnv(fnv(FNV_BASIS, prefix.as_bytes()), name.as_bytes()),
+            &[0xff],
+        ))
+    }
+
+    fn id(self, v: &[u8]) -> u32 {
+        self.id2(v, &[])
+    }
+
+    /// The id of the value `a` followed by `b`.
+    fn id2(self, a: &[u8], b: &[u8]) -> u32 {
+        let h = fnv(fnv(self.0, a), b);
+        ((h >> 32) ^ h) as u32 & ((1 << BITS) - 1)
+    }
 }
 
-/// A feature of one of a block's neighbours, or of itself (`p` = "").
-fn put_at(out: &mut Features, p: &str, ns: &str, v: &[u8]) {
-    out.push(id(&[p, ns], v));
+/// The namespace `name` of the block itself, as a constant.
+macro_rules! ns {
+    ($name:literal) => {
+        const { Ns::new("", $name) }
+    };
+}
+
+fn put(out: &mut Features, ns: Ns, v: &[u8]) {
+    out.push(ns.id(v));
 }
 
 /// ⌊log2(n + 1)⌋, at most 15.
@@ -45,19 +74,53 @@ fn cut(x: f32, bounds: &[f32]) -> u8 {
 
 const SHARE: &[f32] = &[0.01, 0.05, 0.1, 0.2, 0.3, 0.45, 0.6, 0.8];
 
-/// The facts of one block alone, as features under the namespace prefix `p`.
-fn own(out: &mut Features, p: &str, f: &Facts, html: bool) {
+/// The namespaces of [`own`]'s features for one block: the block itself or a neighbour.
+struct OwnNs {
+    len: Ns,
+    end: Ns,
+    fw: Ns,
+    fw_len: Ns,
+    end_len: Ns,
+    ld: Ns,
+    ld_len: Ns,
+    /// The neighbour does not exist (before the first block, after the last).
+    none: Ns,
+}
+
+impl OwnNs {
+    const fn new(p: &str) -> OwnNs {
+        OwnNs {
+            len: Ns::new(p, "len"),
+            end: Ns::new(p, "end"),
+            fw: Ns::new(p, "fw"),
+            fw_len: Ns::new(p, "fw-len"),
+            end_len: Ns::new(p, "end-len"),
+            ld: Ns::new(p, "ld"),
+            ld_len: Ns::new(p, "ld-len"),
+            none: Ns::new(p, ""),
+        }
+    }
+}
+
+const SELF: OwnNs = OwnNs::new("");
+const PREV: OwnNs = OwnNs::new("prev-");
+const PREV2: OwnNs = OwnNs::new("prev2-");
+const NEXT: OwnNs = OwnNs::new("next-");
+const NEXT2: OwnNs = OwnNs::new("next2-");
+
+/// The facts of one block alone, as features in the namespaces `ns` (itself or a neighbour).
+fn own(out: &mut Features, ns: &OwnNs, f: &Facts, html: bool) {
     let len = log_bin(f.chars);
-    put_at(out, p, "len", &[len]);
-    put_at(out, p, "end", &[f.end as u8]);
+    put(out, ns.len, &[len]);
+    put(out, ns.end, &[f.end as u8]);
     let fw = f.function_share.map_or(99, |s| cut(s, SHARE));
-    put_at(out, p, "fw", &[fw]);
-    put_at(out, p, "fw-len", &[fw, len / 2]);
-    put_at(out, p, "end-len", &[f.end as u8, len / 2]);
+    put(out, ns.fw, &[fw]);
+    put(out, ns.fw_len, &[fw, len / 2]);
+    put(out, ns.end_len, &[f.end as u8, len / 2]);
     if html {
         let ld = cut(f.link_density, &[0.01, 0.2, 0.5, 0.8, 0.99]);
-        put_at(out, p, "ld", &[ld]);
-        put_at(out, p, "ld-len", &[ld, len / 2]);
+        put(out, ns.ld, &[ld]);
+        put(out, ns.ld_len, &[ld, len / 2]);
     }
 }
 
@@ -74,42 +137,42 @@ pub fn first_pass(facts: &[Facts], html: Option<&HtmlDoc>) -> Vec<Features> {
         .map(|b| {
             let f = &facts[b];
             let mut out = Features::with_capacity(64);
-            put(&mut out, "bias", &[]);
-            own(&mut out, "", f, html.is_some());
-            put(&mut out, "words", &[log_bin(f.words)]);
-            put(&mut out, "digits", &[cut(f.digit_share, SHARE)]);
-            put(&mut out, "upper", &[cut(f.upper_share, SHARE)]);
-            put(&mut out, "punct", &[cut(f.punct_share, SHARE)]);
+            put(&mut out, ns!("bias"), &[]);
+            own(&mut out, &SELF, f, html.is_some());
+            put(&mut out, ns!("words"), &[log_bin(f.words)]);
+            put(&mut out, ns!("digits"), &[cut(f.digit_share, SHARE)]);
+            put(&mut out, ns!("upper"), &[cut(f.upper_share, SHARE)]);
+            put(&mut out, ns!("punct"), &[cut(f.punct_share, SHARE)]);
             let commas = cut(
                 f.commas as f32 / f.words.max(1) as f32,
                 &[0.01, 0.04, 0.08, 0.15],
             );
-            put(&mut out, "commas", &[commas]);
-            put(&mut out, "bullet", &[u8::from(f.bullet)]);
-            put(&mut out, "repeats", &[f.repeats.min(3) as u8]);
+            put(&mut out, ns!("commas"), &[commas]);
+            put(&mut out, ns!("bullet"), &[u8::from(f.bullet)]);
+            put(&mut out, ns!("repeats"), &[f.repeats.min(3) as u8]);
             put(
                 &mut out,
-                "in-title",
+                ns!("in-title"),
                 &[u8::from(f.in_title), log_bin(f.words)],
             );
             for i in 0..32 {
                 if f.patterns & (1 << i) != 0 {
-                    put(&mut out, "pattern", &[i]);
+                    put(&mut out, ns!("pattern"), &[i]);
                 }
             }
-            put(&mut out, "pos", &[(b * 10 / n.max(1)) as u8]);
-            put(&mut out, "from-start", &[b.min(5) as u8]);
-            put(&mut out, "from-end", &[(n - 1 - b).min(5) as u8]);
-            for (k, p) in [(b.checked_sub(1), "prev-"), (b.checked_sub(2), "prev2-")] {
+            put(&mut out, ns!("pos"), &[(b * 10 / n.max(1)) as u8]);
+            put(&mut out, ns!("from-start"), &[b.min(5) as u8]);
+            put(&mut out, ns!("from-end"), &[(n - 1 - b).min(5) as u8]);
+            for (k, ns) in [(b.checked_sub(1), &PREV), (b.checked_sub(2), &PREV2)] {
                 match k {
-                    Some(k) => own(&mut out, p, &facts[k], html.is_some()),
-                    None => put(&mut out, p, b"none"),
+                    Some(k) => own(&mut out, ns, &facts[k], html.is_some()),
+                    None => put(&mut out, ns.none, b"none"),
                 }
             }
-            for (k, p) in [(b + 1, "next-"), (b + 2, "next2-")] {
+            for (k, ns) in [(b + 1, &NEXT), (b + 2, &NEXT2)] {
                 match facts.get(k) {
-                    Some(g) => own(&mut out, p, g, html.is_some()),
-                    None => put(&mut out, p, b"none"),
+                    Some(g) => own(&mut out, ns, g, html.is_some()),
+                    None => put(&mut out, ns.none, b"none"),
                 }
             }
             if let Some((h, (first, last))) = html.zip(span) {
@@ -123,7 +186,11 @@ pub fn first_pass(facts: &[Facts], html: Option<&HtmlDoc>) -> Vec<Features> {
                     2
                 };
                 let rd = u8::from(h.blocks[b].in_readability);
-                put(&mut out, "readability-at", &[at, rd, log_bin(f.chars) / 2]);
+                put(
+                    &mut out,
+                    ns!("readability-at"),
+                    &[at, rd, log_bin(f.chars) / 2],
+                );
             }
             out
         })
@@ -177,30 +244,30 @@ const SECTIONING: &[&str] = &[
 fn markup(out: &mut Features, h: &HtmlDoc, b: usize, f: &Facts) {
     let block = &h.blocks[b];
     let len = log_bin(f.chars);
-    put(out, "tag", block.tag.as_bytes());
-    put(out, "tag-len", &[block.tag.as_bytes(), &[len / 2]].concat());
+    put(out, ns!("tag"), block.tag.as_bytes());
+    out.push(ns!("tag-len").id2(block.tag.as_bytes(), &[len / 2]));
     for (depth, el) in h.ancestry(block.element).enumerate() {
         if depth < 6 || SECTIONING.contains(&el.tag) {
-            put(out, "above", el.tag.as_bytes());
+            put(out, ns!("above"), el.tag.as_bytes());
         }
         let ns = match depth {
-            0 => "word0",
-            1 => "word1",
-            2 => "word2",
+            0 => ns!("word0"),
+            1 => ns!("word1"),
+            2 => ns!("word2"),
             _ => continue,
         };
         for w in &el.words {
             put(out, ns, w.as_bytes());
-            put(out, "word-any", w.as_bytes());
+            put(out, ns!("word-any"), w.as_bytes());
         }
     }
     let rd = match (h.readability_found, block.in_readability) {
         (false, _) => 2,
         (true, kept) => u8::from(kept),
     };
-    put(out, "readability", &[rd]);
-    put(out, "readability-len", &[rd, len / 2]);
-    put(out, "readability-end", &[rd, f.end as u8]);
+    put(out, ns!("readability"), &[rd]);
+    put(out, ns!("readability-len"), &[rd, len / 2]);
+    put(out, ns!("readability-end"), &[rd, f.end as u8]);
     let same_parent = |k: usize| {
         h.blocks.get(k).is_some_and(|o| {
             h.elements[o.element as usize].parent == h.elements[block.element as usize].parent
@@ -208,10 +275,10 @@ fn markup(out: &mut Features, h: &HtmlDoc, b: usize, f: &Facts) {
     };
     put(
         out,
-        "sibling-prev",
+        ns!("sibling-prev"),
         &[u8::from(b > 0 && same_parent(b - 1))],
     );
-    put(out, "sibling-next", &[u8::from(same_parent(b + 1))]);
+    put(out, ns!("sibling-next"), &[u8::from(same_parent(b + 1))]);
 }
 
 /// A first-pass score (log-odds) in bins of one half.
@@ -241,35 +308,35 @@ pub fn second_pass(z: &[f32], facts: &[Facts]) -> Vec<Features> {
     (0..n)
         .map(|b| {
             let mut out = Features::with_capacity(32);
-            put(&mut out, "bias", &[]);
+            put(&mut out, ns!("bias"), &[]);
             let own = score_bin(z[b]);
-            put(&mut out, "z", &[own]);
+            put(&mut out, ns!("z"), &[own]);
             for d in [-3isize, -2, -1, 1, 2, 3] {
                 let v = at(b as isize + d).map_or(255, score_bin);
-                put(&mut out, "z-at", &[d as u8, v]);
+                put(&mut out, ns!("z-at"), &[d as u8, v]);
                 if d.abs() == 1 {
-                    put(&mut out, "z-pair", &[d as u8, own / 3, v / 3]);
+                    put(&mut out, ns!("z-pair"), &[d as u8, own / 3, v / 3]);
                 }
             }
             put(
                 &mut out,
-                "before",
+                ns!("before"),
                 &[cut(mean(b.saturating_sub(6), b), SHARE)],
             );
-            put(&mut out, "after", &[cut(mean(b + 1, b + 7), SHARE)]);
+            put(&mut out, ns!("after"), &[cut(mean(b + 1, b + 7), SHARE)]);
             let sure_before = first_sure.is_some_and(|f| f < b);
             let sure_after = last_sure.is_some_and(|l| l > b);
             put(
                 &mut out,
-                "inside",
+                ns!("inside"),
                 &[u8::from(sure_before), u8::from(sure_after), own / 4],
             );
             let below = cut((best - z[b]) / 32.0, &[0.02, 0.04, 0.08, 0.16, 0.32, 0.64]);
-            put(&mut out, "below-best", &[below]);
-            put(&mut out, "below-best-own", &[below, own / 4]);
+            put(&mut out, ns!("below-best"), &[below]);
+            put(&mut out, ns!("below-best-own"), &[below, own / 4]);
             let f = &facts[b];
-            put(&mut out, "len", &[log_bin(f.chars), own / 4]);
-            put(&mut out, "end", &[f.end as u8, own / 4]);
+            put(&mut out, ns!("len"), &[log_bin(f.chars), own / 4]);
+            put(&mut out, ns!("end"), &[f.end as u8, own / 4]);
             out
         })
         .collect()
@@ -283,11 +350,14 @@ mod tests {
 
     #[test]
     fn ids_are_stable_and_in_range() {
-        // A weight file is read on every platform: the ids must not depend on the word size.
-        assert_eq!(id(&["tag"], b"p"), id(&["t", "ag"], b"p"));
-        assert_ne!(id(&["tag"], b"p"), id(&["tag"], b"li"));
-        assert_eq!(id(&["bias"], b""), BIAS_ID);
-        assert!(id(&["x"], b"y") < 1 << BITS);
+        // A weight file is read on every platform, and its ids were hashed when it was
+        // trained: they must not depend on the word size, nor change with the code.
+        assert_eq!(ns!("tag").id(b"p"), Ns::new("t", "ag").id(b"p"));
+        assert_eq!(ns!("tag").id2(b"p", b"q"), ns!("tag").id(b"pq"));
+        assert_ne!(ns!("tag").id(b"p"), ns!("tag").id(b"li"));
+        assert_eq!(ns!("bias").id(b""), BIAS_ID);
+        assert_eq!(PREV.none.id(b"none"), Ns::new("", "prev-").id(b"none"));
+        assert!(ns!("x").id(b"y") < 1 << BITS);
     }
 
     #[test]

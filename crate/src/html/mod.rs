@@ -83,7 +83,7 @@ pub fn extract(html: &str) -> HtmlDoc {
         return doc;
     }
     doc.metadata = crate::metadata::from_document(&dom);
-    let kept = readability::kept_blocks(&dom, &nodes, &doc.blocks);
+    let kept = readability::kept_blocks(dom, &nodes, &doc.blocks);
     doc.readability_found = kept.is_some();
     for (b, k) in doc.blocks.iter_mut().zip(kept.unwrap_or_default()) {
         b.in_readability = k;

@@ -2,8 +2,8 @@
 //! Rust port of Readability.js) keeps as the article.
 //!
 //! Each element holding a block is tagged with an attribute naming its index, Readability
-//! runs on a copy of the tree, and the indices still present in its article are the kept
-//! elements. Readability moves, renames and removes elements, but keeps the attributes of the
+//! runs on the tree (the last reader of it: it takes the tree, so no copy is made), and the
+//! indices still present in its article are the kept elements. Readability moves, renames and removes elements, but keeps the attributes of the
 //! ones it keeps.
 
 use dom_query::{Document, NodeId};
@@ -13,19 +13,19 @@ use super::HtmlBlock;
 
 const ATTR: &str = "data-article-inspector";
 
-/// Per block: kept by Readability. `None` when it finds no article.
+/// Per block: kept by Readability. `None` when it finds no article. Readability rewrites the
+/// tree it is given: `dom` is consumed.
 pub(super) fn kept_blocks(
-    dom: &Document,
+    dom: Document,
     nodes: &[NodeId],
     blocks: &[HtmlBlock],
 ) -> Option<Vec<bool>> {
     if blocks.is_empty() {
         return None;
     }
-    let copy = dom.clone();
     for b in blocks {
         if let Some(&id) = nodes.get(b.element as usize) {
-            if let Some(n) = copy.tree.get(&id) {
+            if let Some(n) = dom.tree.get(&id) {
                 n.set_attr(ATTR, &b.element.to_string());
             }
         }
@@ -34,7 +34,7 @@ pub(super) fn kept_blocks(
         max_elements_to_parse: 0,
         ..Config::default()
     };
-    let article = Readability::with_document(copy, None, Some(config))
+    let article = Readability::with_document(dom, None, Some(config))
         .ok()?
         .parse()
         .ok()?;
