@@ -28,11 +28,13 @@ pub fn capped(html: &str) -> Cow<'_, str> {
         let end = memchr::memchr(b'>', &bytes[at..]).map_or(bytes.len(), |e| at + e + 1);
         let tag = &html[at..end];
         let closing = tag.starts_with("</");
-        let name: String = tag[if closing { 2 } else { 1 }..]
-            .chars()
-            .take_while(|c| c.is_ascii_alphanumeric() || *c == '-')
-            .collect::<String>()
-            .to_ascii_lowercase();
+        let after = &tag.as_bytes()[if closing { 2 } else { 1 }..];
+        let name_len = after
+            .iter()
+            .take_while(|c| c.is_ascii_alphanumeric() || **c == b'-')
+            .count();
+        let name = &after[..name_len];
+        let is = |list: &[&str]| list.iter().any(|t| t.as_bytes().eq_ignore_ascii_case(name));
         i = end;
         if name.is_empty() {
             continue;
@@ -41,12 +43,12 @@ pub fn capped(html: &str) -> Cow<'_, str> {
             depth = depth.saturating_sub(1);
             continue;
         }
-        if RAW.contains(&name.as_str()) {
+        if is(RAW) {
             // Skip to its end tag: its content is not markup.
-            i = end_tag(bytes, end, name.as_bytes());
+            i = end_tag(bytes, end, name);
             continue;
         }
-        if VOID.contains(&name.as_str()) || tag.ends_with("/>") {
+        if is(VOID) || tag.ends_with("/>") {
             continue;
         }
         depth += 1;
