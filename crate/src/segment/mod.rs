@@ -1,9 +1,12 @@
 //! Text → blocks → sentences → tokens.
 //!
 //! A block is one non-blank line: scraped text puts a paragraph on a line, and adjacent lines
-//! ("Skip to main content" above the title) are different things. Tokens are words, numbers and
+//! ("Skip to main content" above the title) are different things — except in hard-wrapped text,
+//! whose lines are joined back into paragraphs ([`paragraphs`]). Tokens are words, numbers and
 //! single punctuation marks; a possessive `'s` is its own token so names never swallow it.
 //! Sentences are split at `.!?` unless the word before is a known abbreviation or an initial.
+
+pub mod paragraphs;
 
 use crate::types::Span;
 
@@ -76,9 +79,9 @@ pub struct Document<'a> {
 }
 
 impl<'a> Document<'a> {
-    /// Segments `text`, one block per non-blank line.
+    /// Segments `text`, one block per non-blank line or hard-wrapped paragraph.
     pub fn new(text: &'a str) -> Self {
-        Self::with_blocks(text, line_blocks(text))
+        Self::with_blocks(text, paragraphs::blocks(text))
     }
 
     /// Segments `text` whose blocks are already known (from HTML structure).
