@@ -96,10 +96,11 @@ fn candidates(bylines: Vec<String>) -> Vec<Candidate> {
     bylines.into_iter().map(|t| (vec![t], false)).collect()
 }
 
-/// The authors: the first source that names a person, in the order below (JSON-LD, `<meta>`,
-/// microdata, marked bylines, written bylines, names on a date line, a signature under the
-/// article). Organisations (typed so in JSON-LD, named like one, or the site itself) and bare
-/// user names (`jdoe`) only when no source names a person; then a person's name in a
+/// The authors: the first source that names a person ([`names::is_person`]), in the order
+/// below (JSON-LD, `<meta>`, microdata, marked bylines, written bylines, names on a date line,
+/// a signature under the article). Organisations (typed so in JSON-LD, named like one, the
+/// site itself, or any name not shaped like a person's: `Landesamt für Beispielwesen`) and
+/// bare user names (`jdoe`) only when no source names a person; then a person's name in a
 /// copyright line; then the owner of a personal site.
 pub fn byline(doc: &Document, meta: &MetaTags, items: &[Item], site: &[&str]) -> Option<String> {
     let sources: [&dyn Fn() -> Vec<Candidate>; 7] = [
@@ -118,9 +119,9 @@ pub fn byline(doc: &Document, meta: &MetaTags, items: &[Item], site: &[&str]) ->
                 continue;
             }
             let weak = organisation
-                || found
+                || !found
                     .iter()
-                    .all(|n| names::is_organisation(n) || names_site(n, site) || !n.contains(' '));
+                    .any(|n| names::is_person(n) && !names_site(n, site));
             let joined = found.join(", ");
             if !weak {
                 return Some(joined);

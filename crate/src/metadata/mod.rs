@@ -426,6 +426,23 @@ mod tests {
     }
 
     #[test]
+    fn a_name_that_is_no_persons_waits_for_one_that_is() {
+        let doc = Document::from(
+            r#"<html><head><meta name="author" content="Landesamt für Beispielwesen">
+            </head><body><p class="info">Autorin: <span itemprop="author">Eva Maier</span></p>
+            </body></html>"#,
+        );
+        assert_eq!(from_document(&doc).byline.as_deref(), Some("Eva Maier"));
+        let alone = Document::from(
+            r#"<html><head><meta name="author" content="Landesamt für Beispielwesen"></head></html>"#,
+        );
+        assert_eq!(
+            from_document(&alone).byline.as_deref(),
+            Some("Landesamt für Beispielwesen")
+        );
+    }
+
+    #[test]
     fn an_author_in_a_labelled_pair_of_metas() {
         let doc = Document::from(
             r#"<html><head><meta name="twitter:label1" content="Verfasst von">
