@@ -76,7 +76,8 @@ fn itemprop_authors(doc: &Document) -> Vec<Candidate> {
 }
 
 /// Elements marked as bylines also hold labels and links ("More posts"): only names that look
-/// like people's, or a single user name as a last resort.
+/// like people's, or, as a last resort, a single user name or an organisation (`Example
+/// Redaktion`, `Support Team`).
 fn marked_authors(doc: &Document) -> Vec<Candidate> {
     bylines::marked(doc)
         .iter()
@@ -85,7 +86,8 @@ fn marked_authors(doc: &Document) -> Vec<Candidate> {
             let single = matches!(found.as_slice(), [one] if !one.contains(' '));
             let people = found.iter().any(|n| names::is_person(n))
                 && found.iter().all(|n| n.split_whitespace().count() <= 4);
-            single || people
+            let organisation = found.iter().all(|n| names::is_organisation(n));
+            single || people || organisation
         })
         .map(|found| (found, false))
         .collect()

@@ -443,6 +443,19 @@ mod tests {
     }
 
     #[test]
+    fn an_organisation_in_a_marked_byline_when_no_person_is_named() {
+        let doc = Document::from(
+            r#"<html><body><h1>Rain</h1><div class="entry-author">von
+            <a rel="author" href="/impressum">Beispiel Online Redaktion</a></div>
+            <p>Text</p></body></html>"#,
+        );
+        assert_eq!(
+            from_document(&doc).byline.as_deref(),
+            Some("Beispiel Online Redaktion")
+        );
+    }
+
+    #[test]
     fn an_author_in_a_labelled_pair_of_metas() {
         let doc = Document::from(
             r#"<html><head><meta name="twitter:label1" content="Verfasst von">
