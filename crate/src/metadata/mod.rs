@@ -456,6 +456,16 @@ mod tests {
     }
 
     #[test]
+    fn a_user_account_in_the_byline_before_names_further_down() {
+        let doc = Document::from(
+            r#"<html><body><article><h1>Rain</h1>
+            <p class="meta">Posted by <a rel="author" href="/author/jdoe">jdoe</a></p>
+            <p>It rained all week.</p><p>Von Tom Lind</p></article></body></html>"#,
+        );
+        assert_eq!(from_document(&doc).byline.as_deref(), Some("jdoe"));
+    }
+
+    #[test]
     fn an_author_in_a_labelled_pair_of_metas() {
         let doc = Document::from(
             r#"<html><head><meta name="twitter:label1" content="Verfasst von">
