@@ -28,8 +28,20 @@ fn names_site(name: &str, site: &[&str]) -> bool {
         })
 }
 
-/// Names from one source, and whether the source says they are organisations.
-type Candidate = (Vec<String>, bool);
+/// What a source says of the names it gives.
+#[derive(Clone, Copy, PartialEq)]
+enum Standing {
+    /// Nothing: the names are judged by their shape.
+    AsNamed,
+    /// Organisations (JSON-LD types them so).
+    Organisation,
+    /// A user account the site shows as the byline (`jdoe`, `anna1984` in an element marked
+    /// as the author's): the author as the page credits them.
+    Account,
+}
+
+/// Names from one source, and what the source says of them.
+type Candidate = (Vec<String>, Standing);
 
 fn ld_authors(items: &[Item]) -> Vec<Candidate> {
     let ld = items
@@ -40,7 +52,11 @@ fn ld_authors(items: &[Item]) -> Vec<Candidate> {
         let org = item.authors.iter().all(|a| a.organisation);
         (
             names::names_of(item.authors.iter().map(|a| a.name.as_str())),
-            org,
+            if org {
+                Standing::Organisation
+            } else {
+                Standing::AsNamed
+            },
         )
     })
     .into_iter()
@@ -50,9 +66,9 @@ fn ld_authors(items: &[Item]) -> Vec<Candidate> {
 fn meta_authors(meta: &MetaTags) -> Vec<Candidate> {
     let mut out: Vec<Candidate> = AUTHOR_KEYS
         .iter()
-        .map(|k| (names::names_of(meta.all(k)), false))
+        .map(|k| (names::names_of(meta.all(k)), Standing::AsNamed))
         .collect();
-    out.extend(labelled_authors(meta).map(|n| (n, false)));
+    out.extend(labelled_authors(meta).map(|n| (n, Standing::AsNamed)));
     out
 }
 
@@ -72,11 +88,15 @@ fn labelled_authors(meta: &MetaTags) -> Option<Vec<String>> {
 
 fn itemprop_authors(doc: &Document) -> Vec<Candidate> {
     let props = markup::itemprops(doc, "author");
-    vec![(names::names_of(props.iter().map(String::as_str)), false)]
+    vec![(
+        names::names_of(props.iter().map(String::as_str)),
+        Standing::AsNamed,
+    )]
 }
 
 /// Elements marked as bylines also hold labels and links ("More posts"): only names that look
-/// like people's, or a single user name as a last resort.
+/// like people's, a user account ([`names::is_account`]), or, as a last resort, a single word
+/// or an organisation (`Example Redaktion`, `Support Team`).
 fn marked_authors(doc: &Document) -> Vec<Candidate> {
     bylines::marked(doc)
         .iter()
@@ -85,22 +105,37 @@ fn marked_authors(doc: &Document) -> Vec<Candidate> {
             let single = matches!(found.as_slice(), [one] if !one.contains(' '));
             let people = found.iter().any(|n| names::is_person(n))
                 && found.iter().all(|n| n.split_whitespace().count() <= 4);
-            single || people
+            let organisation = found.iter().all(|n| names::is_organisation(n));
+            single || people || organisation
         })
-        .map(|found| (found, false))
+        .map(|found| {
+            let account = matches!(found.as_slice(), [one] if names::is_account(one));
+            let standing = if account {
+                Standing::Account
+            } else {
+                Standing::AsNamed
+            };
+            (found, standing)
+        })
         .collect()
 }
 
 /// Bylines already read as names (`Jane Smith, Karl Müller`), one candidate each.
 fn candidates(bylines: Vec<String>) -> Vec<Candidate> {
-    bylines.into_iter().map(|t| (vec![t], false)).collect()
+    bylines
+        .into_iter()
+        .map(|t| (vec![t], Standing::AsNamed))
+        .collect()
 }
 
-/// The authors: the first source that names a person, in the order below (JSON-LD, `<meta>`,
-/// microdata, marked bylines, written bylines, names on a date line, a signature under the
-/// article). Organisations (typed so in JSON-LD, named like one, or the site itself) and bare
-/// user names (`jdoe`) only when no source names a person; then a person's name in a
-/// copyright line; then the owner of a personal site.
+/// The authors: the first source that names a person ([`names::is_person`]), in the order
+/// below (JSON-LD, `<meta>`, microdata, marked bylines, written bylines, names on a date line,
+/// a signature under the article). Organisations (typed so in JSON-LD, named like one, the
+/// site itself, or any name not shaped like a person's: `Landesamt für Beispielwesen`) and
+/// bare user names (`jdoe`) only when no source names a person; then a person's name in a
+/// copyright line; then the owner of a personal site. A user account in a marked byline
+/// (`Posted by jdoe`) comes before the persons later sources name: blogs and forums credit
+/// their posts so, and the persons further down are commenters or people written about.
 pub fn byline(doc: &Document, meta: &MetaTags, items: &[Item], site: &[&str]) -> Option<String> {
     let sources: [&dyn Fn() -> Vec<Candidate>; 7] = [
         &|| ld_authors(items),
@@ -112,18 +147,22 @@ pub fn byline(doc: &Document, meta: &MetaTags, items: &[Item], site: &[&str]) ->
         &|| candidates(signature::signatures(doc)),
     ];
     let mut fallback: Option<String> = None;
+    let mut account: Option<String> = None;
     for source in sources {
-        for (found, organisation) in source() {
+        for (found, standing) in source() {
             if found.is_empty() {
                 continue;
             }
-            let weak = organisation
-                || found
+            let weak = standing == Standing::Organisation
+                || !found
                     .iter()
-                    .all(|n| names::is_organisation(n) || names_site(n, site) || !n.contains(' '));
+                    .any(|n| names::is_person(n) && !names_site(n, site));
             let joined = found.join(", ");
             if !weak {
-                return Some(joined);
+                return account.or(Some(joined));
+            }
+            if standing == Standing::Account {
+                account.get_or_insert(joined.clone());
             }
             fallback.get_or_insert(joined);
         }

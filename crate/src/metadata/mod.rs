@@ -426,6 +426,46 @@ mod tests {
     }
 
     #[test]
+    fn a_name_that_is_no_persons_waits_for_one_that_is() {
+        let doc = Document::from(
+            r#"<html><head><meta name="author" content="Landesamt für Beispielwesen">
+            </head><body><p class="info">Autorin: <span itemprop="author">Eva Maier</span></p>
+            </body></html>"#,
+        );
+        assert_eq!(from_document(&doc).byline.as_deref(), Some("Eva Maier"));
+        let alone = Document::from(
+            r#"<html><head><meta name="author" content="Landesamt für Beispielwesen"></head></html>"#,
+        );
+        assert_eq!(
+            from_document(&alone).byline.as_deref(),
+            Some("Landesamt für Beispielwesen")
+        );
+    }
+
+    #[test]
+    fn an_organisation_in_a_marked_byline_when_no_person_is_named() {
+        let doc = Document::from(
+            r#"<html><body><h1>Rain</h1><div class="entry-author">von
+            <a rel="author" href="/impressum">Beispiel Online Redaktion</a></div>
+            <p>Text</p></body></html>"#,
+        );
+        assert_eq!(
+            from_document(&doc).byline.as_deref(),
+            Some("Beispiel Online Redaktion")
+        );
+    }
+
+    #[test]
+    fn a_user_account_in_the_byline_before_names_further_down() {
+        let doc = Document::from(
+            r#"<html><body><article><h1>Rain</h1>
+            <p class="meta">Posted by <a rel="author" href="/author/jdoe">jdoe</a></p>
+            <p>It rained all week.</p><p>Von Tom Lind</p></article></body></html>"#,
+        );
+        assert_eq!(from_document(&doc).byline.as_deref(), Some("jdoe"));
+    }
+
+    #[test]
     fn an_author_in_a_labelled_pair_of_metas() {
         let doc = Document::from(
             r#"<html><head><meta name="twitter:label1" content="Verfasst von">

@@ -278,6 +278,17 @@ pub fn is_person(name: &str) -> bool {
         })
 }
 
+/// Whether a name is a user account's (`jdoe`, `anna1984`, `r2d2`): one word of ASCII
+/// letters, digits, `.`, `_` or `-`, starting with a letter, in lower case or with a digit.
+pub fn is_account(name: &str) -> bool {
+    name.starts_with(|c: char| c.is_ascii_alphabetic())
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'))
+        && (!name.chars().any(|c| c.is_ascii_uppercase())
+            || name.chars().any(|c| c.is_ascii_digit()))
+}
+
 /// A byline whose lead comes after a date or a role (`Posted on March 5, 2021 by Jane
 /// Smith`, `Veröffentlicht am 5. März von Eva Maier`): the text from that lead on.
 fn from_late_lead(s: &str) -> &str {
@@ -469,6 +480,19 @@ mod tests {
         assert_eq!(one("© Eva Maier Eva Maier").as_deref(), Some("Eva Maier"));
         assert_eq!(one("Von R. R.").as_deref(), Some("R. R."));
         assert_eq!(one("Redaktion: Tom Lind").as_deref(), Some("Tom Lind"));
+    }
+
+    #[test]
+    fn user_accounts() {
+        use super::is_account;
+        assert!(is_account("jdoe"));
+        assert!(is_account("anna1984"));
+        assert!(is_account("Bob2000"));
+        assert!(is_account("jane.smith"));
+        assert!(!is_account("Jane"));
+        assert!(!is_account("Jane Smith"));
+        assert!(!is_account("1984"));
+        assert!(!is_account("müller"));
     }
 
     #[test]

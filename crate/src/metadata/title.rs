@@ -3,6 +3,7 @@
 
 use super::markup::Heading;
 use regex::Regex;
+use std::cmp::Reverse;
 use std::sync::LazyLock;
 
 /// What the headline is chosen from.
@@ -194,7 +195,13 @@ pub fn choose(src: &Sources) -> Option<String> {
             || h.parts.iter().any(|p| known(p))
     };
     let h1s = candidates(src.headings);
-    if let Some(h) = h1s.iter().find(confirmed) {
+    // Several `<h1>`s the titles confirm (a section's name, then the headline, as
+    // `Site - Section - Headline` gives both): the longest, the first of equals.
+    if let Some(h) = h1s
+        .iter()
+        .filter(confirmed)
+        .min_by_key(|h| Reverse(h.text.chars().count()))
+    {
         return Some(headline_of(h, known));
     }
     if let [only] = h1s.as_slice() {
@@ -267,6 +274,21 @@ mod tests {
             ..Default::default()
         };
         assert_eq!(choose(&src).as_deref(), Some("Rain expected"));
+    }
+
+    #[test]
+    fn the_longest_of_the_confirmed_headings() {
+        let headings = [
+            h("Weather", None),
+            h("Rain expected all week", None),
+            h("Rain expected all week", Some("Rain")),
+        ];
+        let src = Sources {
+            headings: &headings,
+            title_tag: Some("Daily Example - Weather - Rain expected all week"),
+            ..Default::default()
+        };
+        assert_eq!(choose(&src).as_deref(), Some("Rain expected all week"));
     }
 
     #[test]
