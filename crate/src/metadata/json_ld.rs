@@ -90,9 +90,10 @@ fn type_rank(v: &Value) -> u8 {
 }
 
 /// The text of a value: a string, or the first string of an array, or an object's `name`.
+/// Some sites escape their JSON-LD strings as HTML (`Redacci&oacute;n`): entities are decoded.
 fn text(v: Option<&Value>) -> Option<String> {
     let s = match v? {
-        Value::String(s) => s.as_str(),
+        Value::String(s) => html_escape::decode_html_entities(s),
         Value::Array(a) => return a.iter().find_map(|x| text(Some(x))),
         Value::Object(o) => return text(o.get("name")),
         _ => return None,
@@ -259,6 +260,16 @@ mod tests {
         assert_eq!(all.len(), 2);
         assert_eq!(all[0].headline.as_deref(), Some("Line break"));
         assert_eq!(all[1].rank, 1);
+    }
+
+    #[test]
+    fn html_entities_in_strings_are_decoded() {
+        let items = items([
+            r#"{"@type": "NewsArticle", "headline": "Caf&eacute; &amp; Bar",
+            "author": {"@type": "Person", "name": "Jos&eacute; Mar&iacute;a"}}"#,
+        ]);
+        assert_eq!(items[0].headline.as_deref(), Some("Café & Bar"));
+        assert_eq!(items[0].authors[0].name, "José María");
     }
 
     #[test]
