@@ -300,16 +300,16 @@ pub fn dated(doc: &Document) -> Vec<String> {
             continue;
         }
         let text = normalise(&node.text());
-        if super::date::parse(&text).is_none() {
-            continue;
-        }
+        // The cheap test first: a bare date, or one among several other parts, is no byline.
         let others: Vec<&str> = SEPARATORS
             .split(&text)
             .map(str::trim)
             .filter(|p| !p.is_empty() && !p.chars().any(|c| c.is_ascii_digit()))
             .collect();
         if let [one] = others.as_slice() {
-            out.extend(people_of(one));
+            if super::date::parse(&text).is_some() {
+                out.extend(people_of(one));
+            }
         }
     }
     out
