@@ -339,6 +339,34 @@ test("example article: the reader removes and restores blocks; clean text, quote
   await page.close();
 });
 
+test("hard-wrapped text: each paragraph is one block, shown in its original lines", async () => {
+  const { page } = await openPage();
+  const para = (words) => {
+    // Wrapped at 64 columns, as an e-mail client would.
+    const lines = [];
+    let line = "";
+    for (const w of words.split(" ")) {
+      if (line && line.length + 1 + w.length > 64) { lines.push(line); line = ""; }
+      line = line ? `${line} ${w}` : w;
+    }
+    return [...lines, line].join("\n");
+  };
+  const one = para("The harbour council met on Tuesday evening to vote on the new sea wall, which engineers say must be finished before the winter storms arrive, and which will cost more than any project the town has paid for since the war.");
+  const two = para("Opponents said the plan was rushed and that the fishermen of the old quarter had not been asked, while the mayor replied that every month of delay would make the wall dearer and the town less safe for everyone.");
+  await page.fill("#input", `Sea wall approved\n\n${one}\n\n${two}\n`);
+  await page.click("#analyse");
+  await waitDone(page);
+  const { blocks } = await readArticle(page);
+  const body = blocks.filter((b) => b.text.includes("harbour council") || b.text.includes("Opponents"));
+  assert.equal(body.length, 2, JSON.stringify(blocks.map((b) => b.text.slice(0, 40))));
+  assert.ok(body.every((b) => b.boilerplate === "false"), "both paragraphs are article text");
+  // The block keeps the line breaks, and the page shows them (white-space: pre-line).
+  const shown = await page.evaluate(() => [...document.querySelectorAll("#article .block")].find((b) => b.textContent.includes("harbour council")).innerText);
+  assert.ok(shown.split("\n").length >= 3, shown);
+  await page.locator("#article").screenshot({ path: path.join(OUT, "wrapped-text.png") });
+  await page.close();
+});
+
 test("empty input: a clear message, no analysis", async () => {
   const { page } = await openPage();
   await page.click("#analyse");
