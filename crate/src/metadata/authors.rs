@@ -161,7 +161,7 @@ pub fn byline(doc: &Document, meta: &MetaTags, items: &[Item], site: &[&str]) ->
             if !weak {
                 return account.or(Some(joined));
             }
-            if standing == Standing::Account {
+            if standing == Standing::Account && !names_site(&joined, site) {
                 account.get_or_insert(joined.clone());
             }
             fallback.get_or_insert(joined);

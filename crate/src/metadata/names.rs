@@ -280,13 +280,30 @@ pub fn is_person(name: &str) -> bool {
 
 /// Whether a name is a user account's (`jdoe`, `anna1984`, `r2d2`): one word of ASCII
 /// letters, digits, `.`, `_` or `-`, starting with a letter, in lower case or with a digit.
+/// Not an agency's code (`dpa`, `epd`: three letters or fewer, no digit) nor a given name
+/// written small (`sarah`).
 pub fn is_account(name: &str) -> bool {
+    let digit = name.chars().any(|c| c.is_ascii_digit());
+    let code = !digit && name.len() <= 3;
+    let given = !digit && {
+        let mut cs = name.chars();
+        let capitalised: String = cs
+            .next()
+            .into_iter()
+            .flat_map(char::to_uppercase)
+            .chain(cs)
+            .collect();
+        crate::lexicon::LEX
+            .given_names
+            .contains_key(capitalised.as_str())
+    };
     name.starts_with(|c: char| c.is_ascii_alphabetic())
         && name
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'))
-        && (!name.chars().any(|c| c.is_ascii_uppercase())
-            || name.chars().any(|c| c.is_ascii_digit()))
+        && (!name.chars().any(|c| c.is_ascii_uppercase()) || digit)
+        && !code
+        && !given
 }
 
 /// A byline whose lead comes after a date or a role (`Posted on March 5, 2021 by Jane
@@ -493,6 +510,8 @@ mod tests {
         assert!(!is_account("Jane Smith"));
         assert!(!is_account("1984"));
         assert!(!is_account("müller"));
+        assert!(!is_account("dpa"), "an agency's code");
+        assert!(!is_account("sarah"), "a given name written small");
     }
 
     #[test]

@@ -196,13 +196,15 @@ pub fn choose(src: &Sources) -> Option<String> {
     };
     let h1s = candidates(src.headings);
     // Several `<h1>`s the titles confirm (a section's name, then the headline, as
-    // `Site - Section - Headline` gives both): the longest, the first of equals.
-    if let Some(h) = h1s
+    // `Site - Section - Headline` gives both): the longest headline they give, the first of
+    // equals.
+    if let Some(headline) = h1s
         .iter()
         .filter(confirmed)
-        .min_by_key(|h| Reverse(h.text.chars().count()))
+        .map(|h| headline_of(h, known))
+        .min_by_key(|t| Reverse(t.chars().count()))
     {
-        return Some(headline_of(h, known));
+        return Some(headline);
     }
     if let [only] = h1s.as_slice() {
         return Some(headline_of(only, known));
@@ -282,6 +284,24 @@ mod tests {
             h("Weather", None),
             h("Rain expected all week", None),
             h("Rain expected all week", Some("Rain")),
+        ];
+        let src = Sources {
+            headings: &headings,
+            title_tag: Some("Daily Example - Weather - Rain expected all week"),
+            ..Default::default()
+        };
+        assert_eq!(choose(&src).as_deref(), Some("Rain expected all week"));
+        // Judged by the headline each gives, not by the heading's whole text.
+        let headings = [
+            h("Rain expected all week", None),
+            Heading {
+                text: "Weather Forecasts and warnings for the whole region".into(),
+                parts: vec![
+                    "Weather".into(),
+                    "Forecasts and warnings for the whole region".into(),
+                ],
+                ..Default::default()
+            },
         ];
         let src = Sources {
             headings: &headings,
