@@ -212,10 +212,16 @@ fn count_cluster_totals(layer: &mut entities::EntityLayer, quotes: &[Quote]) {
 /// The page's metadata: the markup's where it says (HTML), else what the blocks show — the
 /// title line (without a date glued to it), the names of the byline, a date line.
 fn page_metadata(meta: Metadata, blocks: &[Block], text: &str) -> Metadata {
+    // A block of hard-wrapped text holds line breaks: read as one line.
+    let line = |b: &Block| metadata::markup::normalise(&text[b.start..b.end]);
     let title_block = blocks
         .iter()
         .find(|b| b.kind == BlockKind::Title && !b.boilerplate)
-        .map(|b| metadata::text::headline(&text[b.start..b.end]));
+        .map(|b| {
+            let whole = line(b);
+            let (title, date) = metadata::text::headline(&whole);
+            (title.to_string(), date)
+        });
     let block_date = || {
         blocks
             .iter()
@@ -226,14 +232,14 @@ fn page_metadata(meta: Metadata, blocks: &[Block], text: &str) -> Metadata {
         blocks
             .iter()
             .filter(|b| b.kind == BlockKind::Byline)
-            .find_map(|b| metadata::names::byline([&text[b.start..b.end]]))
+            .find_map(|b| metadata::names::byline([line(b).as_str()]))
     };
     Metadata {
         published: meta
             .published
             .or_else(|| title_block.as_ref().and_then(|t| t.1.clone()))
             .or_else(block_date),
-        title: meta.title.or_else(|| title_block.map(|t| t.0.to_string())),
+        title: meta.title.or_else(|| title_block.map(|t| t.0)),
         byline: meta.byline.or_else(block_byline),
         ..meta
     }

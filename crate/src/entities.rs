@@ -789,8 +789,10 @@ fn byline_role(doc: &Document, i: usize) -> Option<(usize, usize)> {
 fn glued(doc: &Document, j: usize) -> bool {
     let prev = &doc.tokens[j - 1];
     let t = &doc.tokens[j];
-    // Not across a line or a long gap.
-    t.space_before && !doc.text[prev.end..t.start].contains('\n')
+    // Not across blocks (a line of copied text, or a hard-wrapped paragraph: a name broken
+    // across its lines is one name).
+    let block = |t: &crate::segment::Token| doc.sentences[t.sentence as usize].block;
+    t.space_before && block(prev) == block(t)
 }
 
 fn of_joins(doc: &Document, i: usize, j: usize) -> bool {
@@ -1492,12 +1494,13 @@ fn canonical_name(aliases: &[String], kind: EntityKind, gazetteer: Option<&str>)
 
 /// Dates, times, amounts and numbers, where no name already stands.
 fn add_numeric(doc: &Document, skipped: &dyn Fn(usize) -> bool, entities: &mut Vec<Entity>) {
-    // One pass of each pattern over the whole text; a match never runs across a line break
-    // (blocks are lines) and none is kept in a skipped block.
+    // One pass of each pattern over the whole text; a match never runs across blocks and none
+    // is kept in a skipped block.
     let mut found: Vec<(Span, EntityKind, usize)> = Vec::new();
     let text = doc.text;
     let mut keep = |span: Span, kind: EntityKind, p: usize| {
-        if !text[span.start..span.end].contains('\n') && !skipped(doc.block_at(span.start)) {
+        let block = doc.block_at(span.start);
+        if doc.blocks[block].end >= span.end && !skipped(block) {
             found.push((span, kind, p));
         }
     };
@@ -1704,6 +1707,37 @@ mod tests {
         assert!(
             e.iter().any(|(t, k)| t == name && *k == kind),
             "{name} as {kind:?} not in {e:?}"
+        );
+    }
+
+    #[test]
+    fn names_and_dates_run_across_the_lines_of_one_block_not_across_blocks() {
+        // One hard-wrapped paragraph (one block over two lines), then a new block.
+        let text = "The council met Prime Minister Jacinda\nArdern on 5\nMarch 2024 in Wellington.\nMonday";
+        let end = text.rfind('\n').unwrap();
+        let doc = Document::with_blocks(
+            text,
+            vec![Span::new(0, end), Span::new(end + 1, text.len())],
+        );
+        let e: Vec<(String, EntityKind)> = find(&doc, &[], &[])
+            .entities
+            .into_iter()
+            .map(|e| (e.text, e.kind))
+            .collect();
+        assert!(
+            e.iter()
+                .any(|(t, k)| t == "Jacinda\nArdern" && *k == EntityKind::Person),
+            "{e:?}"
+        );
+        assert!(
+            e.iter()
+                .any(|(t, k)| t == "5\nMarch 2024" && *k == EntityKind::Date),
+            "{e:?}"
+        );
+        assert!(
+            !e.iter()
+                .any(|(t, _)| t.contains("Monday") && t.contains("Wellington")),
+            "{e:?}"
         );
     }
 

@@ -3,8 +3,8 @@
 //!
 //! Each element holding a block is tagged with an attribute naming its index, Readability
 //! runs on the tree (the last reader of it: it takes the tree, so no copy is made), and the
-//! indices still present in its article are the kept elements. Readability moves, renames and removes elements, but keeps the attributes of the
-//! ones it keeps.
+//! indices still present in its article are the kept elements. Readability moves, renames
+//! and removes elements, but keeps the attributes of the ones it keeps.
 
 use dom_query::{Document, NodeId};
 use dom_smoothie::{Config, Readability};
