@@ -3,6 +3,9 @@
 //! Words are UD's syntactic words (a multi-word token `don't` is scored as its words `do` and
 //! `n't`, as UD evaluations do); empty nodes (`8.1`) are skipped.
 
+// Each example uses part of this module.
+#![allow(dead_code)]
+
 use std::path::Path;
 use std::time::Instant;
 
