@@ -328,6 +328,39 @@ fn time_tagging(model: &Model, what: &str, text: &str) {
     );
 }
 
+/// [`pos::tag_with`] on `text` cut into documents of about 5 KB (a typical article), each
+/// with a fresh tagger: what an article costs, the per-word sums computed anew.
+fn time_per_chunk(model: &Model, text: &str) {
+    let mut docs = Vec::new();
+    let mut start = 0;
+    while start < text.len() {
+        let end = text[start..]
+            .match_indices('\n')
+            .map(|(i, _)| start + i + 1)
+            .find(|&e| e - start >= 5000)
+            .unwrap_or(text.len());
+        docs.push(Document::new(&text[start..end]));
+        start = end;
+    }
+    let tokens: usize = docs.iter().map(|d| d.tokens.len()).sum();
+    let best = (0..3)
+        .map(|_| {
+            let t0 = Instant::now();
+            for d in &docs {
+                std::hint::black_box(pos::tag_with(d, model));
+            }
+            t0.elapsed().as_secs_f64()
+        })
+        .fold(f64::MAX, f64::min);
+    println!(
+        "tagging the same texts as {} documents of ~5 KB: {:.3} ms a document, {:.2} M tokens/s, {:.1} MB/s",
+        docs.len(),
+        best * 1e3 / docs.len() as f64,
+        tokens as f64 / best / 1e6,
+        text.len() as f64 / best / 1e6
+    );
+}
+
 /// Tagging speed on the crate's tokens: every evaluation text as one document (many distinct
 /// words), and the benchmark's corpus (`../shared/samples`, repeated to 1 MB) when present.
 fn speed(model: &Model, data: &Path, sets: &[(String, Vec<Sent>)]) {
@@ -337,6 +370,7 @@ fn speed(model: &Model, data: &Path, sets: &[(String, Vec<Sent>)]) {
         text.push('\n');
     }
     time_tagging(model, "all evaluation texts as one document", &text);
+    time_per_chunk(model, &text);
     let mut samples: Vec<_> = std::fs::read_dir(data.join("../samples"))
         .into_iter()
         .flatten()

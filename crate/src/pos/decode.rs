@@ -100,8 +100,10 @@ impl<'m> Tagger<'m> {
     /// The summed weights of `feats`.
     fn sum(&self, feats: &[u32]) -> [i16; N_CLASSES] {
         let mut acc = [0; N_CLASSES];
-        self.model.add(feats, &mut acc);
-        acc.map(|a| a as i16)
+        for &h in feats {
+            self.model.add_row16(h, 1, &mut acc);
+        }
+        acc
     }
 
     /// The slot of word key `k`, its parts summed on first use.
@@ -110,6 +112,13 @@ impl<'m> Tagger<'m> {
         if let Some(&s) = self.slot.get(&id) {
             return s;
         }
+        let s = self.new_slot(k);
+        self.slot.insert(id, s);
+        s
+    }
+
+    /// A new slot for `k` (the caller knows it has none yet, or does not mind a second).
+    pub fn new_slot(&mut self, k: &Key) -> u32 {
         let mut near = [[0; N_CLASSES]; 3];
         let mut feats = std::mem::take(&mut self.feats);
         for (part, row) in near.iter_mut().enumerate() {
@@ -123,9 +132,7 @@ impl<'m> Tagger<'m> {
         self.feats = feats;
         let first = [false, true].map(|f| features::first_feature(k, f));
         self.slots.push(Slot { near, first });
-        let s = (self.slots.len() - 1) as u32;
-        self.slot.insert(id, s);
-        s
+        (self.slots.len() - 1) as u32
     }
 
     /// Classes of a sentence's words: those of [`tag_keys`] with the same model.
@@ -151,11 +158,8 @@ impl<'m> Tagger<'m> {
             add16(&mut acc, &self.hist_sums[h]);
             if i == 0 {
                 let [inside, first] = self.slots[me].first;
-                for (h, sign) in [(inside, -1), (first, 1)] {
-                    for &(c, w) in self.model.row(h) {
-                        acc[c as usize] += sign * w as i16;
-                    }
-                }
+                self.model.add_row16(inside, -1, &mut acc);
+                self.model.add_row16(first, 1, &mut acc);
             }
             let c = best(&acc);
             out.push(c);

@@ -105,17 +105,24 @@ fn shape(w: &str, out: &mut String) {
 }
 
 fn flags(w: &str) -> u8 {
+    let (mut letters, mut lower, mut lower_after_first, mut digit, mut chars) =
+        (0, false, false, false, 0);
+    for (i, c) in w.chars().enumerate() {
+        chars += 1;
+        letters += c.is_alphabetic() as usize;
+        let l = c.is_lowercase();
+        lower |= l;
+        lower_after_first |= l && i > 0;
+        digit |= c.is_ascii_digit();
+    }
     let mut f = 0;
-    let mut chars = w.chars();
-    let first = chars.next();
-    let letters = w.chars().filter(|c| c.is_alphabetic()).count();
-    if first.is_some_and(char::is_uppercase) && w.chars().skip(1).any(char::is_lowercase) {
+    if w.chars().next().is_some_and(char::is_uppercase) && lower_after_first {
         f |= FLAG_TITLE;
     }
-    if letters >= 2 && !w.chars().any(char::is_lowercase) {
+    if letters >= 2 && !lower {
         f |= FLAG_UPPER;
     }
-    if w.chars().any(|c| c.is_ascii_digit()) {
+    if digit {
         f |= FLAG_DIGIT;
     }
     if w.len() > 1 && w.contains('-') {
@@ -124,7 +131,7 @@ fn flags(w: &str) -> u8 {
     if letters == 0 {
         f |= FLAG_NO_LETTER;
     }
-    if w.chars().count() > 8 {
+    if chars > 8 {
         f |= FLAG_LONG;
     }
     f

@@ -65,7 +65,7 @@ pub fn tag_with(doc: &Document, model: &Model) -> Vec<Pos> {
         for word in &w.words {
             let slot = *seen
                 .entry(word)
-                .or_insert_with(|| tagger.slot(&Key::new(word, &mut scratch)));
+                .or_insert_with(|| tagger.new_slot(&Key::new(word, &mut scratch)));
             slots.push(slot);
         }
         let classes = tagger.tag_slots(&slots);

@@ -18,7 +18,25 @@ pub struct Model {
     scale: f32,
     /// `offsets[r]..offsets[r + 1]` are row `r`'s entries.
     offsets: Vec<u32>,
+    /// Entries; a row of [`DENSE_MIN`] or more is instead `(DENSE, lo), (hi, _)`: the index
+    /// `lo + 256 × hi` of its weights in `dense`.
     entries: Vec<(u8, i8)>,
+    /// Rows with many classes, as every class's weight: one vector add instead of a loop of
+    /// scattered ones (the bias, the flags, short affixes and shapes speak for most classes).
+    dense: Vec<[i16; N_CLASSES]>,
+    /// Entries in the file.
+    stored: usize,
+}
+
+/// Rows with at least this many entries are kept dense in memory.
+const DENSE_MIN: usize = 12;
+/// The class byte marking a dense row.
+const DENSE: u8 = u8::MAX;
+
+/// One row's weights.
+pub enum RowRef<'m> {
+    Sparse(&'m [(u8, i8)]),
+    Dense(&'m [i16; N_CLASSES]),
 }
 
 /// A row of the table: its index and its non-zero entries.
@@ -57,6 +75,8 @@ impl Model {
             scale: 1.0,
             offsets: vec![0, 0],
             entries: Vec::new(),
+            dense: Vec::new(),
+            stored: 0,
         }
     }
 
@@ -93,20 +113,39 @@ impl Model {
         if ws.len() != total || cls.iter().any(|&c| c as usize >= N_CLASSES) {
             return None;
         }
-        let mut offsets = vec![0u32; size + 1];
-        for (&r, &c) in idx.iter().zip(counts) {
-            offsets[r + 1] = c as u32;
-        }
-        for r in 0..size {
-            offsets[r + 1] += offsets[r];
-        }
-        let entries = cls.iter().zip(ws).map(|(&c, &w)| (c, w as i8)).collect();
-        Some(Model {
+        let mut m = Model {
             mask: (size - 1) as u32,
             scale,
-            offsets,
-            entries,
-        })
+            offsets: vec![0u32; size + 1],
+            entries: Vec::with_capacity(total),
+            dense: Vec::new(),
+            stored: total,
+        };
+        let (mut k, mut next) = (0, 0);
+        for (&r, &c) in idx.iter().zip(counts) {
+            m.offsets[next..=r].fill(m.entries.len() as u32);
+            let row = cls[k..k + c as usize].iter().zip(&ws[k..k + c as usize]);
+            m.push_row(row.map(|(&c, &w)| (c, w as i8)), c as usize);
+            (k, next) = (k + c as usize, r + 1);
+        }
+        m.offsets[next..].fill(m.entries.len() as u32);
+        Some(m)
+    }
+
+    /// Appends one row's entries, dense if it has many.
+    fn push_row(&mut self, row: impl Iterator<Item = (u8, i8)>, len: usize) {
+        if len < DENSE_MIN || self.dense.len() >= 1 << 16 {
+            self.entries.extend(row);
+            return;
+        }
+        let mut d = [0i16; N_CLASSES];
+        for (c, w) in row {
+            d[c as usize] = w as i16;
+        }
+        let i = self.dense.len();
+        self.dense.push(d);
+        self.entries.push((DENSE, (i & 0xff) as u8 as i8));
+        self.entries.push(((i >> 8) as u8, 0));
     }
 
     /// Writes the format [`Model::parse`] reads. `rows` sorted by index, each with at most
@@ -136,25 +175,43 @@ impl Model {
         self.scale
     }
 
-    /// Number of stored `(class, weight)` entries.
+    /// Number of `(class, weight)` entries in the file.
     pub fn entries(&self) -> usize {
-        self.entries.len()
+        self.stored
     }
 
-    /// The stored entries of feature hash `h`.
+    /// The weights of feature hash `h`.
     #[inline]
-    pub fn row(&self, h: u32) -> &[(u8, i8)] {
+    pub fn row(&self, h: u32) -> RowRef<'_> {
         let r = (h & self.mask) as usize;
-        &self.entries[self.offsets[r] as usize..self.offsets[r + 1] as usize]
+        let e = &self.entries[self.offsets[r] as usize..self.offsets[r + 1] as usize];
+        match e {
+            [(DENSE, lo), (hi, _)] => {
+                RowRef::Dense(&self.dense[(*lo as u8 as usize) | (*hi as usize) << 8])
+            }
+            _ => RowRef::Sparse(e),
+        }
     }
 
     /// Adds the rows of feature hashes `hs` to `acc`.
-    #[inline]
     pub fn add(&self, hs: &[u32], acc: &mut Acc) {
         for &h in hs {
-            for &(c, w) in self.row(h) {
-                acc[c as usize] += w as i32;
+            match self.row(h) {
+                RowRef::Sparse(e) => e.iter().for_each(|&(c, w)| acc[c as usize] += w as i32),
+                RowRef::Dense(d) => acc.iter_mut().zip(d).for_each(|(a, &w)| *a += w as i32),
             }
+        }
+    }
+
+    /// Adds `sign` × the row of `h` to `acc`, in `i16`: for sums of a few dozen weights
+    /// (|w| ≤ 127: no overflow below 258 rows).
+    #[inline]
+    pub fn add_row16(&self, h: u32, sign: i16, acc: &mut [i16; N_CLASSES]) {
+        match self.row(h) {
+            RowRef::Sparse(e) => e
+                .iter()
+                .for_each(|&(c, w)| acc[c as usize] += sign * w as i16),
+            RowRef::Dense(d) => acc.iter_mut().zip(d).for_each(|(a, &w)| *a += sign * w),
         }
     }
 }
@@ -169,12 +226,37 @@ mod tests {
         let bytes = Model::serialize(8, 0.25, &rows);
         let m = Model::parse(&bytes).unwrap();
         assert_eq!(m.scale(), 0.25);
-        assert_eq!(m.row(3), &[(0, 5), (72, -7)]);
-        assert_eq!(m.row(256 + 200), &[(1, 127)]);
-        assert!(m.row(4).is_empty());
+        let sparse = |h| match m.row(h) {
+            RowRef::Sparse(e) => e.to_vec(),
+            RowRef::Dense(_) => panic!("dense"),
+        };
+        assert_eq!(sparse(3), [(0, 5), (72, -7)]);
+        assert_eq!(sparse(256 + 200), [(1, 127)]);
+        assert!(sparse(4).is_empty());
         let mut acc = [0; N_CLASSES];
         m.add(&[3, 3, 200], &mut acc);
         assert_eq!((acc[0], acc[1], acc[72]), (10, 127, -14));
+    }
+
+    #[test]
+    fn dense_rows_add_the_same() {
+        let wide: Vec<(u8, i8)> = (0..37).map(|c| (c as u8 * 2, c as i8 - 20)).collect();
+        let rows: Vec<Row> = vec![(1, vec![(5, 1)]), (7, wide.clone()), (9, vec![(3, -2)])];
+        let m = Model::parse(&Model::serialize(4, 1.0, &rows)).unwrap();
+        assert!(matches!(m.row(7), RowRef::Dense(_)));
+        assert_eq!(m.entries(), 39);
+        let (mut a, mut b) = ([0; N_CLASSES], [0i16; N_CLASSES]);
+        m.add(&[1, 7, 9, 7], &mut a);
+        for h in [1, 7, 9, 7] {
+            m.add_row16(h, 1, &mut b);
+        }
+        let mut want = [0; N_CLASSES];
+        (want[5], want[3]) = (1, -2);
+        for &(c, w) in &wide {
+            want[c as usize] += 2 * w as i32;
+        }
+        assert_eq!(a, want);
+        assert_eq!(b.map(|x| x as i32), want);
     }
 
     #[test]
