@@ -9,7 +9,9 @@
 //! An averaged perceptron over the crate's own features and decoding loop ([`pos::tag_keys`]
 //! with a learning scorer), sentences in a seeded shuffle per epoch: the same data gives the
 //! same bytes. Dev sets only measure (per epoch, to choose the epochs); they never train.
-//! Options: `--epochs N`, `--bits B` (hashed rows 2^B), `--budget N` (entries kept),
+//! Options: `--epochs N`, `--retrain N` (epochs after pruning), `--bits B` (hashed rows 2^B),
+//! `--budget N` (entries kept), `--levels L` (quantisation steps of the largest weight),
+//! `--speed` (time the weights in OUT.bin only),
 //! `--no-lodo` (skip the leave-one-dataset-out runs), `--dry` (write nothing).
 
 #[path = "pos_common/mod.rs"]
@@ -36,6 +38,7 @@ struct Opts {
     confusions: bool,
     retrain: usize,
     speed_only: bool,
+    levels: u8,
 }
 
 /// Averaged perceptron over a dense hashed table.
@@ -104,11 +107,13 @@ impl Trainer {
 }
 
 /// The magnitude below which a weight is dropped so that at most `budget` remain (and at
-/// least half a quantisation step, below which it would round to 0), and the scale.
-fn threshold(avg: &[f32], budget: usize) -> (f32, f32) {
+/// least half a quantisation step, below which it would round to 0), and the scale: the
+/// largest weight is `levels` steps. 31 steps (5 bits of the `i8`) compress the file 13%
+/// smaller than 127 and measured the same on dev within 0.15 points.
+fn threshold(avg: &[f32], budget: usize, levels: u8) -> (f32, f32) {
     let max = avg.iter().fold(0f32, |m, w| m.max(w.abs()));
     // (Clamping the largest weights for a finer step measured worse on dev.)
-    let scale = max / 127.0;
+    let scale = max / levels as f32;
     let mut mags: Vec<f32> = avg
         .iter()
         .map(|w| w.abs())
@@ -122,8 +127,8 @@ fn threshold(avg: &[f32], budget: usize) -> (f32, f32) {
 }
 
 /// Keeps the `budget` largest weights, quantised to `i8` with one scale.
-fn quantise(bits: u32, avg: &[f32], budget: usize) -> Vec<u8> {
-    let (cut, scale) = threshold(avg, budget);
+fn quantise(bits: u32, avg: &[f32], budget: usize, levels: u8) -> Vec<u8> {
+    let (cut, scale) = threshold(avg, budget, levels);
     let mut rows: Vec<Row> = Vec::new();
     for (r, chunk) in avg.chunks_exact(N_CLASSES).enumerate() {
         let e: Vec<(u8, i8)> = chunk
@@ -152,9 +157,9 @@ fn shuffle(order: &mut [usize], rng: &mut u64) {
 
 impl Trainer {
     /// Drops all but the `budget` largest averaged weights; later epochs train the rest only.
-    fn prune(&mut self, budget: usize) {
+    fn prune(&mut self, budget: usize, levels: u8) {
         let avg = self.averaged();
-        let (cut, _) = threshold(&avg, budget);
+        let (cut, _) = threshold(&avg, budget, levels);
         let keep: Vec<bool> = avg.iter().map(|w| w.abs() > cut).collect();
         for (i, &k) in keep.iter().enumerate() {
             if !k {
@@ -178,7 +183,7 @@ fn train(o: &Opts, train: &[&Sent], dev: &[(&str, &[Sent])]) -> Vec<u8> {
     let mut rng = SEED;
     for epoch in 1..=o.epochs + o.retrain {
         if epoch == o.epochs + 1 {
-            tr.prune(o.budget);
+            tr.prune(o.budget, o.levels);
         }
         shuffle(&mut order, &mut rng);
         let (mut right, mut total) = (0usize, 0usize);
@@ -189,14 +194,14 @@ fn train(o: &Opts, train: &[&Sent], dev: &[(&str, &[Sent])]) -> Vec<u8> {
         }
         let mut line = format!("epoch {epoch:2}: train {:.4}", right as f64 / total as f64);
         if !dev.is_empty() && epoch + 2 >= o.epochs + o.retrain {
-            let m = Model::parse(&quantise(o.bits, &tr.averaged(), o.budget)).unwrap();
+            let m = Model::parse(&quantise(o.bits, &tr.averaged(), o.budget, o.levels)).unwrap();
             for (name, sents) in dev {
                 line += &format!(" | {name} {:.4}", score(&m, sents).upos);
             }
         }
         eprintln!("{line}");
     }
-    quantise(o.bits, &tr.averaged(), o.budget)
+    quantise(o.bits, &tr.averaged(), o.budget, o.levels)
 }
 
 fn parse_args() -> Option<Opts> {
@@ -211,6 +216,7 @@ fn parse_args() -> Option<Opts> {
         confusions: false,
         retrain: 3,
         speed_only: false,
+        levels: 31,
     };
     let mut pos = Vec::new();
     let mut it = std::env::args().skip(1);
@@ -219,6 +225,13 @@ fn parse_args() -> Option<Opts> {
             "--epochs" => o.epochs = it.next()?.parse().ok()?,
             "--bits" => o.bits = it.next()?.parse().ok()?,
             "--budget" => o.budget = it.next()?.parse().ok()?,
+            "--levels" => {
+                o.levels = it
+                    .next()?
+                    .parse()
+                    .ok()
+                    .filter(|&l| (1..=127).contains(&l))?
+            }
             "--no-lodo" => o.lodo = false,
             "--dry" => o.dry = true,
             "--speed" => o.speed_only = true,
@@ -235,7 +248,7 @@ fn parse_args() -> Option<Opts> {
 
 fn main() -> ExitCode {
     let Some(o) = parse_args() else {
-        eprintln!("usage: train_pos [DATA_DIR OUT.bin] [--epochs N] [--bits B] [--budget N] [--no-lodo] [--dry]");
+        eprintln!("usage: train_pos [DATA_DIR OUT.bin] [--epochs N] [--retrain N] [--bits B] [--budget N] [--levels L] [--no-lodo] [--dry] [--speed]");
         return ExitCode::FAILURE;
     };
     if o.speed_only {
