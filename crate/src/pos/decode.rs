@@ -97,6 +97,11 @@ impl<'m> Tagger<'m> {
         t
     }
 
+    /// Room for `n` more distinct words.
+    pub fn reserve(&mut self, n: usize) {
+        self.slots.reserve(n);
+    }
+
     /// The summed weights of `feats`.
     fn sum(&self, feats: &[u32]) -> [i16; N_CLASSES] {
         let mut acc = [0; N_CLASSES];

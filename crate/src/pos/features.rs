@@ -30,13 +30,16 @@ pub const FLAG_HYPHEN: u8 = 1 << 3;
 pub const FLAG_NO_LETTER: u8 = 1 << 4;
 pub const FLAG_LONG: u8 = 1 << 5;
 
+const FNV_START: u64 = 0xcbf2_9ce4_8422_2325;
+
+#[inline]
+fn fnv_step(h: u64, b: u8) -> u64 {
+    (h ^ b as u64).wrapping_mul(0x0100_0000_01b3)
+}
+
 /// FNV-1a, 64 bits: the same on every platform and build.
 fn fnv(bytes: &[u8]) -> u64 {
-    let mut h = 0xcbf2_9ce4_8422_2325u64;
-    for &b in bytes {
-        h = (h ^ b as u64).wrapping_mul(0x0100_0000_01b3);
-    }
-    h
+    bytes.iter().fold(FNV_START, |h, &b| fnv_step(h, b))
 }
 
 /// SplitMix64's finaliser, folded to the 32 bits a feature is.
@@ -69,10 +72,20 @@ fn f2(t: u8, a: u64, b: u64) -> u32 {
 /// The word as its features read it: lower case, every digit `0`, curly apostrophes straight.
 pub fn normalise(w: &str, out: &mut String) {
     out.clear();
+    if w.is_ascii() {
+        let long = w.len() > 1;
+        out.extend(w.bytes().map(|b| match b {
+            b'0'..=b'9' => '0',
+            b'`' if long => '\'',
+            b => b.to_ascii_lowercase() as char,
+        }));
+        return;
+    }
+    let long = w.chars().nth(1).is_some();
     for c in w.chars() {
         match c {
             '0'..='9' => out.push('0'),
-            '’' | 'ʼ' | '‘' | '`' if w.chars().count() > 1 => out.push('\''),
+            '’' | 'ʼ' | '‘' | '`' if long => out.push('\''),
             c if c.is_uppercase() => out.extend(c.to_lowercase()),
             c => out.push(c),
         }
@@ -92,16 +105,33 @@ fn class_char(c: char) -> char {
 }
 
 /// `Xxxx`, `dd,ddd`, `X.X.`: each character's class, runs cut at three.
+#[cfg(test)]
 fn shape(w: &str, out: &mut String) {
     out.clear();
+    shape_chars(w, |c| out.push(c));
+}
+
+fn shape_chars(w: &str, mut push: impl FnMut(char)) {
     let (mut last, mut run) = ('\0', 0);
     for c in w.chars().map(class_char) {
         run = if c == last { run + 1 } else { 1 };
         last = c;
         if run <= 3 {
-            out.push(c);
+            push(c);
         }
     }
+}
+
+/// The hash of [`shape`]'s string, without the string.
+fn shape_hash(w: &str) -> u64 {
+    let mut h = FNV_START;
+    let mut buf = [0u8; 4];
+    shape_chars(w, |c| {
+        for &b in c.encode_utf8(&mut buf).as_bytes() {
+            h = fnv_step(h, b);
+        }
+    });
+    h
 }
 
 fn flags(w: &str) -> u8 {
@@ -137,36 +167,43 @@ fn flags(w: &str) -> u8 {
     f
 }
 
-/// Scratch strings for [`Key::new`].
+/// Scratch string for [`Key::new`].
 #[derive(Default)]
 pub struct Scratch {
     lower: String,
-    shape: String,
 }
 
 impl Key {
     /// The key of word `w`.
     pub fn new(w: &str, s: &mut Scratch) -> Key {
         normalise(w, &mut s.lower);
-        shape(w, &mut s.shape);
-        let l = s.lower.as_str();
-        // Byte offsets where the last k characters start, and where the first k end.
+        let l = s.lower.as_bytes();
+        // One pass: the hash of the whole word, and of each prefix of 1–4 characters on the
+        // way (FNV is sequential, so a prefix's hash is the state after its bytes).
+        let mut pre = [0u64; 4];
+        let (mut h, mut chars) = (FNV_START, 0);
+        for (i, &b) in l.iter().enumerate() {
+            h = fnv_step(h, b);
+            let ends_char = l.get(i + 1).is_none_or(|&n| n & 0xc0 != 0x80);
+            if ends_char && chars < 4 {
+                pre[chars] = h;
+                chars += 1;
+            }
+        }
+        pre[chars..].fill(h);
+        let pre = [0, 1, 2, 3].map(|k| pre[k] ^ (k as u64 + 1) << 8);
+        // Byte offsets where the last k characters start.
         let mut from_end = [0usize; 4];
-        let mut rev = l.char_indices().rev().map(|(i, _)| i);
+        let mut rev = (0..l.len()).rev().filter(|&i| l[i] & 0xc0 != 0x80);
         for f in &mut from_end {
             *f = rev.next().unwrap_or(0);
         }
-        let mut to = [l.len(); 4];
-        for (k, (i, _)) in l.char_indices().skip(1).take(4).enumerate() {
-            to[k] = i;
-        }
-        let suf = [0, 1, 2, 3].map(|k| fnv(&l.as_bytes()[from_end[k]..]) ^ (k as u64 + 1));
-        let pre = [0, 1, 2, 3].map(|k| fnv(&l.as_bytes()[..to[k]]) ^ (k as u64 + 1) << 8);
+        let suf = [0, 1, 2, 3].map(|k| fnv(&l[from_end[k]..]) ^ (k as u64 + 1));
         Key {
-            lower: fnv(l.as_bytes()),
+            lower: h,
             suf,
             pre,
-            shape: fnv(s.shape.as_bytes()),
+            shape: shape_hash(w),
             flags: flags(w),
         }
     }

@@ -55,7 +55,12 @@ pub fn tag_with(doc: &Document, model: &Model) -> Vec<Pos> {
     let mut tagger = Tagger::new(model);
     let mut out = Vec::with_capacity(doc.tokens.len());
     // A key and a slot once per distinct word of the document.
-    let mut seen: HashMap<&str, u32> = HashMap::default();
+    // About one distinct word in two tokens in an article (fewer in a long text): no
+    // regrowing on the way.
+    let distinct = (doc.tokens.len() / 2).min(4096) + 16;
+    let mut seen: HashMap<&str, u32> =
+        HashMap::with_capacity_and_hasher(distinct, Default::default());
+    tagger.reserve(distinct);
     let mut scratch = features::Scratch::default();
     let mut slots = Vec::new();
     let mut w = words::Words::default();
