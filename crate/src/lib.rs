@@ -23,6 +23,7 @@ pub mod invariants;
 pub mod lexicon;
 pub mod metadata;
 pub mod offsets;
+pub mod pos;
 pub mod quotes;
 pub mod segment;
 pub mod tagger;

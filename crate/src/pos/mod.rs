@@ -1,0 +1,95 @@
+//! Part-of-speech tags: a Universal POS tag (`VERB`, `PROPN`…) and a Penn Treebank tag (`VBZ`,
+//! `NNS`…) for every token, so later stages can tell "states" the verb from "states" the noun.
+//!
+//! An averaged perceptron over hashed word, affix, shape and context features, decoding
+//! greedily left to right with the two previous tags as context. Trained by
+//! `crate/examples/train_pos.rs` (`tools/pos/train.sh`) on Universal Dependencies English-EWT
+//! and the openly licensed genres of GUM; weights in `crate/data/pos.bin`, compiled in.
+
+mod decode;
+pub mod features;
+pub mod model;
+pub mod tags;
+mod words;
+
+use std::sync::LazyLock;
+
+use rustc_hash::FxHashMap as HashMap;
+use serde::Serialize;
+
+use crate::segment::Document;
+pub use decode::{keys_of, tag_keys, Scorer, Tagger};
+use features::Key;
+pub use model::Model;
+pub use tags::{class_of, Upos, ALL_UPOS, CLASSES, N_CLASSES};
+
+/// The tags of one token.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Pos {
+    /// Universal POS tag.
+    pub upos: Upos,
+    /// Penn Treebank tag as English-EWT writes it (`NN`, `VBZ`, `-LRB-`, `ADD`…).
+    pub xpos: &'static str,
+}
+
+impl Pos {
+    /// The tags of model class `c`.
+    pub fn of_class(c: u8) -> Pos {
+        let (upos, xpos) = CLASSES[c as usize];
+        Pos { upos, xpos }
+    }
+}
+
+/// The shipped weights (an empty model if the file were damaged: every word a noun).
+pub static MODEL: LazyLock<Model> = LazyLock::new(|| {
+    Model::parse(include_bytes!("../../data/pos.bin")).unwrap_or_else(Model::empty)
+});
+
+/// One tag per token of `doc` (`doc.tokens[i]` ↔ result `[i]`).
+pub fn tag(doc: &Document) -> Vec<Pos> {
+    tag_with(doc, &MODEL)
+}
+
+/// [`tag`] with other weights (the trainer's).
+pub fn tag_with(doc: &Document, model: &Model) -> Vec<Pos> {
+    let mut tagger = Tagger::new(model);
+    let mut out = Vec::with_capacity(doc.tokens.len());
+    // A key and a slot once per distinct word of the document.
+    // About one distinct word in two tokens in an article (fewer in a long text): no
+    // regrowing on the way.
+    let distinct = (doc.tokens.len() / 2).min(4096) + 16;
+    let mut seen: HashMap<&str, u32> =
+        HashMap::with_capacity_and_hasher(distinct, Default::default());
+    tagger.reserve(distinct);
+    let mut scratch = features::Scratch::default();
+    let mut slots = Vec::new();
+    let mut w = words::Words::default();
+    for s in &doc.sentences {
+        words::sentence_into(doc, s.tokens, &mut w);
+        slots.clear();
+        for word in &w.words {
+            let slot = *seen
+                .entry(word)
+                .or_insert_with(|| tagger.new_slot(&Key::new(word, &mut scratch)));
+            slots.push(slot);
+        }
+        let classes = tagger.tag_slots(&slots);
+        out.extend(w.of_token.iter().map(|&k| Pos::of_class(classes[k])));
+    }
+    out
+}
+
+/// One tag per word of a sentence already cut into UD-style words (`do`, `n't`): what the
+/// evaluation on gold words uses.
+pub fn tag_words(words: &[&str]) -> Vec<Pos> {
+    tag_words_with(words, &MODEL)
+}
+
+/// [`tag_words`] with other weights.
+pub fn tag_words_with(words: &[&str], model: &Model) -> Vec<Pos> {
+    let classes = Tagger::new(model).tag(&keys_of(words));
+    classes.into_iter().map(Pos::of_class).collect()
+}
+
+#[cfg(test)]
+mod tests;
