@@ -10,6 +10,7 @@ use crate::quotes;
 use crate::segment::{count_words, Document, TokenKind};
 use crate::types::{
     Analysis, Block, BlockKind, Cluster, Entity, EntityKind, Format, Quote, QuoteKind, Span, Stats,
+    TokenTag,
 };
 use crate::user_names::UserName;
 
@@ -51,6 +52,8 @@ pub struct Options {
     pub drop: Vec<usize>,
     /// The reader's own names, which overrule the tagger and the rules.
     pub names: Vec<UserName>,
+    /// Include every token with its part of speech (`Analysis::tokens`).
+    pub tokens: bool,
 }
 
 impl Default for Options {
@@ -61,6 +64,7 @@ impl Default for Options {
             keep: Vec::new(),
             drop: Vec::new(),
             names: Vec::new(),
+            tokens: false,
         }
     }
 }
@@ -107,6 +111,7 @@ pub fn analyze(input: &str, options: &Options) -> Result<Analysis, Error> {
         .collect::<Vec<_>>()
         .join("\n\n");
     let stats = stats(&doc, &article, &blocks, &layer.clusters);
+    let tokens = options.tokens.then(|| token_tags(&doc));
     let analysis = Analysis {
         format,
         offsets: OffsetUnit::Utf8.as_str(),
@@ -124,12 +129,27 @@ pub fn analyze(input: &str, options: &Options) -> Result<Analysis, Error> {
         quotes,
         clean_text,
         stats,
+        tokens,
         text,
     };
     Ok(match options.offsets {
         OffsetUnit::Utf8 => analysis,
         OffsetUnit::Utf16 => offsets::to_utf16(analysis),
     })
+}
+
+/// Every token of `doc` with its part of speech.
+fn token_tags(doc: &Document) -> Vec<TokenTag> {
+    doc.tokens
+        .iter()
+        .zip(crate::pos::tag(doc))
+        .map(|(t, p)| TokenTag {
+            start: t.start,
+            end: t.end,
+            upos: p.upos,
+            xpos: p.xpos,
+        })
+        .collect()
 }
 
 /// The input, refused when too large or binary, without control characters (a warning says

@@ -13,7 +13,8 @@ use std::process::ExitCode;
 use article_inspector::{analyze, decode::decode, Analysis, OffsetUnit, Options};
 use serde::Serialize;
 
-const USAGE: &str = "usage: article-inspector [--format auto|text|html] [--offsets utf16|utf8] [--names NAMES.json] [--jsonl] FILE… (- for stdin)
+const USAGE: &str = "usage: article-inspector [--format auto|text|html] [--offsets utf16|utf8] [--names NAMES.json] [--tokens] [--jsonl] FILE… (- for stdin)
+  --tokens: list every token with its part of speech (`tokens`: start, end, upos, xpos)
   --names: the reader's own names, as the page exports them: [{\"text\": \"Quay Street\", \"kind\": \"PLACE\"}, {\"text\": \"Harbour\"}] (no kind: not a name)";
 
 /// Inputs analysed together, spread over the cores.
@@ -73,6 +74,7 @@ fn main() -> ExitCode {
                 }
             }
             "--jsonl" => jsonl = true,
+            "--tokens" => options.tokens = true,
             "-h" | "--help" => {
                 println!("{USAGE}");
                 return ExitCode::SUCCESS;

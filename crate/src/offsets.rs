@@ -84,6 +84,9 @@ pub fn to_utf16(mut analysis: Analysis) -> Analysis {
             pair(&mut c.start, &mut c.end);
         }
     }
+    for tok in analysis.tokens.iter_mut().flatten() {
+        pair(&mut tok.start, &mut tok.end);
+    }
     analysis.offsets = OffsetUnit::Utf16.as_str();
     analysis
 }

@@ -109,6 +109,17 @@ impl Block {
     }
 }
 
+/// One token with its part of speech (in the Analysis only when asked for: `--tokens`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TokenTag {
+    pub start: usize,
+    pub end: usize,
+    /// Universal POS tag (`NOUN`, `VERB`, `PROPN`…).
+    pub upos: crate::pos::Upos,
+    /// Penn Treebank tag as English-EWT writes it (`NNS`, `VBZ`…).
+    pub xpos: &'static str,
+}
+
 /// The type of a named or numeric mention.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "UPPERCASE")]
@@ -327,6 +338,9 @@ pub struct Analysis {
     pub quotes: Vec<Quote>,
     pub clean_text: String,
     pub stats: Stats,
+    /// Every token with its part of speech, when the options ask for it (`Options::tokens`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tokens: Option<Vec<TokenTag>>,
 }
 
 #[cfg(test)]

@@ -42,12 +42,18 @@ export function unpackAnalysis(numbers, ends, strings) {
     speaker: opt(speaker), cue: opt(cue), confidence: str(), why: str(),
   });
   const stats = () => ({ words: u32(), article_words: u32(), boilerplate_blocks: u32(), sources: u32() });
-  const analysis = () => ({
-    text: str(), format: str(), offsets: str(), title: opt(str), byline: opt(str),
-    published: opt(str), site_name: opt(str), language: opt(str), warnings: list(str),
-    blocks: list(block), entities: list(entity), clusters: list(cluster), quotes: list(quote),
-    clean_text: str(), stats: stats(),
-  });
+  const token = () => ({ start: usize(), end: usize(), upos: str(), xpos: str() });
+  const analysis = () => {
+    const a = {
+      text: str(), format: str(), offsets: str(), title: opt(str), byline: opt(str),
+      published: opt(str), site_name: opt(str), language: opt(str), warnings: list(str),
+      blocks: list(block), entities: list(entity), clusters: list(cluster), quotes: list(quote),
+      clean_text: str(), stats: stats(),
+    };
+    // Only when asked for (`tokens: true`), as the JSON leaves the key out otherwise.
+    if (flag()) a.tokens = list(token);
+    return a;
+  };
 
   const result = analysis();
   // Reading all of `numbers`, no more and no less, is the sign the two halves agree.

@@ -7,7 +7,7 @@ use rustc_hash::FxHashMap;
 use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 
-use crate::types::{Analysis, Block, Cluster, Cue, Entity, Quote, Span, Speaker, Stats};
+use crate::types::{Analysis, Block, Cluster, Cue, Entity, Quote, Span, Speaker, Stats, TokenTag};
 use crate::{analyze as analyze_core, FormatChoice, OffsetUnit, Options, UserName};
 
 #[wasm_bindgen(start)]
@@ -26,6 +26,9 @@ struct Overrides {
     drop: Vec<usize>,
     #[serde(default)]
     names: Vec<UserName>,
+    /// Include every token with its part of speech.
+    #[serde(default)]
+    tokens: bool,
 }
 
 fn options(format: &str, overrides: JsValue) -> Result<Options, JsError> {
@@ -41,11 +44,13 @@ fn options(format: &str, overrides: JsValue) -> Result<Options, JsError> {
         keep: o.keep,
         drop: o.drop,
         names: o.names,
+        tokens: o.tokens,
     })
 }
 
 /// Analyses `input` (`format`: "auto", "text" or "html"; `overrides`: optional
-/// `{keep, drop, names}`, the reader's decisions) and returns the Analysis as a plain
+/// `{keep, drop, names, tokens}`: the reader's decisions, and whether to list every token with
+/// its part of speech) and returns the Analysis as a plain
 /// JavaScript object with UTF-16 offsets.
 ///
 /// # Errors
@@ -190,6 +195,7 @@ impl<'a> Packed<'a> {
         self.list(&a.quotes, Self::quote);
         self.long(&a.clean_text);
         self.stats(&a.stats);
+        self.opt(&a.tokens, |p, t| p.list(t, Self::token));
     }
 
     fn block(&mut self, b: &'a Block) {
@@ -249,6 +255,13 @@ impl<'a> Packed<'a> {
         self.usize(c.start);
         self.usize(c.end);
         self.str(&c.text);
+    }
+
+    fn token(&mut self, t: &'a TokenTag) {
+        self.usize(t.start);
+        self.usize(t.end);
+        self.str(t.upos.as_str());
+        self.str(t.xpos);
     }
 
     fn stats(&mut self, s: &'a Stats) {

@@ -119,3 +119,36 @@ fn the_readers_names_file_overrules_the_analysis() {
     assert_eq!(status, 2);
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn tokens_with_their_part_of_speech_only_when_asked() {
+    let text = "She states the facts. 😀 The states agreed.\n";
+    let (plain, status) = run(&["-"], text);
+    assert_eq!(status, 0);
+    assert!(
+        plain[0].get("tokens").is_none(),
+        "the default output stays lean"
+    );
+    let (tagged, status) = run(&["--tokens", "-"], text);
+    assert_eq!(status, 0);
+    let a = &tagged[0];
+    let full: Vec<u16> = a["text"].as_str().unwrap().encode_utf16().collect();
+    let tokens = a["tokens"].as_array().unwrap();
+    let tag_of = |nth: usize, word: &str| {
+        let found: Vec<&serde_json::Value> = tokens
+            .iter()
+            .filter(|t| {
+                let (s, e) = (t["start"].as_u64().unwrap(), t["end"].as_u64().unwrap());
+                // Offsets in UTF-16 code units, the CLI's default, past the emoji too.
+                String::from_utf16(&full[s as usize..e as usize]).unwrap() == word
+            })
+            .collect();
+        (
+            found[nth]["upos"].as_str().unwrap().to_string(),
+            found[nth]["xpos"].as_str().unwrap().to_string(),
+        )
+    };
+    assert_eq!(tag_of(0, "states"), ("VERB".into(), "VBZ".into()));
+    assert_eq!(tag_of(1, "states"), ("NOUN".into(), "NNS".into()));
+    assert_eq!(tag_of(0, "agreed").0, "VERB");
+}

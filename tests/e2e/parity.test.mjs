@@ -52,7 +52,8 @@ test("analyze gives the object analyzeJson describes", () => {
   inputs.push(["empty", ""], ["blank lines", "\n \n\n"], ["astral", "“We go 🌊,” said Ana Lindqvist. 😀 €12 million"]);
   if (samples.length) inputs.push(["samples", samples.map((f) => fs.readFileSync(f, "utf8")).join("\n\n")]);
   const overrides = [undefined, null, { keep: [0, 1], drop: [2] },
-    { names: [{ text: "Port Ellery", kind: "PLACE" }, { text: "Tuesday" }, { text: "Ana Lindqvist", kind: "ORG" }] }];
+    { names: [{ text: "Port Ellery", kind: "PLACE" }, { text: "Tuesday" }, { text: "Ana Lindqvist", kind: "ORG" }] },
+    { tokens: true }];
   for (const [name, text] of inputs) {
     for (const format of ["auto", "text", "html"]) {
       for (const o of overrides) {
