@@ -252,14 +252,19 @@ pub fn is_hidden(n: &NodeRef) -> bool {
     })
 }
 
+/// The tag names the walk knows, as `&'static str`: one look-up per element of every page.
+static KNOWN: std::sync::LazyLock<rustc_hash::FxHashMap<&'static str, &'static str>> =
+    std::sync::LazyLock::new(|| {
+        BLOCKS
+            .iter()
+            .chain(INLINE)
+            .chain(SKIPPED)
+            .map(|&t| (t, t))
+            .collect()
+    });
+
 fn intern(name: &str) -> &'static str {
-    BLOCKS
-        .iter()
-        .chain(INLINE)
-        .chain(SKIPPED)
-        .find(|t| **t == name)
-        .copied()
-        .unwrap_or("custom")
+    KNOWN.get(name).copied().unwrap_or("custom")
 }
 
 /// Class and id words: lowercase runs of letters and digits, numbers alone left out.

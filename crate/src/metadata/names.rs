@@ -140,13 +140,13 @@ pub fn may_lead(s: &str) -> bool {
         .take(16)
         .flat_map(char::to_lowercase)
         .collect();
-    label_len(s) > 0
-        || !word.is_empty()
-            && LEADS.iter().any(|l| {
-                l.strip_prefix(word.as_str())
-                    .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
-            })
+    label_len(s) > 0 || LEAD_FIRST_WORDS.contains(word.as_str())
 }
+
+/// The first word of every lead (`written` of `written by`): [`may_lead`] runs on every short
+/// text of a page.
+static LEAD_FIRST_WORDS: LazyLock<rustc_hash::FxHashSet<&'static str>> =
+    LazyLock::new(|| LEADS.iter().filter_map(|l| l.split(' ').next()).collect());
 
 /// The length of a byline's lead word (`By `, `Von `, `Autor: `) at the start of `s`, when
 /// names follow it, or when nothing does (a label on its own).
