@@ -254,15 +254,28 @@ fn page_metadata(meta: Metadata, blocks: &[Block], text: &str) -> Metadata {
             .filter(|b| b.kind == BlockKind::Byline)
             .find_map(|b| metadata::names::byline([line(b).as_str()]))
     };
+    let published = meta
+        .published
+        .or_else(|| title_block.as_ref().and_then(|t| t.1.clone()))
+        .or_else(block_date);
+    // A title the page never shows (the site's name, a line written for search engines) is
+    // not the headline the reader sees, when the page shows one of its own.
+    let title = match (meta.title, title_block) {
+        (Some(t), Some((shown, _))) if !shows(text, &t) => Some(shown),
+        (t, block) => t.or(block.map(|b| b.0)),
+    };
     Metadata {
-        published: meta
-            .published
-            .or_else(|| title_block.as_ref().and_then(|t| t.1.clone()))
-            .or_else(block_date),
-        title: meta.title.or_else(|| title_block.map(|t| t.0)),
+        published,
+        title,
         byline: meta.byline.or_else(block_byline),
         ..meta
     }
+}
+
+/// Whether `text` shows `title`, ignoring case, runs of whitespace and invisible characters.
+fn shows(text: &str, title: &str) -> bool {
+    let fold = |s: &str| metadata::markup::normalise(s).to_lowercase();
+    fold(text).contains(&fold(title))
 }
 
 /// Words (the word and number tokens; a possessive 's is not a word of its own), the article's
@@ -444,6 +457,28 @@ mod tests {
         )
         .unwrap();
         assert_eq!(t.title, None, "a title the reader removed is no title");
+    }
+
+    #[test]
+    fn a_title_the_page_never_shows_gives_way_to_the_headline_it_shows() {
+        let para =
+            "<p>The council voted on Tuesday to rebuild the harbour wall, which was damaged \
+            in the winter storms, at a cost of four million pounds, officials said.</p>";
+        let page = |title: &str, shown: &str| {
+            format!(
+                "<html><head><meta property=\"og:title\" content=\"{title}\"></head><body>\
+                 <h2>Harbour wall to be rebuilt</h2>{para}{para}<p>{shown}</p>{para}</body></html>"
+            )
+        };
+        let a = analyze(&page("Example Gazette", ""), &Options::default()).unwrap();
+        assert_eq!(a.title.as_deref(), Some("Harbour wall to be rebuilt"));
+        // A title the page shows somewhere, in any case, stays.
+        let a = analyze(
+            &page("Example Gazette", "EXAMPLE  GAZETTE"),
+            &Options::default(),
+        )
+        .unwrap();
+        assert_eq!(a.title.as_deref(), Some("Example Gazette"));
     }
 
     #[test]
