@@ -274,8 +274,9 @@ fn page_metadata(meta: Metadata, blocks: &[Block], text: &str) -> Metadata {
 
 /// Whether `text` shows `title`, ignoring case, runs of whitespace and invisible characters.
 fn shows(text: &str, title: &str) -> bool {
+    // Most pages show it as it is: no folded copy of the whole text then.
     let fold = |s: &str| metadata::markup::normalise(s).to_lowercase();
-    fold(text).contains(&fold(title))
+    text.contains(title) || fold(text).contains(&fold(title))
 }
 
 /// Words (the word and number tokens; a possessive 's is not a word of its own), the article's
