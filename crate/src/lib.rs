@@ -20,6 +20,7 @@ pub mod error;
 pub mod html;
 #[doc(hidden)]
 pub mod invariants;
+mod leb128;
 pub mod lexicon;
 pub mod metadata;
 pub mod offsets;

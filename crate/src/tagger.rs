@@ -919,20 +919,7 @@ impl Model {
         let mut idx: Vec<usize> = Vec::with_capacity(rows);
         let mut row = 0usize;
         for k in 0..rows {
-            let mut gap = 0usize;
-            let mut shift = 0;
-            loop {
-                let b = *rest.get(pos)?;
-                pos += 1;
-                gap |= ((b & 0x7f) as usize) << shift;
-                shift += 7;
-                if b & 0x80 == 0 {
-                    break;
-                }
-                if shift > 28 {
-                    return None;
-                }
-            }
+            let gap = crate::leb128::read(rest, &mut pos)?;
             row = if k == 0 { gap } else { row + gap };
             if row >= size {
                 return None;
@@ -978,17 +965,8 @@ impl Model {
         out.extend((rows.len() as u32).to_le_bytes());
         let mut last = 0;
         for (k, &r) in rows.iter().enumerate() {
-            let mut gap = if k == 0 { r } else { r - last };
+            crate::leb128::push(if k == 0 { r } else { r - last }, &mut out);
             last = r;
-            loop {
-                let b = (gap & 0x7f) as u8;
-                gap >>= 7;
-                if gap == 0 {
-                    out.push(b);
-                    break;
-                }
-                out.push(b | 0x80);
-            }
         }
         for &r in &rows {
             out.extend(
@@ -1596,6 +1574,14 @@ mod tests {
         assert!(Model::parse(&bytes[..bytes.len() - 1]).is_none());
         assert!(Model::parse(b"not a model").is_none());
         assert!(Model::parse(&[]).is_none());
+    }
+
+    #[test]
+    fn the_shipped_file_is_what_serialize_writes() {
+        let bytes = include_bytes!("../data/ner.bin");
+        let m = Model::parse(bytes).expect("parses");
+        let bits = m.mask.count_ones();
+        assert_eq!(Model::serialize(bits, m.scale(), &m.weights), bytes);
     }
 
     #[test]

@@ -5,6 +5,7 @@
 //! a row of 73. In memory the rows are one array with an offset per row (CSR).
 
 use super::tags::N_CLASSES;
+use crate::leb128;
 
 /// Integer score sums, one per class: adding them in any order gives the same scores.
 pub type Acc = [i32; N_CLASSES];
@@ -42,31 +43,6 @@ pub enum RowRef<'m> {
 /// A row of the table: its index and its non-zero entries.
 pub type Row = (u32, Vec<(u8, i8)>);
 
-fn leb128(mut v: usize, out: &mut Vec<u8>) {
-    loop {
-        let b = (v & 0x7f) as u8;
-        v >>= 7;
-        if v == 0 {
-            out.push(b);
-            return;
-        }
-        out.push(b | 0x80);
-    }
-}
-
-fn read_leb128(bytes: &[u8], pos: &mut usize) -> Option<usize> {
-    let mut v = 0usize;
-    for shift in (0..35).step_by(7) {
-        let b = *bytes.get(*pos)?;
-        *pos += 1;
-        v |= ((b & 0x7f) as usize) << shift;
-        if b & 0x80 == 0 {
-            return Some(v);
-        }
-    }
-    None
-}
-
 impl Model {
     /// A model with no weights (every token gets the first class). For tests and a missing file.
     pub fn empty() -> Model {
@@ -99,7 +75,7 @@ impl Model {
         let mut pos = 16;
         let mut idx = Vec::with_capacity(rows);
         for k in 0..rows {
-            let gap = read_leb128(rest, &mut pos)?;
+            let gap = leb128::read(rest, &mut pos)?;
             let r = if k == 0 { gap } else { idx[k - 1] + gap };
             if r >= size || (k > 0 && gap == 0) {
                 return None;
@@ -158,7 +134,7 @@ impl Model {
         out.extend((rows.len() as u32).to_le_bytes());
         let mut last = 0;
         for (k, (r, _)) in rows.iter().enumerate() {
-            leb128(if k == 0 { *r } else { r - last } as usize, &mut out);
+            leb128::push(if k == 0 { *r } else { r - last } as usize, &mut out);
             last = *r;
         }
         out.extend(rows.iter().map(|(_, e)| e.len() as u8));
