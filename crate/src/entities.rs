@@ -1540,7 +1540,17 @@ fn add_numeric(doc: &Document, skipped: &dyn Fn(usize) -> bool, entities: &mut V
             keep(Span::new(m.start(), m.end()), *kind, p);
         }
     }
-    // Leftmost, then longest, then the more specific kind.
+    place_numeric(doc, found, entities);
+}
+
+/// Adds the numeric matches `found` (span, kind, pattern) to `entities`: leftmost, then
+/// longest, then the more specific kind, none over another or over a name, none glued to a
+/// digit, no citation mark.
+fn place_numeric(
+    doc: &Document,
+    mut found: Vec<(Span, EntityKind, usize)>,
+    entities: &mut Vec<Entity>,
+) {
     found.sort_by_key(|(s, _, p)| (s.start, std::cmp::Reverse(s.end), *p));
     // Names are in text order and do not overlap: only the last one starting before a
     // span's end can overlap it.
