@@ -146,15 +146,15 @@ impl Walker {
             }
             return;
         }
-        if SKIPPED.contains(&name.as_str()) || is_hidden(&n) {
+        let (tag, role) = known(&name);
+        if role == Some(Role::Skipped) || is_hidden(&n) {
             return;
         }
-        let tag = intern(&name);
         if tag == "br" {
             self.flush();
             return;
         }
-        let block = BLOCKS.contains(&tag);
+        let block = role == Some(Role::Block);
         if block {
             self.flush();
         }
@@ -252,19 +252,33 @@ pub fn is_hidden(n: &NodeRef) -> bool {
     })
 }
 
-/// The tag names the walk knows, as `&'static str`: one look-up per element of every page.
-static KNOWN: std::sync::LazyLock<rustc_hash::FxHashMap<&'static str, &'static str>> =
+/// What the walk does with an element of a known name.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Role {
+    /// Left out with its content ([`SKIPPED`]).
+    Skipped,
+    /// Starts a block of its own ([`BLOCKS`]).
+    Block,
+    /// Runs inside the block around it ([`INLINE`]).
+    Inline,
+}
+
+/// The tag names the walk knows, as `&'static str`, with their role: one look-up per element
+/// of every page. A name in two lists takes the stronger role (skipped, then block).
+static KNOWN: std::sync::LazyLock<rustc_hash::FxHashMap<&'static str, (&'static str, Role)>> =
     std::sync::LazyLock::new(|| {
-        BLOCKS
-            .iter()
-            .chain(INLINE)
-            .chain(SKIPPED)
-            .map(|&t| (t, t))
+        let with = |list: &'static [&'static str], role| list.iter().map(move |&t| (t, (t, role)));
+        with(INLINE, Role::Inline)
+            .chain(with(BLOCKS, Role::Block))
+            .chain(with(SKIPPED, Role::Skipped))
             .collect()
     });
 
-fn intern(name: &str) -> &'static str {
-    KNOWN.get(name).copied().unwrap_or("custom")
+/// The tag as `&'static str` (`"custom"` for names outside HTML's own) and its role.
+fn known(name: &str) -> (&'static str, Option<Role>) {
+    KNOWN
+        .get(name)
+        .map_or(("custom", None), |&(tag, role)| (tag, Some(role)))
 }
 
 /// Class and id words: lowercase runs of letters and digits, numbers alone left out.
