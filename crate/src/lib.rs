@@ -17,6 +17,7 @@ pub mod boilerplate;
 pub mod decode;
 pub mod entities;
 pub mod error;
+pub mod fnv;
 pub mod html;
 #[doc(hidden)]
 pub mod invariants;

@@ -53,11 +53,11 @@ struct Fnv(u64);
 
 impl Fnv {
     const fn new(template: u8) -> Fnv {
-        Fnv((0xcbf2_9ce4_8422_2325 ^ template as u64).wrapping_mul(0x0100_0000_01b3))
+        Fnv(crate::fnv::step(crate::fnv::BASIS, template))
     }
     fn bytes(mut self, b: &[u8]) -> Fnv {
         for &x in b {
-            self.0 = (self.0 ^ x as u64).wrapping_mul(0x0100_0000_01b3);
+            self.0 = crate::fnv::step(self.0, x);
         }
         self
     }
@@ -74,7 +74,7 @@ impl Fnv {
     fn str_lanes<const N: usize>(mut states: [Fnv; N], s: &str) -> [Fnv; N] {
         for &x in s.as_bytes().iter().chain(&[0xff]) {
             for h in &mut states {
-                h.0 = (h.0 ^ x as u64).wrapping_mul(0x0100_0000_01b3);
+                h.0 = crate::fnv::step(h.0, x);
             }
         }
         states

@@ -3,6 +3,7 @@
 
 use std::collections::HashSet;
 
+use article_inspector::fnv;
 use article_inspector::segment::Document;
 
 use crate::sets::{norm, Gold};
@@ -21,14 +22,8 @@ pub fn is_mark(c: char) -> bool {
 }
 
 pub fn hash_words(ws: &[&str]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for w in ws {
-        for b in w.bytes().chain([0]) {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-    }
-    h
+    ws.iter()
+        .fold(fnv::BASIS, |h, w| fnv::step(fnv::bytes(h, w.as_bytes()), 0))
 }
 
 pub fn label_blocks(doc: &Document, gold: &Gold) -> Vec<Option<bool>> {

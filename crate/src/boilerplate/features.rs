@@ -4,6 +4,7 @@
 //! and for the product, so the two never drift apart.
 
 use super::facts::Facts;
+use crate::fnv;
 use crate::html::HtmlDoc;
 
 /// Feature ids are hashes into a table of this many weights.
@@ -11,20 +12,6 @@ pub const BITS: u32 = 18;
 
 /// The features of one block: ids into the weight table.
 pub type Features = Vec<u32>;
-
-const FNV_BASIS: u64 = 0xcbf2_9ce4_8422_2325;
-const FNV_PRIME: u64 = 0x0100_0000_01b3;
-
-/// FNV-1a from state `h` over `bytes`: the same on every platform (wasm too).
-const fn fnv(mut h: u64, bytes: &[u8]) -> u64 {
-    let mut i = 0;
-    while i < bytes.len() {
-        h ^= bytes[i] as u64;
-        h = h.wrapping_mul(FNV_PRIME);
-        i += 1;
-    }
-    h
-}
 
 /// A feature's namespace (a prefix naming the block it describes, and a name), as the hash
 /// state after it: computed at compile time, so a feature costs only the hashing of its value.
@@ -34,8 +21,8 @@ struct Ns(u64);
 
 impl Ns {
     const fn new(prefix: &str, name: &str) -> Ns {
-        Ns(fnv(
-            fnv(fnv(FNV_BASIS, prefix.as_bytes()), name.as_bytes()),
+        Ns(fnv::bytes(
+            fnv::bytes(fnv::bytes(fnv::BASIS, prefix.as_bytes()), name.as_bytes()),
             &[0xff],
         ))
     }
@@ -46,7 +33,7 @@ impl Ns {
 
     /// The id of the value `a` followed by `b`.
     fn id2(self, a: &[u8], b: &[u8]) -> u32 {
-        let h = fnv(fnv(self.0, a), b);
+        let h = fnv::bytes(fnv::bytes(self.0, a), b);
         ((h >> 32) ^ h) as u32 & ((1 << BITS) - 1)
     }
 }

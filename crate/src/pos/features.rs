@@ -8,6 +8,8 @@
 //! third once per pair of tags ([`super::decode::Tagger`]); training sums them all per token;
 //! both add the same integers.
 
+use crate::fnv;
+
 /// Hashes of one word, computed once per distinct word.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Key {
@@ -30,16 +32,9 @@ pub const FLAG_HYPHEN: u8 = 1 << 3;
 pub const FLAG_NO_LETTER: u8 = 1 << 4;
 pub const FLAG_LONG: u8 = 1 << 5;
 
-const FNV_START: u64 = 0xcbf2_9ce4_8422_2325;
-
-#[inline]
-fn fnv_step(h: u64, b: u8) -> u64 {
-    (h ^ b as u64).wrapping_mul(0x0100_0000_01b3)
-}
-
-/// FNV-1a, 64 bits: the same on every platform and build.
+/// FNV-1a of `bytes`.
 fn fnv(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(FNV_START, |h, &b| fnv_step(h, b))
+    fnv::bytes(fnv::BASIS, bytes)
 }
 
 /// SplitMix64's finaliser, folded to the 32 bits a feature is.
@@ -124,11 +119,11 @@ fn shape_chars(w: &str, mut push: impl FnMut(char)) {
 
 /// The hash of [`shape`]'s string, without the string.
 fn shape_hash(w: &str) -> u64 {
-    let mut h = FNV_START;
+    let mut h = fnv::BASIS;
     let mut buf = [0u8; 4];
     shape_chars(w, |c| {
         for &b in c.encode_utf8(&mut buf).as_bytes() {
-            h = fnv_step(h, b);
+            h = fnv::step(h, b);
         }
     });
     h
@@ -181,9 +176,9 @@ impl Key {
         // One pass: the hash of the whole word, and of each prefix of 1–4 characters on the
         // way (FNV is sequential, so a prefix's hash is the state after its bytes).
         let mut pre = [0u64; 4];
-        let (mut h, mut chars) = (FNV_START, 0);
+        let (mut h, mut chars) = (fnv::BASIS, 0);
         for (i, &b) in l.iter().enumerate() {
-            h = fnv_step(h, b);
+            h = fnv::step(h, b);
             let ends_char = l.get(i + 1).is_none_or(|&n| n & 0xc0 != 0x80);
             if ends_char && chars < 4 {
                 pre[chars] = h;
