@@ -467,13 +467,13 @@ def conll_score(gold_seqs: list[list[str]], pred_seqs: list[list[str]]) -> dict:
 NER_TYPES = ("PER", "ORG", "LOC", "MISC")
 
 
-def conll_table(typed: dict, untyped: dict) -> str:
+def conll_table(typed: dict, untyped: dict, types=NER_TYPES) -> str:
     """The P/R/F1 table of a typed and an untyped `conll_score`, one row per type."""
     rows = [f"{'':8} {'P':>6} {'R':>6} {'F1':>6} {'gold':>6} {'pred':>6}"]
     for name, x in (("typed", typed), ("untyped", untyped)):
         rows.append(f"{name:8} {x['p']:6.3f} {x['r']:6.3f} {x['f1']:6.3f} "
                     f"{x['gold']:6d} {x['predicted']:6d}")
-    for t in NER_TYPES:
+    for t in types:
         x = typed["per_type"].get(t, {"p": 0.0, "r": 0.0, "f1": 0.0, "support": 0, "predicted": 0})
         rows.append(f"{t:8} {x['p']:6.3f} {x['r']:6.3f} {x['f1']:6.3f} {x['support']:6d} "
                     f"{x['predicted']:6d}")
@@ -511,6 +511,147 @@ def read_conll(path: Path) -> list[list[list[tuple[str, str]]]]:
             docs.append(cur_doc)
         cur_doc.append(cur_sent)
     return docs
+
+
+UNER_TYPES = ("PER", "ORG", "LOC")
+
+
+def read_uner(path: Path) -> list[list[list[tuple[str, str]]]]:
+    """Universal NER IOB2 (`# newdoc id` starts a document) -> documents -> sentences ->
+    (token, tag). The README's rule for the preliminary train file: any tag other than
+    B-/I- + PER/ORG/LOC is O (harmless on dev/test)."""
+    docs: list[list[list[tuple[str, str]]]] = []
+    sent: list[tuple[str, str]] = []
+
+    def flush() -> None:
+        if sent:
+            if not docs:
+                docs.append([])
+            docs[-1].append(list(sent))
+            sent.clear()
+
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            line = line.rstrip("\n")
+            if line.startswith("# newdoc id"):
+                flush()
+                docs.append([])
+                continue
+            if line.startswith("#"):
+                continue
+            if not line.strip():
+                flush()
+                continue
+            cols = line.split("\t")
+            tag = cols[2]
+            if tag[:2] not in ("B-", "I-") or tag[2:] not in UNER_TYPES:
+                tag = "O"
+            sent.append((cols[1], tag))
+    flush()
+    return [d for d in docs if d]
+
+
+GUM_TYPES = {"person": "PER", "organization": "ORG", "place": "LOC"}
+
+
+def _gum_reader(data: Path):
+    """GUM's own reader, shipped with the data (`coref/gum/read_gum.py`)."""
+    import importlib.util
+    spec = importlib.util.spec_from_file_location("read_gum", data / "coref" / "gum" / "read_gum.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def _gum_name_word(w: dict) -> bool:
+    """A word of a name: a proper noun by UPOS or by XPOS (UD tags `United` in `United
+    States` VERB/NNP)."""
+    return w["upos"] == "PROPN" or w["xpos"] in ("NNP", "NNPS")
+
+
+# Words that join two name words inside one name: `Bank of the West`, `AT & T`,
+# `Guinea-Bissau`.
+_GUM_JOINERS = ("ADP", "DET")
+
+
+def _gum_name_run(words: list[dict], head: int) -> tuple[int, int]:
+    """The run of name words around `words[head]` (indexes into `words`, inclusive): name
+    words, and joiners (`of`, `the`, `&`, `-`) with a name word on both sides."""
+    def joins(k: int) -> bool:
+        w = words[k]
+        return w["upos"] in _GUM_JOINERS or w["form"] in ("&", "-")
+
+    a = head
+    while a > 0:
+        if _gum_name_word(words[a - 1]):
+            a -= 1
+        elif a > 1 and joins(a - 1) and _gum_name_word(words[a - 2]):
+            a -= 2
+        else:
+            break
+    b = head
+    while b + 1 < len(words):
+        if _gum_name_word(words[b + 1]):
+            b += 1
+        elif b + 2 < len(words) and joins(b + 1) and _gum_name_word(words[b + 2]):
+            b += 2
+        else:
+            break
+    return a, b
+
+
+def gum_named_mentions(doc: dict, read_gum) -> list[tuple[int, int, int, str]]:
+    """GUM's named person/organisation/place mentions as flat name spans:
+    (sentence, first word index, last word index, type), word indexes 0-based.
+
+    GUM marks every referring noun phrase (`the Australian Centre for ...`, with its
+    determiner; `he`; `the researchers`). A mention is a name when its head word is a proper
+    noun (`_gum_name_word`); its name span is the run of name words around the head, with
+    joiners between them (`_gum_name_run`): no determiner, no trailing common noun or
+    possessive, one conjunct of a coordination. Mentions nest; the outermost name wins, as
+    in CoNLL's flat annotation."""
+    out: list[tuple[int, int, int, str]] = []
+    for m in read_gum.mentions(doc):
+        typ = GUM_TYPES.get(m["etype"])
+        if typ is None or not _gum_name_word(m["head"]):
+            continue
+        words = m["words"]
+        head = next(k for k, w in enumerate(words) if w is m["head"])
+        first, last = _gum_name_run(words, head)
+        ids = [w["id"] for w in doc["sentences"][m["sent"]]["words"]]
+        a, b = ids.index(words[first]["id"]), ids.index(words[last]["id"])
+        out.append((m["sent"], a, b, typ))
+    out.sort(key=lambda x: (x[0], x[1], -x[2]))
+    flat: list[tuple[int, int, int, str]] = []
+    for x in out:
+        if flat and flat[-1][0] == x[0] and x[1] <= flat[-1][2]:
+            continue
+        flat.append(x)
+    return flat
+
+
+def read_gum_named(data: Path, split: str, genres=None) -> list[list[list[tuple[str, str]]]]:
+    """GUM's `split` (train/dev/test/test2) as NER documents: one document a file (sorted
+    by name), its words with IOB2 tags from `gum_named_mentions`. `genres`: keep only
+    files of these genres (`GUM_news_iodine` is genre `news`); None keeps all."""
+    rg = _gum_reader(data)
+    docs = []
+    for path in sorted((data / "coref" / "gum" / split).glob("*.conllu")):
+        if genres is not None and path.name.split("_")[1] not in genres:
+            continue
+        doc = rg.read_document(str(path))
+        sents = [[[w["form"], "O"] for w in s["words"]] for s in doc["sentences"]]
+        for si, a, b, typ in gum_named_mentions(doc, rg):
+            sents[si][a][1] = "B-" + typ
+            for k in range(a + 1, b + 1):
+                sents[si][k][1] = "I-" + typ
+        docs.append([[(t, g) for t, g in s] for s in sents if s])
+    return docs
+
+
+# GUM genres whose texts are CC BY or CC BY-SA (crate/examples/pos_common: LICENSED_GENRES):
+# the only ones shipped weights learn from.
+GUM_LICENSED_GENRES = ("academic", "bio", "court", "interview", "news", "voyage")
 
 
 # ---------------------------------------------------------------------------
