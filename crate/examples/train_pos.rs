@@ -16,6 +16,8 @@
 
 #[path = "pos_common/mod.rs"]
 mod common;
+#[path = "perceptron/mod.rs"]
+mod perceptron;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -24,6 +26,7 @@ use std::time::Instant;
 use article_inspector::pos::{self, model::Row, Model, Scorer, N_CLASSES};
 use article_inspector::segment::Document;
 use common::{licensed, read_conllu, read_gum, row, score, score_tokens, Sent};
+use perceptron::{shuffle, threshold, Averaged};
 
 const SEED: u64 = 0x5eed_0f00_d0c5_0001;
 
@@ -41,89 +44,16 @@ struct Opts {
     levels: u8,
 }
 
-/// Averaged perceptron over a dense hashed table.
-struct Trainer {
-    mask: u32,
-    w: Vec<f32>,
-    /// Sum of step × update, for the average.
-    u: Vec<f64>,
-    step: f64,
-    /// After pruning: the entries still learning (the others stay 0).
-    keep: Option<Vec<bool>>,
-}
+/// The shared averaged perceptron, as the part-of-speech decoder's scorer.
+struct Trainer(Averaged<N_CLASSES>);
 
 impl Scorer for Trainer {
     fn scores(&self, feats: &[u32]) -> [f32; N_CLASSES] {
-        dense_scores(&self.w, self.mask, feats)
+        self.0.scores(feats)
     }
     fn learn(&mut self, feats: &[u32], gold: u8, predicted: u8) {
-        self.step += 1.0;
-        if gold == predicted {
-            return;
-        }
-        for &h in feats {
-            let r = (h & self.mask) as usize * N_CLASSES;
-            for (t, d) in [(gold, 1.0f32), (predicted, -1.0)] {
-                if self.keep.as_ref().is_some_and(|k| !k[r + t as usize]) {
-                    continue;
-                }
-                self.w[r + t as usize] += d;
-                self.u[r + t as usize] += d as f64 * self.step;
-            }
-        }
+        self.0.learn(feats, gold, predicted)
     }
-}
-
-fn dense_scores(w: &[f32], mask: u32, feats: &[u32]) -> [f32; N_CLASSES] {
-    let mut s = [0f32; N_CLASSES];
-    for &h in feats {
-        let r = (h & mask) as usize * N_CLASSES;
-        for (a, x) in s.iter_mut().zip(&w[r..r + N_CLASSES]) {
-            *a += x;
-        }
-    }
-    s
-}
-
-impl Trainer {
-    fn new(bits: u32) -> Trainer {
-        let size = (1usize << bits) * N_CLASSES;
-        Trainer {
-            mask: (1u32 << bits) - 1,
-            w: vec![0.0; size],
-            u: vec![0.0; size],
-            step: 0.0,
-            keep: None,
-        }
-    }
-    fn averaged(&self) -> Vec<f32> {
-        let step = self.step.max(1.0);
-        self.w
-            .iter()
-            .zip(&self.u)
-            .map(|(&w, &u)| (w as f64 - u / step) as f32)
-            .collect()
-    }
-}
-
-/// The magnitude below which a weight is dropped so that at most `budget` remain (and at
-/// least half a quantisation step, below which it would round to 0), and the scale: the
-/// largest weight is `levels` steps. 31 steps (5 bits of the `i8`) compress the file 13%
-/// smaller than 127 and measured the same on dev within 0.15 points.
-fn threshold(avg: &[f32], budget: usize, levels: u8) -> (f32, f32) {
-    let max = avg.iter().fold(0f32, |m, w| m.max(w.abs()));
-    // (Clamping the largest weights for a finer step measured worse on dev.)
-    let scale = max / levels as f32;
-    let mut mags: Vec<f32> = avg
-        .iter()
-        .map(|w| w.abs())
-        .filter(|&a| a >= scale * 0.5)
-        .collect();
-    if mags.len() <= budget {
-        return (scale * 0.5, scale);
-    }
-    let (_, &mut cut, _) = mags.select_nth_unstable_by(budget, |a, b| b.total_cmp(a));
-    (cut.max(scale * 0.5), scale)
 }
 
 /// Keeps the `budget` largest weights, quantised to `i8` with one scale.
@@ -145,31 +75,6 @@ fn quantise(bits: u32, avg: &[f32], budget: usize, levels: u8) -> Vec<u8> {
     Model::serialize(bits, scale, &rows)
 }
 
-/// Shuffles `order` in place (Fisher–Yates, xorshift64).
-fn shuffle(order: &mut [usize], rng: &mut u64) {
-    for k in (1..order.len()).rev() {
-        *rng ^= *rng << 13;
-        *rng ^= *rng >> 7;
-        *rng ^= *rng << 17;
-        order.swap(k, (*rng % (k as u64 + 1)) as usize);
-    }
-}
-
-impl Trainer {
-    /// Drops all but the `budget` largest averaged weights; later epochs train the rest only.
-    fn prune(&mut self, budget: usize, levels: u8) {
-        let avg = self.averaged();
-        let (cut, _) = threshold(&avg, budget, levels);
-        let keep: Vec<bool> = avg.iter().map(|w| w.abs() > cut).collect();
-        for (i, &k) in keep.iter().enumerate() {
-            if !k {
-                (self.w[i], self.u[i]) = (0.0, 0.0);
-            }
-        }
-        self.keep = Some(keep);
-    }
-}
-
 /// Trains on `train`: `epochs` epochs, then prunes to the budget and trains `retrain` more
 /// epochs on the weights kept. Prints the UPOS accuracy on `dev` after the last epochs.
 fn train(o: &Opts, train: &[&Sent], dev: &[(&str, &[Sent])]) -> Vec<u8> {
@@ -178,12 +83,12 @@ fn train(o: &Opts, train: &[&Sent], dev: &[(&str, &[Sent])]) -> Vec<u8> {
         .map(|s| pos::keys_of(&s.words.iter().map(String::as_str).collect::<Vec<_>>()))
         .collect();
     let gold: Vec<Vec<u8>> = train.iter().map(|s| s.classes()).collect();
-    let mut tr = Trainer::new(o.bits);
+    let mut tr = Trainer(Averaged::new(o.bits));
     let mut order: Vec<usize> = (0..train.len()).collect();
     let mut rng = SEED;
     for epoch in 1..=o.epochs + o.retrain {
         if epoch == o.epochs + 1 {
-            tr.prune(o.budget, o.levels);
+            tr.0.prune(o.budget, o.levels);
         }
         shuffle(&mut order, &mut rng);
         let (mut right, mut total) = (0usize, 0usize);
@@ -194,14 +99,14 @@ fn train(o: &Opts, train: &[&Sent], dev: &[(&str, &[Sent])]) -> Vec<u8> {
         }
         let mut line = format!("epoch {epoch:2}: train {:.4}", right as f64 / total as f64);
         if !dev.is_empty() && epoch + 2 >= o.epochs + o.retrain {
-            let m = Model::parse(&quantise(o.bits, &tr.averaged(), o.budget, o.levels)).unwrap();
+            let m = Model::parse(&quantise(o.bits, &tr.0.averaged(), o.budget, o.levels)).unwrap();
             for (name, sents) in dev {
                 line += &format!(" | {name} {:.4}", score(&m, sents).upos);
             }
         }
         eprintln!("{line}");
     }
-    quantise(o.bits, &tr.averaged(), o.budget, o.levels)
+    quantise(o.bits, &tr.0.averaged(), o.budget, o.levels)
 }
 
 fn parse_args() -> Option<Opts> {
