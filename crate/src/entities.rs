@@ -420,7 +420,7 @@ fn combine(doc: &Document, rules: Vec<Mention>, chunks: &[tagger::Chunk]) -> Vec
     let mut merged: Vec<tagger::Chunk> = Vec::with_capacity(chunks.len());
     for c in chunks {
         if let Some(last) = merged.last_mut() {
-            if last.toks.1 == c.toks.0 && glued(doc, c.toks.0) {
+            if last.toks.1 == c.toks.0 && !c.apart && glued(doc, c.toks.0) {
                 last.toks.1 = c.toks.1;
                 last.kind = c.kind;
                 last.margin = last.margin.min(c.margin);

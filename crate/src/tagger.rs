@@ -111,7 +111,16 @@ const F_INITIAL: u32 = 1 << 22;
 const F_HEADLINE: u32 = 1 << 23;
 const F_HYPHEN: u32 = 1 << 24;
 const F_PERIOD: u32 = 1 << 25;
-const N_FLAGS: u32 = 26;
+/// A capitalised word the same document also writes in lowercase ("Harbour" / "harbour").
+const F_LOWER_SEEN: u32 = 1 << 26;
+/// A lowercase word that may be a name written in lowercase, as web text does ("chicago",
+/// "tmobile"): its title case is a name the gazetteers know and it is not among the most
+/// common words, or it is a word of letters general English does not use at all.
+const F_LOWER_NAME: u32 = 1 << 27;
+const N_FLAGS: u32 = 28;
+/// The gazetteer flags [`F_LOWER_NAME`] reads.
+const NAME_FLAGS: u32 =
+    F_GIVEN_M | F_GIVEN_F | F_GIVEN_U | F_SURNAME | F_COUNTRY | F_REGION | F_CITY | F_ORG;
 /// Flags worth seeing on the neighbouring tokens.
 const CONTEXT_FLAGS: u32 = F_CAP
     | F_ALLCAPS
@@ -169,6 +178,10 @@ struct Word<'a> {
     leads: Lengths,
     /// Capitalised with a lowercase letter (may join `mid_caps`).
     mixed_cap: bool,
+    /// How frequent the word is in general English ([`Lexicon::word_zipf`]; 0 if rare),
+    /// with its case: `band << 2 | case` (case 0 lower, 1 capitalised, 2 all capitals, 3
+    /// other).
+    zipf: u8,
 }
 
 /// One token: its word and what depends on where it stands.
@@ -332,7 +345,11 @@ static WORD_FLAGS: LazyLock<WordFlags> = LazyLock::new(|| {
     }
     let mut lower: HashMap<&'static str, u32> = HashMap::default();
     let mut add = |w: &'static str, f: u32| *lower.entry(w).or_default() |= f;
-    for w in &LEX.common_words {
+    for (w, _) in LEX
+        .word_zipf
+        .iter()
+        .filter(|&(_, &band)| band >= COMMON_BAND)
+    {
         add(w, F_COMMON);
     }
     for w in &LEX.stopwords {
@@ -448,8 +465,26 @@ fn word_facts<'a>(w: &'a str, strs: &mut Strs, tc: &mut String) -> Word<'a> {
         get(w)
     };
     flags |= speech & F_SPEECH;
+    let case = if all_caps {
+        2
+    } else if cap {
+        1
+    } else if first.is_some_and(char::is_lowercase) {
+        0
+    } else {
+        3
+    };
+    let band = LEX.word_zipf.get(lower).copied().unwrap_or(0);
+    let zipf = band << 2 | case;
+    if case == 0 && letters >= 3 {
+        let named = band <= 10 && lexicon_flags(title_case(w, tc)).0 & NAME_FLAGS != 0;
+        if named || (band == 0 && letters as usize == w.chars().count()) {
+            flags |= F_LOWER_NAME;
+        }
+    }
     Word {
         text: w,
+        zipf,
         lower: (lower_at as u32, strs.lower.len() as u32),
         shape: (shape_at as u32, strs.shape.len() as u32),
         flags,
@@ -478,6 +513,7 @@ struct View<'f> {
     shape: &'f str,
     flags: u32,
     gaz: u8,
+    zipf: u8,
 }
 
 impl<'d, 'a> Features<'d, 'a> {
@@ -544,6 +580,14 @@ impl<'d, 'a> Features<'d, 'a> {
                         .is_some_and(|&j| mid_caps[j as usize]));
             if mid {
                 words[k].flags |= F_MID_CAPS;
+            }
+            let w = &words[k];
+            let lower_seen = w.flags & F_CAP != 0
+                && ids
+                    .get(&strs.lower[w.lower.0 as usize..w.lower.1 as usize])
+                    .is_some_and(|&j| words[j as usize].flags & F_LOWER != 0);
+            if lower_seen {
+                words[k].flags |= F_LOWER_SEEN;
             }
         }
         // Multi-word gazetteer matches, longest first, within a sentence.
@@ -639,13 +683,15 @@ impl<'d, 'a> Features<'d, 'a> {
             shape: self.shape(w),
             flags: w.flags | self.toks[i].flags,
             gaz: self.toks[i].gaz,
+            zipf: w.zipf,
         }
     }
 
     /// True when token `i` cannot start a name, so that after `O` it is `O` without scoring:
-    /// lowercase words and punctuation. Training and inference both skip these.
+    /// punctuation, and lowercase words but those [`F_LOWER_NAME`] marks. Training and inference both skip these.
     pub fn never_starts(&self, i: usize) -> bool {
-        self.flags(i) & (F_LOWER | F_PUNCT) != 0
+        let f = self.flags(i);
+        f & F_PUNCT != 0 || f & (F_LOWER | F_LOWER_NAME) == F_LOWER
     }
 
     /// The hashed features of token `i` of the sentence `[s0, s1)`, given the previous two
@@ -712,6 +758,11 @@ impl<'d, 'a> Features<'d, 'a> {
         f(Fnv::new(26).byte(p1).byte(p2));
         f(Fnv::new(27).byte(p1).str(t.lower));
         f(Fnv::new(28).byte(p1).str(t.shape));
+        // How common the word and its neighbours are in general English.
+        let zipf = |k: isize| at(k).map_or(NO_ZIPF, |t| t.zipf);
+        f(Fnv::new(34).byte(t.zipf));
+        f(Fnv::new(35).byte(zipf(-1)));
+        f(Fnv::new(36).byte(zipf(1)));
     }
 }
 
@@ -1127,6 +1178,13 @@ struct Fixed {
     seed28: [Fnv; START as usize + 1],
 }
 
+/// The least frequency band ([`Lexicon::word_zipf`]) of an `F_COMMON` word: Zipf 3.5, about
+/// the 15,000 most frequent English words.
+const COMMON_BAND: u8 = 7;
+
+/// The word frequency feature byte of a sentence edge (templates 35, 36).
+const NO_ZIPF: u8 = 255;
+
 impl Fixed {
     /// The tables, given the sum of the weights of some features.
     fn new(sum: &dyn Fn(&[Fnv]) -> Acc) -> Box<Fixed> {
@@ -1160,9 +1218,14 @@ impl Fixed {
         let neighbour_gaz = std::array::from_fn(|p| {
             std::array::from_fn(|gaz| sum(&[Fnv::new(NEIGHBOUR[p].2).byte(100 + gaz as u8)]))
         });
-        let edge = NEIGHBOUR.map(|(wt, st, ft)| {
+        let edge = std::array::from_fn(|p| {
+            let (wt, st, ft) = NEIGHBOUR[p];
             let mut hs = vec![Fnv::new(wt).str("<s>"), Fnv::new(ft).byte(200)];
             hs.extend(st.map(|st| Fnv::new(st).str("<s>")));
+            // The word frequency of the neighbours at −1 and +1 (templates 35, 36).
+            if p < 2 {
+                hs.push(Fnv::new(35 + p as u8).byte(NO_ZIPF));
+            }
             sum(&hs)
         });
         Box::new(Fixed {
@@ -1226,6 +1289,7 @@ impl<'f, 'd, 'a> Fast<'f, 'd, 'a> {
                     push(h1);
                     push(Fnv::new(2).str(word.text));
                     push(h9);
+                    push(Fnv::new(34).byte(word.zipf));
                     affixes(word.text, &mut push);
                     for_bits(word.flags, |b| push(Fnv::new(17).byte(b)));
                 }
@@ -1236,11 +1300,15 @@ impl<'f, 'd, 'a> Fast<'f, 'd, 'a> {
                     parts.before = [h7, h12, h14];
                     push(h3);
                     push(h10);
+                    push(Fnv::new(35).byte(word.zipf));
                     for_bits(word.flags & CONTEXT_FLAGS, |b| push(Fnv::new(18).byte(b)));
                 }
                 _ => {
                     let (wt, st, ft) = NEIGHBOUR[p - 1];
                     push(Fnv::new(wt).str(lower));
+                    if p == 2 {
+                        push(Fnv::new(36).byte(word.zipf));
+                    }
                     if let Some(st) = st {
                         push(Fnv::new(st).str(shape));
                     }
@@ -1320,9 +1388,9 @@ fn for_bits(mut flags: u32, mut f: impl FnMut(u8)) {
 }
 
 /// [`tag_document`] with the shipped model, through [`Fast`]: the same decisions.
-fn tag_fast(doc: &Document, model: &Model, skip: &dyn Fn(usize) -> bool) -> Vec<Decision> {
-    let feats = Features::new(doc);
-    let mut fast = Fast::new(&feats, model);
+fn tag_fast(feats: &Features, model: &Model, skip: &dyn Fn(usize) -> bool) -> Vec<Decision> {
+    let doc = feats.doc;
+    let mut fast = Fast::new(feats, model);
     let mut out = vec![
         Decision {
             tag: O,
@@ -1359,6 +1427,8 @@ pub struct Chunk {
     pub toks: (usize, usize),
     pub kind: u8,
     pub margin: f32,
+    /// Cut from the chunk before it (see [`unglue_person`]): the two are not one name.
+    pub apart: bool,
 }
 
 /// Chunks of a tag sequence (`I-X` after anything but X starts a chunk, as in conlleval).
@@ -1380,6 +1450,7 @@ pub fn chunks(tags: &[Decision]) -> Vec<Chunk> {
                 toks: (i, i + 1),
                 kind: ty,
                 margin: d.margin,
+                apart: false,
             });
         }
     }
@@ -1392,16 +1463,108 @@ pub fn find(doc: &Document, skip: &dyn Fn(usize) -> bool) -> Vec<Chunk> {
     let Some(model) = MODEL.as_ref() else {
         return Vec::new();
     };
-    let tags = tag_fast(doc, model, skip);
+    let feats = Features::new(doc);
+    let tags = tag_fast(&feats, model, skip);
     // Chunks never cross sentences: a sentence start closes the open chunk.
     let mut out = Vec::new();
     for s in &doc.sentences {
         for mut c in chunks(&tags[s.tokens.0..s.tokens.1]) {
             c.toks = (c.toks.0 + s.tokens.0, c.toks.1 + s.tokens.0);
-            out.push(c);
+            unglue_person(&feats, c, &mut out);
         }
     }
+    extend_lists(&feats, &mut out);
     out
+}
+
+/// The last name of a list takes the type of the names before it: in "MEK, PMOI or MKO",
+/// two organisations and a comma before "or", "MKO" (capitalised, untagged, alone before a
+/// mark or the sentence's end) is a third. Two names of one type before it, so that "Smith,
+/// Jones and Co" needs both "Smith" and "Jones" to be organisations.
+fn extend_lists(f: &Features, chunks: &mut Vec<Chunk>) {
+    let doc = f.doc;
+    let mut add = Vec::new();
+    for w in chunks.windows(2) {
+        let (x, y) = (w[0], w[1]);
+        let (j, e) = (y.toks.1, y.toks.1 + 1);
+        let comma = x.toks.1 + 1 == y.toks.0 && doc.tok(x.toks.1) == ",";
+        let joined =
+            e < doc.tokens.len() && matches!(doc.tok(j), "or" | "and") && x.kind == y.kind && comma;
+        if !joined {
+            continue;
+        }
+        let k = e;
+        let sentence = |i: usize| doc.tokens[i].sentence;
+        let last = k + 1 >= doc.tokens.len()
+            || sentence(k + 1) != sentence(k)
+            || doc.tokens[k + 1].kind == TokenKind::Punct;
+        let free = chunks.iter().all(|c| c.toks.1 <= k || c.toks.0 > k);
+        if sentence(k) == sentence(j) && last && free && f.flags(k) & F_CAP != 0 {
+            add.push(Chunk {
+                toks: (k, k + 1),
+                kind: y.kind,
+                // No score of the model's: the lowest confidence.
+                margin: 0.0,
+                apart: true,
+            });
+        }
+    }
+    if !add.is_empty() {
+        chunks.extend(add);
+        chunks.sort_by_key(|c| c.toks);
+    }
+}
+
+/// Entity type index of PER and LOC ([`tag_type`]).
+const PER: u8 = 1;
+const LOC: u8 = 3;
+
+/// Pushes chunk `c`, a person's name glued to its neighbours in a run of capitals (a tag
+/// line: "Iran Maryam Rajavi NCRI PMOI") taken apart:
+/// - a country or region the gazetteers know, directly before a given name, is a place of its
+///   own ("Iran" | "Maryam Rajavi"): people's names do not open with a country
+///   ([`place_then_person`]); the person is marked [`Chunk::apart`] from it, also when the
+///   model itself ended the place there;
+/// - an all-capitals word of three letters or more that no name list knows ends no person's
+///   name ("Rajavi NCRI"): it is left out.
+fn unglue_person(f: &Features, mut c: Chunk, out: &mut Vec<Chunk>) {
+    if c.kind != PER {
+        out.push(c);
+        return;
+    }
+    let (a, mut b) = c.toks;
+    if let Some(k) = (a + 1..b).find(|&k| place_then_person(f, a, k)) {
+        out.push(Chunk {
+            toks: (a, k),
+            kind: LOC,
+            margin: c.margin,
+            apart: c.apart,
+        });
+        (c.toks.0, c.apart) = (k, true);
+    } else if let Some(last) = out.last() {
+        let (p0, p1) = last.toks;
+        c.apart |= last.kind == LOC && p1 == a && place_then_person(f, p0, a);
+    }
+    while b - c.toks.0 > 1 && {
+        let w = f.word(b - 1);
+        w.flags & F_ALLCAPS != 0 && w.letters >= 3 && w.flags & NAME_FLAGS == 0
+    } {
+        b -= 1;
+    }
+    c.toks.1 = b;
+    out.push(c);
+}
+
+/// True when tokens `[a, k)` are names of countries or regions the gazetteers know (and no
+/// person's name) and token `k` is a given name: a place, then a person. (Not cities: many
+/// are people's names the name lists lack, "Shahriar Kia", "Austin Powers".)
+fn place_then_person(f: &Features, a: usize, k: usize) -> bool {
+    const GIVEN: u32 = F_GIVEN_M | F_GIVEN_F | F_GIVEN_U;
+    const PERSON: u32 = GIVEN | F_SURNAME;
+    const PLACE: u32 = F_COUNTRY | F_REGION;
+    a < k
+        && (a..k).all(|j| f.flags(j) & PLACE != 0 && f.flags(j) & PERSON == 0)
+        && f.flags(k) & GIVEN != 0
 }
 
 #[cfg(test)]
@@ -1456,13 +1619,80 @@ mod tests {
         ];
         for text in texts {
             let doc = Document::new(text);
+            let feats = Features::new(&doc);
             let slow = tag_document(&doc, &mut &*model, None, &|_| false);
-            assert_eq!(tag_fast(&doc, model, &|_| false), slow);
+            assert_eq!(tag_fast(&feats, model, &|_| false), slow);
             let odd = |b: usize| b % 2 == 1;
             assert_eq!(
-                tag_fast(&doc, model, &odd),
+                tag_fast(&feats, model, &odd),
                 tag_document(&doc, &mut &*model, None, &odd)
             );
+        }
+    }
+
+    /// A tag line read as one person's name is taken apart: the country before the given
+    /// name is a place, the acronym after the surname is left out; a name alone stays whole.
+    #[test]
+    fn glued_person_names_come_apart() {
+        let cases = [
+            ("Iran Maryam Rajavi NCRI", vec![(0, 1, LOC), (1, 3, PER)]),
+            ("Maryam Rajavi", vec![(0, 2, PER)]),
+            ("Jordan Henderson", vec![(0, 2, PER)]),
+            ("NCRI", vec![(0, 1, PER)]),
+        ];
+        for (text, want) in cases {
+            let doc = Document::new(text);
+            let f = Features::new(&doc);
+            let mut out = Vec::new();
+            let whole = Chunk {
+                toks: (0, doc.tokens.len()),
+                kind: PER,
+                margin: 1.0,
+                apart: false,
+            };
+            unglue_person(&f, whole, &mut out);
+            let got: Vec<_> = out.iter().map(|c| (c.toks.0, c.toks.1, c.kind)).collect();
+            assert_eq!(got, want, "{text}");
+        }
+        // The model's own place, then its person: kept apart.
+        let doc = Document::new("Iran Maryam Rajavi");
+        let f = Features::new(&doc);
+        let mut out = Vec::new();
+        for (toks, kind) in [((0, 1), LOC), ((1, 3), PER)] {
+            let c = Chunk {
+                toks,
+                kind,
+                margin: 1.0,
+                apart: false,
+            };
+            unglue_person(&f, c, &mut out);
+        }
+        assert!(!out[0].apart && out[1].apart);
+    }
+
+    /// The last name of a list of two of one type is a third.
+    #[test]
+    fn a_list_shares_its_type() {
+        let doc = Document::new("abbreviated MEK, PMOI or MKO) is");
+        let f = Features::new(&doc);
+        let org = |a, b| Chunk {
+            toks: (a, b),
+            kind: 2,
+            margin: 5.0,
+            apart: false,
+        };
+        let mut chunks = vec![org(1, 2), org(3, 4)];
+        extend_lists(&f, &mut chunks);
+        let got: Vec<_> = chunks.iter().map(|c| (c.toks, c.kind)).collect();
+        assert_eq!(got, [((1, 2), 2), ((3, 4), 2), ((5, 6), 2)]);
+        // Not when the word is followed by more of a name, nor without the comma.
+        for text in ["MEK, PMOI or MKO Group", "MEK PMOI or MKO."] {
+            let doc = Document::new(text);
+            let f = Features::new(&doc);
+            let mut chunks = vec![org(0, 1), org(doc.tokens.len() - 4, doc.tokens.len() - 3)];
+            let before = chunks.len();
+            extend_lists(&f, &mut chunks);
+            assert_eq!(chunks.len(), before, "{text}");
         }
     }
 

@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""spaCy's small English model and compromise on the CoNLL++ dev set, scored with exactly the
+"""spaCy's small English model and compromise on the entity sets of tests/eval/ner.py (CoNLL++
+dev by default; `--set uner|gum`), scored with exactly the
 procedure of tests/eval/ner.py: documents rebuilt from tokens (tokens joined by one space,
 sentences by a newline; metrics.doc_text), each tool's spans projected onto the tokens
 (metrics.project_entities), conlleval-style scoring (metrics.conll_score) — the functions are
@@ -16,7 +17,7 @@ tests/eval/peers/ner/.venv/ (git-ignored); compromise is the repo's npm devDepen
 (`npm ci` at the repo root when node_modules lacks it). Not part of the test command.
 See tests/eval/peers/README.md.
 
-  python3 tests/eval/peers/ner/run.py [--only spacy|compromise] [--limit N] [--json OUT]
+  python3 tests/eval/peers/ner/run.py [--set conllpp|uner|gum] [--only spacy|compromise] [--limit N] [--json OUT]
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ EVAL = HERE.parents[1]  # tests/eval
 REPO = EVAL.parents[1]
 sys.path.insert(0, str(EVAL))
 import metrics as M  # noqa: E402
+import ner  # noqa: E402  (tests/eval/ner.py: the sets)
 
 sys.path.insert(0, str(HERE.parent))
 from peer_env import Venv, log  # noqa: E402
@@ -104,7 +106,7 @@ def utf16_to_cp(text: str) -> list[int]:
     return m
 
 
-def score(name: str, texts, spans, gold_seqs, outs, mapping, utf16: bool) -> dict:
+def score(name: str, texts, spans, gold_seqs, outs, mapping, utf16: bool, types=TYPES) -> dict:
     pred_seqs = []
     dropped: dict = {}
     for text, sp, ents in zip(texts, spans, outs):
@@ -112,7 +114,7 @@ def score(name: str, texts, spans, gold_seqs, outs, mapping, utf16: bool) -> dic
         conv = []
         for s, e, label in ents:
             typ = mapping.get(label)
-            if typ is None:
+            if typ is None or typ not in types:
                 dropped[label] = dropped.get(label, 0) + 1
                 continue
             if m is not None:
@@ -124,14 +126,14 @@ def score(name: str, texts, spans, gold_seqs, outs, mapping, utf16: bool) -> dic
     return {"system": name, "typed": typed, "untyped": untyped, "dropped_kinds": dropped}
 
 
-def report(r: dict, wall: float, n: int, published: float | None) -> None:
+def report(r: dict, wall: float, n: int, published: float | None, types=TYPES) -> None:
     typed, untyped = r["typed"], r["untyped"]
     print(f"\n{r['system']}  ({wall:.1f} s, {wall * 1000 / max(n, 1):.1f} ms/doc)")
-    print(M.conll_table(typed, untyped))
+    print(M.conll_table(typed, untyped, types))
     ref = f" (published: {published:.3f})" if published is not None else ""
     print(f"summary: {r['system']}: typed F1 {typed['f1']:.3f}{ref} | untyped F1 "
           f"{untyped['f1']:.3f} | " + " ".join(
-              f"{t} {typed['per_type'].get(t, {'f1': 0.0})['f1']:.3f}" for t in TYPES))
+              f"{t} {typed['per_type'].get(t, {'f1': 0.0})['f1']:.3f}" for t in types))
 
 
 def main() -> int:
@@ -139,21 +141,26 @@ def main() -> int:
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--data", type=Path, default=M.DEFAULT_DATA,
                     help="shared eval dir (default: %(default)s)")
-    ap.add_argument("--file", default="conllpp_dev.txt", help="file under ner/ (default: %(default)s)")
+    ap.add_argument("--set", choices=ner.SETS, default="conllpp",
+                    help="as tests/eval/ner.py: conllpp (default), uner, gum")
+    ap.add_argument("--file", default="conllpp_dev.txt",
+                    help="conllpp: file under ner/ (default: %(default)s)")
     ap.add_argument("--only", choices=["spacy", "compromise"])
     ap.add_argument("--limit", type=int, default=0, help="only the first N documents")
     ap.add_argument("--json", type=Path, metavar="OUT", help="write the numbers as JSON")
     args = ap.parse_args()
 
-    path = args.data / "ner" / args.file
-    if not path.is_file():
+    path, load, types = ner.load_set(args.set, args.data, args.file)
+    if not path.exists():
         print(f"skipped: NER data {path} not found")
         return 0
-    docs = M.read_conll(path)
+    docs = load()
     if args.limit:
         docs = docs[:args.limit]
     texts, spans, gold_seqs = M.conll_documents(docs)
-    print(f"ner peers: {args.file}, {len(docs)} documents, {len(gold_seqs)} sentences")
+    label = ner.LABEL[args.set] or args.file
+    print(f"ner peers: {label}, {len(docs)} documents, {len(gold_seqs)} sentences")
+    published = PUBLISHED if args.set == "conllpp" else {}
 
     results = []
     if args.only in (None, "spacy"):
@@ -162,20 +169,20 @@ def main() -> int:
             meta, outs, wall = run_tool([str(VENV.python), str(HERE / "spacy_worker.py"), model],
                                         texts)
             r = score(f"spaCy {meta['spacy']}, {meta['model']}", texts, spans, gold_seqs, outs,
-                      SPACY_MAP, utf16=False)
+                      SPACY_MAP, utf16=False, types=types)
             r.update(meta=meta, wall_s=wall)
-            report(r, wall, len(docs), PUBLISHED["spacy"])
+            report(r, wall, len(docs), published.get("spacy"), types)
             results.append(r)
     if args.only in (None, "compromise"):
         if setup_compromise():
             meta, outs, wall = run_tool(["node", str(HERE / "compromise_worker.mjs")], texts)
             r = score(f"compromise {meta['compromise']}", texts, spans, gold_seqs, outs,
-                      COMPROMISE_MAP, utf16=True)
+                      COMPROMISE_MAP, utf16=True, types=types)
             r.update(meta=meta, wall_s=wall)
-            report(r, wall, len(docs), PUBLISHED["compromise"])
+            report(r, wall, len(docs), published.get("compromise"), types)
             results.append(r)
     if args.json:
-        args.json.write_text(json.dumps({"dataset": args.file, "documents": len(docs),
+        args.json.write_text(json.dumps({"dataset": label, "documents": len(docs),
                                          "results": results}, indent=2) + "\n", encoding="utf-8")
     return 0
 
