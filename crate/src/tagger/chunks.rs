@@ -53,11 +53,41 @@ pub fn find(doc: &Document, skip: &dyn Fn(usize) -> bool) -> Vec<Chunk> {
     for s in &doc.sentences {
         for mut c in chunks(&tags[s.tokens.0..s.tokens.1]) {
             c.toks = (c.toks.0 + s.tokens.0, c.toks.1 + s.tokens.0);
-            unglue_person(&feats, c, &mut out);
+            if own_possessive(&feats, &mut c, s.tokens.0, &mut out) {
+                unglue_person(&feats, c, &mut out);
+            }
         }
     }
     extend_lists(&feats, &mut out);
     out
+}
+
+/// A name does not open on a possessive: one that does ("'s Mojahedin Organization") takes in
+/// the capitalised word its `'s` belongs to ("People's Mojahedin Organization"), joining the
+/// name before it when that word ends one; without an owner it starts after the `'s`. False
+/// when nothing is left to push (joined, or nothing after the `'s`).
+pub(super) fn own_possessive(
+    f: &Features,
+    c: &mut Chunk,
+    sentence_start: usize,
+    out: &mut [Chunk],
+) -> bool {
+    let doc = f.doc;
+    let i = c.toks.0;
+    if !matches!(doc.tok(i), "'s" | "’s" | "'" | "’") {
+        return true;
+    }
+    let owner = i > sentence_start && !doc.tokens[i].space_before && f.flags(i - 1) & F_CAP != 0;
+    if !owner {
+        c.toks.0 = i + 1;
+        return c.toks.0 < c.toks.1;
+    }
+    if let Some(p) = out.last_mut().filter(|p| p.toks.1 == i) {
+        (p.toks.1, p.kind, p.margin) = (c.toks.1, c.kind, p.margin.min(c.margin));
+        return false;
+    }
+    c.toks.0 = i - 1;
+    true
 }
 
 /// The last name of a list takes the type of the names before it: in "MEK, PMOI or MKO",

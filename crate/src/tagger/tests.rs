@@ -103,6 +103,39 @@ fn glued_person_names_come_apart() {
     assert!(!out[0].apart && out[1].apart);
 }
 
+/// A name opening on a possessive takes in its owner, or starts after it.
+#[test]
+fn a_name_does_not_open_on_a_possessive() {
+    for (text, from, want) in [
+        ("The People's Mojahedin Organization", 2, Some((1, 5))),
+        ("the people's Party", 2, Some((3, 4))),
+        ("the people's", 2, None),
+    ] {
+        let doc = Document::new(text);
+        let f = Features::new(&doc);
+        let mut c = Chunk {
+            toks: (from, doc.tokens.len()),
+            kind: 2,
+            margin: 1.0,
+            apart: false,
+        };
+        let kept = own_possessive(&f, &mut c, 0, &mut []);
+        assert_eq!(kept.then_some(c.toks), want, "{text}");
+    }
+    // The owner ends a name already found: one name.
+    let doc = Document::new("The People's Mojahedin");
+    let f = Features::new(&doc);
+    let chunk = |a, b| Chunk {
+        toks: (a, b),
+        kind: 2,
+        margin: 1.0,
+        apart: false,
+    };
+    let mut out = [chunk(1, 2)];
+    assert!(!own_possessive(&f, &mut chunk(2, 4), 0, &mut out));
+    assert_eq!(out[0].toks, (1, 4));
+}
+
 /// The last name of a list of two of one type is a third.
 #[test]
 fn a_list_shares_its_type() {
