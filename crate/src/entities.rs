@@ -576,15 +576,31 @@ fn combine(doc: &Document, rules: Vec<Mention>, chunks: &[tagger::Chunk]) -> Vec
         }
         out.push(m);
     }
-    // Rule mentions with a strong cue where the model left the words alone.
+    add_strong_rules(&mut out, rules);
+    out
+}
+
+/// Adds the rule mentions with a strong cue where neither the model's mentions (`out`, in
+/// order, not overlapping) nor a rule mention added before took the words. (One sort at the
+/// end: inserting each in place was quadratic in a long document's mentions.)
+fn add_strong_rules(out: &mut Vec<Mention>, rules: Vec<Mention>) {
+    // Added rule mentions, start → end; they never overlap one another.
+    let mut taken: std::collections::BTreeMap<usize, usize> = Default::default();
+    let mut added = Vec::new();
     for x in rules {
-        let k = out.partition_point(|m| m.toks.1 <= x.toks.0);
-        let free = out.get(k).is_none_or(|m| m.toks.0 >= x.toks.1);
+        let (a, b) = x.toks;
+        let k = out.partition_point(|m| m.toks.1 <= a);
+        let free = out.get(k).is_none_or(|m| m.toks.0 >= b)
+            && taken.range(..b).next_back().is_none_or(|(_, &e)| e <= a);
         if free && x.strength >= 3 {
-            out.insert(k, x);
+            taken.insert(a, b);
+            added.push(x);
         }
     }
-    out
+    if !added.is_empty() {
+        out.extend(added);
+        out.sort_by_key(|m| m.toks);
+    }
 }
 
 /// True when the capital of word token `i` says nothing about names: the sentence's first

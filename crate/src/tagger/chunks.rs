@@ -97,7 +97,7 @@ pub(super) fn own_possessive(
 pub(super) fn extend_lists(f: &Features, chunks: &mut Vec<Chunk>) {
     let doc = f.doc;
     let mut add = Vec::new();
-    for w in chunks.windows(2) {
+    for (n, w) in chunks.windows(2).enumerate() {
         let (x, y) = (w[0], w[1]);
         let (j, e) = (y.toks.1, y.toks.1 + 1);
         let comma = x.toks.1 + 1 == y.toks.0 && doc.tok(x.toks.1) == ",";
@@ -111,7 +111,8 @@ pub(super) fn extend_lists(f: &Features, chunks: &mut Vec<Chunk>) {
         let last = k + 1 >= doc.tokens.len()
             || sentence(k + 1) != sentence(k)
             || doc.tokens[k + 1].kind == TokenKind::Punct;
-        let free = chunks.iter().all(|c| c.toks.1 <= k || c.toks.0 > k);
+        // Chunks are in order and do not overlap: only the one after `y` could hold `k`.
+        let free = chunks.get(n + 2).is_none_or(|c| c.toks.0 > k);
         if sentence(k) == sentence(j) && last && free && f.flags(k) & F_CAP != 0 {
             add.push(Chunk {
                 toks: (k, k + 1),
