@@ -2375,9 +2375,9 @@ mod tests {
             "Hill",
             "Hill",
         );
-        // A name and a colon open a headline. (The name is the tagger's to find; this checks
-        // the attribution. "Rush" + a rare surname in headline case is one the tagger since
-        // issue 15's retraining cuts short: "Rush" alone.)
+        // A name and a colon open a headline. (This checks the attribution; finding the name
+        // is the tagger's part, and since issue 15's retraining it cuts "Rush Limbaugh" in
+        // headline case to "Rush".)
         assert_mention(
             "Sean Lindgren: Hillary Asking Moderator To Fact Check ‘Reeks of Fear.’",
             "Reeks",
