@@ -101,14 +101,14 @@ fn stages(docs: &[String]) {
         .collect();
     let ent = time(Duration::from_secs(1), || {
         for (doc, c) in parsed.iter().zip(&classified) {
-            black_box(entities::find(black_box(doc), &c.widgets, &[]));
+            black_box(entities::find(black_box(doc), &c.widgets, &[], c.language));
         }
     });
     report("  stage: entities", bytes, &per(ent));
     let layers: Vec<entities::EntityLayer> = parsed
         .iter()
         .zip(&classified)
-        .map(|(doc, c)| entities::find(doc, &c.widgets, &[]))
+        .map(|(doc, c)| entities::find(doc, &c.widgets, &[], c.language))
         .collect();
     let articles: Vec<Vec<bool>> = classified
         .iter()

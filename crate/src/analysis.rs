@@ -97,7 +97,7 @@ pub fn analyze(input: &str, options: &Options) -> Result<Analysis, Error> {
     warnings.extend(more);
     apply_overrides(&mut blocks, options);
     let article: Vec<bool> = blocks.iter().map(|b| !b.boilerplate).collect();
-    let mut layer = entities::find(&doc, &widgets, &options.names);
+    let mut layer = entities::find(&doc, &widgets, &options.names, language);
     let quotes = quotes::find(&doc, &layer, &article);
     keep_entities_outside_quote_pieces(&mut layer.entities, &quotes);
     count_cluster_totals(&mut layer, &quotes);
@@ -402,6 +402,44 @@ mod tests {
         assert_eq!((c.kind, c.mentions), (EntityKind::Place, 3));
         // The rest is as before: the mayor speaks.
         assert_eq!(a.quotes[0].speaker.as_ref().unwrap().name, "Helen Okafor");
+    }
+
+    /// German capitalises every noun: names need evidence beyond the capital there, and the
+    /// same kind of text in English keeps the tagger's reading.
+    #[test]
+    fn german_nouns_are_not_names() {
+        let text = "Bundeskanzler Olaf Scholz hat am Dienstag in Berlin mit dem französischen \
+                    Präsidenten Emmanuel Macron über die Lage in der Ukraine gesprochen. Die \
+                    Regierung plant neue Hilfen für die Wirtschaft, weil die Preise für Energie \
+                    und Geld stark gestiegen sind. Das Geld soll aus dem Haushalt kommen, \
+                    erklärte Finanzminister Christian Lindner.";
+        let a = analyze(text, &Options::default()).unwrap();
+        assert_eq!(a.language.as_deref(), Some("de"));
+        let names: Vec<(&str, EntityKind)> = a
+            .entities
+            .iter()
+            .filter(|e| e.kind.is_name())
+            .map(|e| (e.text.as_str(), e.kind))
+            .collect();
+        for want in [
+            ("Olaf Scholz", EntityKind::Person),
+            ("Emmanuel Macron", EntityKind::Person),
+            ("Christian Lindner", EntityKind::Person),
+            ("Berlin", EntityKind::Place),
+            ("Ukraine", EntityKind::Place),
+        ] {
+            assert!(names.contains(&want), "{want:?} not in {names:?}");
+        }
+        for noun in [
+            "Dienstag",
+            "Regierung",
+            "Energie",
+            "Geld",
+            "Das Geld",
+            "Haushalt",
+        ] {
+            assert!(!names.iter().any(|n| n.0 == noun), "{noun} in {names:?}");
+        }
     }
 
     #[test]

@@ -248,9 +248,21 @@ fn mid_sentence_capitals<'a>(doc: &Document<'a>) -> HashSet<&'a str> {
     set
 }
 
+/// Languages (ISO 639-3, as `boilerplate::language::detect` names them) that capitalise every
+/// noun ("die Regierung", "das Geld"): there a capital says little about a name, and the
+/// statistical tagger, which learnt English, reads the nouns as people. Its mentions and the
+/// rules' keep only those with evidence beyond the capital ([`names_with_evidence`]).
+const NOUNS_CAPITALISED: &[&str] = &["deu"];
+
 /// Finds every mention in `doc` and clusters the names. Blocks marked in `skip` (menus,
 /// share widgets, markup: not prose) get none. The reader's `names` overrule everything else.
-pub fn find(doc: &Document, skip: &[bool], names: &[UserName]) -> EntityLayer {
+/// `language`: the prose's language when it could be told (ISO 639-3).
+pub fn find(
+    doc: &Document,
+    skip: &[bool],
+    names: &[UserName],
+    language: Option<&str>,
+) -> EntityLayer {
     let skipped = |b: usize| skip.get(b).copied().unwrap_or(false);
     let mut mentions = Vec::new();
     let mid_caps = mid_sentence_capitals(doc);
@@ -259,6 +271,9 @@ pub fn find(doc: &Document, skip: &[bool], names: &[UserName]) -> EntityLayer {
     }
     let chunks = tagger::find(doc, &skipped);
     let mut mentions = combine(doc, mentions, &chunks);
+    if let Some(l) = language.filter(|l| NOUNS_CAPITALISED.contains(l)) {
+        mentions = names_with_evidence(doc, mentions, l);
+    }
     agree_on_types(doc, &mut mentions);
     apply_user_names(doc, &skipped, names, &mut mentions);
     let (entities, clusters, genders) = cluster(doc, &mentions);
@@ -270,6 +285,36 @@ pub fn find(doc: &Document, skip: &[bool], names: &[UserName]) -> EntityLayer {
         clusters,
         genders,
     }
+}
+
+/// For a language that capitalises every noun: the mentions with evidence beyond a capital. A
+/// person's name must hold a given name or surname the lexicons know, and starts at the first
+/// one ("Bundeskanzler Olaf Scholz" → "Olaf Scholz"); any other mention must be a name the
+/// gazetteers know or carry a strong cue of the rules (a title, a gazetteer entry). So "die
+/// Regierung", "das Geld", "Dienstag" are no names. The language's function words are no
+/// personal names ("Das" is a surname in the lists, and German's article).
+fn names_with_evidence(doc: &Document, mentions: Vec<Mention>, language: &str) -> Vec<Mention> {
+    let function = crate::boilerplate::language::FunctionWords::for_code(language);
+    let personal = |k: usize| {
+        let w = doc.tok(k);
+        let is_function = function
+            .as_ref()
+            .is_some_and(|f| with_lower(w, |l| f.contains(l)));
+        !is_function && (given_name(w).is_some() || LEX.surnames.contains(w))
+    };
+    mentions
+        .into_iter()
+        .filter_map(|mut m| {
+            let (i, j) = m.toks;
+            if m.kind == EntityKind::Person {
+                let k = (i..j).find(|&k| personal(k))?;
+                m.toks.0 = k;
+                m.span.start = doc.tokens[k].start;
+                return Some(m);
+            }
+            (m.strength >= 3 || in_gazetteer(join_words(doc, i, j))).then_some(m)
+        })
+        .collect()
 }
 
 /// The reader's names replace every mention they overlap; an entry with no kind ("not a
@@ -1721,7 +1766,7 @@ mod tests {
 
     fn ents(text: &str) -> Vec<(String, EntityKind)> {
         let doc = Document::new(text);
-        find(&doc, &[], &[])
+        find(&doc, &[], &[], None)
             .entities
             .into_iter()
             .map(|e| (e.text, e.kind))
@@ -1745,7 +1790,7 @@ mod tests {
             text,
             vec![Span::new(0, end), Span::new(end + 1, text.len())],
         );
-        let e: Vec<(String, EntityKind)> = find(&doc, &[], &[])
+        let e: Vec<(String, EntityKind)> = find(&doc, &[], &[], None)
             .entities
             .into_iter()
             .map(|e| (e.text, e.kind))
@@ -1796,7 +1841,7 @@ mod tests {
     fn organisations_and_acronyms() {
         let t = "the National Council of Resistance of Iran (NCRI) said. Later the NCRI met.";
         let doc = Document::new(t);
-        let layer = find(&doc, &[], &[]);
+        let layer = find(&doc, &[], &[], None);
         let ncri: Vec<_> = layer
             .entities
             .iter()
@@ -1814,7 +1859,7 @@ mod tests {
     fn surname_joins_full_name() {
         let t = "“No,” said Khoshroo. Later Gholamali Khoshroo, the ambassador, left. Mr. Khoshroo smiled.";
         let doc = Document::new(t);
-        let layer = find(&doc, &[], &[]);
+        let layer = find(&doc, &[], &[], None);
         let ids: Vec<_> = layer
             .entities
             .iter()
@@ -1831,7 +1876,7 @@ mod tests {
             "The ambassador of Maranthia to the Council, Ines Calloway, warned on Friday that \
              the talks could fail. Later the ambassador said more.",
         );
-        let layer = find(&doc, &[], &[]);
+        let layer = find(&doc, &[], &[], None);
         let c = layer
             .clusters
             .iter()
@@ -1917,7 +1962,7 @@ mod tests {
         has(t, "Chelsea", EntityKind::Org);
         has(t, "Alex Ferguson", EntityKind::Person);
         let doc = Document::new(t);
-        let layer = find(&doc, &[], &[]);
+        let layer = find(&doc, &[], &[], None);
         let mu = layer
             .entities
             .iter()

@@ -2087,7 +2087,7 @@ mod tests {
 
     fn quotes(text: &str) -> Vec<Quote> {
         let doc = Document::new(text);
-        let layer = entities::find(&doc, &[], &[]);
+        let layer = entities::find(&doc, &[], &[], None);
         find(&doc, &layer, &vec![true; doc.blocks.len()])
     }
 
