@@ -100,10 +100,6 @@ pub(super) struct Fixed {
     pub(super) seed28: [Fnv; START as usize + 1],
 }
 
-/// The least frequency band ([`Lexicon::word_zipf`]) of an `F_COMMON` word: Zipf 3.5, about
-/// the 15,000 most frequent English words.
-pub(super) const COMMON_BAND: u8 = 7;
-
 /// The word frequency feature byte of a sentence edge (templates 35, 36).
 pub(super) const NO_ZIPF: u8 = 255;
 

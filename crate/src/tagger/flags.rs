@@ -20,6 +20,8 @@ pub(super) const F_GROUP: u32 = 1 << 13;
 pub(super) const F_ORG: u32 = 1 << 14;
 pub(super) const F_ORG_HEAD: u32 = 1 << 15;
 pub(super) const F_TITLE: u32 = 1 << 16;
+/// A common word of general English: its frequency band ([`Lexicon::word_zipf`]) is at least
+/// [`COMMON_BAND`].
 pub(super) const F_COMMON: u32 = 1 << 17;
 pub(super) const F_STOP: u32 = 1 << 18;
 pub(super) const F_SPEECH: u32 = 1 << 19;
@@ -35,6 +37,9 @@ pub(super) const F_LOWER_SEEN: u32 = 1 << 26;
 /// "tmobile"): its title case is a name the gazetteers know and it is not among the most
 /// common words, or it is a word of letters general English does not use at all.
 pub(super) const F_LOWER_NAME: u32 = 1 << 27;
+/// The least frequency band of an `F_COMMON` word: Zipf 3.5, about the 15,000 most frequent
+/// English words.
+pub(super) const COMMON_BAND: u8 = 7;
 pub(super) const N_FLAGS: u32 = 28;
 /// The gazetteer flags [`F_LOWER_NAME`] reads.
 pub(super) const NAME_FLAGS: u32 =
@@ -118,7 +123,7 @@ pub(super) struct WordFlags {
     pub(super) exact: HashMap<&'static str, u32>,
     /// The first bytes of `exact`'s keys.
     pub(super) exact_first: FirstBytes,
-    /// Lowercase entries: `F_COMMON`, `F_STOP`, `F_CALENDAR`, `F_SPEECH`, and `F_TITLE` for
+    /// Lowercase entries: `F_STOP`, `F_CALENDAR`, `F_SPEECH`, and `F_TITLE` for
     /// one-word titles.
     pub(super) lower: HashMap<&'static str, u32>,
 }
@@ -168,13 +173,6 @@ pub(super) static WORD_FLAGS: LazyLock<WordFlags> = LazyLock::new(|| {
     }
     let mut lower: HashMap<&'static str, u32> = HashMap::default();
     let mut add = |w: &'static str, f: u32| *lower.entry(w).or_default() |= f;
-    for (w, _) in LEX
-        .word_zipf
-        .iter()
-        .filter(|&(_, &band)| band >= COMMON_BAND)
-    {
-        add(w, F_COMMON);
-    }
     for w in &LEX.stopwords {
         add(w, F_STOP);
     }

@@ -139,6 +139,10 @@ pub(super) fn word_facts<'a>(w: &'a str, strs: &mut Strs, tc: &mut String) -> Wo
         }
     }
     flags |= lowercase_flags(w, lower, sp.ascii_upper);
+    let band = LEX.word_zipf.get(lower).copied().unwrap_or(0);
+    if band >= COMMON_BAND {
+        flags |= F_COMMON;
+    }
     let case = if all_caps {
         2
     } else if cap {
@@ -148,7 +152,6 @@ pub(super) fn word_facts<'a>(w: &'a str, strs: &mut Strs, tc: &mut String) -> Wo
     } else {
         3
     };
-    let band = LEX.word_zipf.get(lower).copied().unwrap_or(0);
     if case == 0 && sp.letters >= 3 {
         let named = band <= 10 && lexicon_flags(title_case(w, tc)).0 & NAME_FLAGS != 0;
         if named || (band == 0 && sp.letters as usize == w.chars().count()) {
@@ -231,13 +234,13 @@ fn spell(w: &str, strs: &mut Strs) -> Spelling {
     sp
 }
 
-/// The flags of the lowercase lexicons: `F_COMMON`, `F_STOP`, `F_CALENDAR` by the lowercase
+/// The flags of the lowercase lexicons: `F_STOP`, `F_CALENDAR` by the lowercase
 /// form, `F_TITLE` by it without a final period, `F_SPEECH` as `Lexicon::speech_verb` looks
 /// words up (lowercased only with an ASCII capital).
 fn lowercase_flags(w: &str, lower: &str, ascii_upper: bool) -> u32 {
     let get = |k: &str| WORD_FLAGS.lower.get(k).copied().unwrap_or(0);
     let by_lower = get(lower);
-    let mut flags = by_lower & (F_COMMON | F_STOP | F_CALENDAR);
+    let mut flags = by_lower & (F_STOP | F_CALENDAR);
     let titled = lower.trim_end_matches('.');
     flags |= if titled.len() == lower.len() {
         by_lower
