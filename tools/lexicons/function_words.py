@@ -45,12 +45,18 @@ CODES = {
 SW_CODE = {"fil": "tl", "nb": "no", "sh": "hr"}
 
 
-def fetch(pkg_dir: Path) -> tuple[Path, Path]:
+def fetch_wordfreq(pkg_dir: Path) -> Path:
+    """The wordfreq wheel in `pkg_dir`, downloaded from PyPI when missing."""
     whl = next(pkg_dir.glob("wordfreq-3.1.1-*.whl"), None)
     if whl is None:
         subprocess.run([sys.executable, "-m", "pip", "download", "--no-deps", "-q",
                         "wordfreq==3.1.1", "-d", str(pkg_dir)], check=True)
         whl = next(pkg_dir.glob("wordfreq-3.1.1-*.whl"))
+    return whl
+
+
+def fetch(pkg_dir: Path) -> tuple[Path, Path]:
+    whl = fetch_wordfreq(pkg_dir)
     tgz = next(pkg_dir.glob("stopwords-iso-1.1.0.tgz"), None)
     if tgz is None:
         subprocess.run(["npm", "pack", "--silent", "stopwords-iso@1.1.0"], cwd=pkg_dir, check=True,
@@ -101,12 +107,16 @@ def _unpack(b: bytes, i: int):
     raise ValueError(f"msgpack type {t:#x} not handled")
 
 
-def ranked_words(whl: Path, lang: str) -> list[str]:
+def buckets(whl: Path, lang: str) -> list[list[str]]:
+    """wordfreq's `small_{lang}` list: bucket k holds the words of frequency 10^(-k/100), i.e.
+    Zipf 9 - k/100 (the file is [header, bucket0, bucket1, …])."""
     with zipfile.ZipFile(whl) as z:
         raw = gzip.decompress(z.read(f"wordfreq/data/small_{lang}.msgpack.gz"))
-    data = msgpack_list(raw)
-    # [header, bucket0, bucket1, …]: bucket k holds the words of frequency 10^(-k/100).
-    return [w for bucket in data[1:] for w in bucket]
+    return msgpack_list(raw)[1:]
+
+
+def ranked_words(whl: Path, lang: str) -> list[str]:
+    return [w for bucket in buckets(whl, lang) for w in bucket]
 
 
 def main() -> int:

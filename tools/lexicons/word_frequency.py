@@ -32,15 +32,8 @@ WORD = re.compile(r"^[^\W\d_]+(?:['’.\-][^\W\d_]+)*$")
 
 
 def bands(whl: Path) -> dict[float, list[str]]:
-    import gzip
-    import zipfile
-    with zipfile.ZipFile(whl) as z:
-        raw = gzip.decompress(z.read("wordfreq/data/small_en.msgpack.gz"))
-    data = F.msgpack_list(raw)
     out: dict[float, list[str]] = {}
-    # [header, bucket0, bucket1, …]: bucket k holds the words of frequency 10^(-k/100),
-    # i.e. Zipf 9 - k/100.
-    for k, bucket in enumerate(data[1:]):
+    for k, bucket in enumerate(F.buckets(whl, "en")):
         zipf = 9 - k / 100
         if zipf < MIN_ZIPF:
             break
@@ -55,7 +48,7 @@ def main() -> int:
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         pkg_dir = args.pkg_dir or Path(tmp)
-        whl, _ = F.fetch(pkg_dir)
+        whl = F.fetch_wordfreq(pkg_dir)
         by_band = bands(whl)
     header = ("# English word frequencies for the name tagger: `zipf<TAB>word word …`, one line per\n"
               "# half-Zipf band (lower bound; Zipf = log10 of occurrences per billion words), words\n"
