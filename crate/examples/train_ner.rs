@@ -281,13 +281,7 @@ fn parse_args() -> Option<Opts> {
             "--retrain" => o.retrain = it.next()?.parse().ok()?,
             "--bits" => o.bits = it.next()?.parse().ok()?,
             "--budget" => o.budget = it.next()?.parse().ok()?,
-            "--levels" => {
-                o.levels = it
-                    .next()?
-                    .parse()
-                    .ok()
-                    .filter(|&l| (1..=127).contains(&l))?
-            }
+            "--levels" => o.levels = perceptron::levels(&it.next()?)?,
             "--no-lodo" => o.lodo = false,
             "--seed" => o.seed = SEED ^ it.next()?.parse::<u64>().ok()?,
             "--dry" => o.dry = true,

@@ -130,13 +130,7 @@ fn parse_args() -> Option<Opts> {
             "--epochs" => o.epochs = it.next()?.parse().ok()?,
             "--bits" => o.bits = it.next()?.parse().ok()?,
             "--budget" => o.budget = it.next()?.parse().ok()?,
-            "--levels" => {
-                o.levels = it
-                    .next()?
-                    .parse()
-                    .ok()
-                    .filter(|&l| (1..=127).contains(&l))?
-            }
+            "--levels" => o.levels = perceptron::levels(&it.next()?)?,
             "--no-lodo" => o.lodo = false,
             "--dry" => o.dry = true,
             "--speed" => o.speed_only = true,

@@ -111,6 +111,11 @@ pub fn threshold(avg: &[f32], budget: usize, levels: u8) -> (f32, f32) {
     (cut.max(scale * 0.5), scale)
 }
 
+/// The `--levels` option: quantisation steps of the largest weight, 1 to 127 (an `i8`).
+pub fn levels(arg: &str) -> Option<u8> {
+    arg.parse().ok().filter(|l| (1..=127).contains(l))
+}
+
 /// Shuffles `order` in place (Fisher–Yates, xorshift64).
 pub fn shuffle(order: &mut [usize], rng: &mut u64) {
     for k in (1..order.len()).rev() {
