@@ -14,18 +14,19 @@ const AUTHOR_KEYS: &[&str] = &[
     "citation_author", "parsely-author", "sailthru.author", "byl", "book:author",
 ];
 
-/// Whether a name is the site's (`Example Online` on `example.com`).
+/// Whether a name is the site's (`Example Online` on `example.com`). A short name (`CNN`,
+/// `BBC`) only when it is the whole of one of the site's names.
 fn names_site(name: &str, site: &[&str]) -> bool {
     let k = title::key(name);
-    k.chars().count() >= 4
-        && site.iter().any(|s| {
-            let sk = title::key(if s.contains('.') {
-                title::host_label(s)
-            } else {
-                s
-            });
-            sk.chars().count() >= 4 && (k.contains(&sk) || sk.contains(&k))
-        })
+    site.iter().any(|s| {
+        let sk = title::key(if s.contains('.') {
+            title::host_label(s)
+        } else {
+            s
+        });
+        let long = k.chars().count() >= 4 && sk.chars().count() >= 4;
+        (long && (k.contains(&sk) || sk.contains(&k))) || (k.chars().count() >= 2 && k == sk)
+    })
 }
 
 /// What a source says of the names it gives.
@@ -128,6 +129,17 @@ fn candidates(bylines: Vec<String>) -> Vec<Candidate> {
         .collect()
 }
 
+/// A source's names without the site's own name credited beside a person (`Rob Picheta, CNN`
+/// on CNN's page): the site is the publisher, not an author.
+fn without_site(found: Vec<String>, site: &[&str]) -> Vec<String> {
+    let site_named = |n: &String| !names::is_person(n) && names_site(n, site);
+    if found.iter().any(site_named) && !found.iter().all(site_named) {
+        found.into_iter().filter(|n| !site_named(n)).collect()
+    } else {
+        found
+    }
+}
+
 /// The authors: the first source that names a person ([`names::is_person`]), in the order
 /// below (JSON-LD, `<meta>`, microdata, marked bylines, written bylines, names on a date line,
 /// a signature under the article). Organisations (typed so in JSON-LD, named like one, the
@@ -157,10 +169,10 @@ pub fn byline(doc: &Document, meta: &MetaTags, items: &[Item], site: &[&str]) ->
                 || !found
                     .iter()
                     .any(|n| names::is_person(n) && !names_site(n, site));
-            let joined = found.join(", ");
             if !weak {
-                return account.or(Some(joined));
+                return account.or(Some(without_site(found, site).join(", ")));
             }
+            let joined = found.join(", ");
             if standing == Standing::Account && !names_site(&joined, site) {
                 account.get_or_insert(joined.clone());
             }

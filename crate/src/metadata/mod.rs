@@ -466,6 +466,24 @@ mod tests {
     }
 
     #[test]
+    fn the_site_credited_beside_a_person_is_no_author() {
+        let page = |author: &str| {
+            Document::from(format!(
+                r#"<html><head><meta property="og:site_name" content="CNN">
+                <meta name="author" content="{author}"></head><body><p>Text</p></body></html>"#
+            ))
+        };
+        let byline = |author: &str| from_document(&page(author)).byline;
+        assert_eq!(byline("Rob Picheta, CNN").as_deref(), Some("Rob Picheta"));
+        // Another publisher's credit stays: the wire copy is theirs.
+        assert_eq!(
+            byline("Rob Picheta, Reuters").as_deref(),
+            Some("Rob Picheta, Reuters")
+        );
+        assert_eq!(byline("CNN").as_deref(), Some("CNN"));
+    }
+
+    #[test]
     fn an_author_in_a_labelled_pair_of_metas() {
         let doc = Document::from(
             r#"<html><head><meta name="twitter:label1" content="Verfasst von">

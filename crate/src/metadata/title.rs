@@ -1,5 +1,6 @@
-//! The article's headline: the `<h1>` that the page's other titles confirm, its headline
-//! without the kicker; else the titles from metadata, with the site's name cut off.
+//! The article's headline: the `<h1>` that the page's other titles confirm (or nearly give),
+//! its headline without the kicker; else the titles from metadata, with the site's name cut
+//! off.
 
 use super::markup::Heading;
 use regex::Regex;
@@ -171,6 +172,37 @@ fn headline_of(h: &Heading, known: impl Fn(&str) -> bool) -> String {
         .clone()
 }
 
+/// The words of a text, as [`key`]s.
+fn word_keys(s: &str) -> impl Iterator<Item = String> + '_ {
+    s.split_whitespace().map(key).filter(|k| !k.is_empty())
+}
+
+/// Of several `<h1>`s none of which the titles give whole, the longest whose every word the
+/// metadata titles hold (`Frei erfunden: Grab-Bote fliegt nach Singapur` with the title
+/// `Frei erfunden: Grab-Bote fliegt nach Singapur, Thailand`): the visible headline, which the
+/// titles extend with a dateline, a brand or other words. At least three words, so that a
+/// section's name (`Bangkok`) is not taken for it.
+fn nearly_given<'h>(
+    h1s: &'h [Heading],
+    titles: &[&str],
+    title_tag: Option<&str>,
+) -> Option<&'h Heading> {
+    let words: std::collections::HashSet<String> = titles
+        .iter()
+        .chain(title_tag.iter())
+        .flat_map(|t| word_keys(t))
+        .collect();
+    h1s.iter()
+        .filter(|h| {
+            let mut n = 0;
+            word_keys(&h.text).all(|w| {
+                n += 1;
+                words.contains(&w)
+            }) && n >= 3
+        })
+        .min_by_key(|h| Reverse(h.text.chars().count()))
+}
+
 /// The headline: see the module's documentation.
 pub fn choose(src: &Sources) -> Option<String> {
     // The site's name as its own headings give it (a logo's `<h1>`) helps cut titles.
@@ -209,9 +241,16 @@ pub fn choose(src: &Sources) -> Option<String> {
     if let [only] = h1s.as_slice() {
         return Some(headline_of(only, known));
     }
+    if let Some(h) = nearly_given(&h1s, &src.titles, src.title_tag) {
+        return Some(h.text.clone());
+    }
     let subheadings = src.subheadings.map(|read| read()).unwrap_or_default();
-    if let Some(h) = candidates(&subheadings).iter().find(confirmed) {
+    let subheadings = candidates(&subheadings);
+    if let Some(h) = subheadings.iter().find(confirmed) {
         return Some(headline_of(h, known));
+    }
+    if let Some(h) = nearly_given(&subheadings, &src.titles, src.title_tag) {
+        return Some(h.text.clone());
     }
     let best = src.titles.first().or(src.title_tag.as_ref())?;
     Some(cut_site(best, &site)).filter(|t| !t.is_empty())
@@ -326,6 +365,44 @@ mod tests {
             ..Default::default()
         };
         assert_eq!(choose(&src).as_deref(), Some("Baking bread"));
+    }
+
+    #[test]
+    fn a_heading_the_titles_nearly_give() {
+        // The title adds a dateline; the section's `<h1>` is too short to count.
+        let headings = [
+            h("Bangkok", None),
+            h("Courier invents a trip to Singapore", None),
+            h("Reader comments", None),
+        ];
+        let src = Sources {
+            headings: &headings,
+            titles: vec!["Courier invents a trip to Singapore, Thailand"],
+            ..Default::default()
+        };
+        assert_eq!(
+            choose(&src).as_deref(),
+            Some("Courier invents a trip to Singapore")
+        );
+        // A word the titles lack: not this heading.
+        let headings = [h("Bangkok", None), h("Courier invents a flight", None)];
+        let src = Sources {
+            headings: &headings,
+            titles: vec!["Courier invents a trip to Singapore, Thailand"],
+            ..Default::default()
+        };
+        assert_eq!(
+            choose(&src).as_deref(),
+            Some("Courier invents a trip to Singapore, Thailand")
+        );
+        // Among the subheadings, when no `<h1>` will do.
+        let posts = || vec![h("Archive", None), h("Good to know", None)];
+        let src = Sources {
+            subheadings: Some(&posts),
+            title_tag: Some("Sales outsourced - different, or good to know"),
+            ..Default::default()
+        };
+        assert_eq!(choose(&src).as_deref(), Some("Good to know"));
     }
 
     #[test]
