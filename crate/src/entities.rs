@@ -653,37 +653,12 @@ fn add_strong_rules(out: &mut Vec<Mention>, rules: Vec<Mention>) {
 fn uninformative_capital(doc: &Document, i: usize) -> bool {
     let s = &doc.sentences[doc.tokens[i].sentence as usize];
     let first = (s.tokens.0..s.tokens.1).find(|&k| doc.tokens[k].kind == TokenKind::Word);
-    first == Some(i) || is_headline_case(doc, s)
-}
-
-/// True when most content words of the sentence are capitalised and it does not end like a
-/// sentence: a headline or a title line, where capitals say nothing about names.
-fn is_headline_case(doc: &Document, s: &Sentence) -> bool {
-    let last = doc.text[s.start..s.end]
-        .trim_end_matches(['”', '"', '’', '\'', ')'])
-        .chars()
-        .next_back();
-    if matches!(last, Some('.' | '!' | '?')) {
-        return false;
-    }
-    let mut content = 0;
-    let mut caps = 0;
-    for i in s.tokens.0..s.tokens.1 {
-        let w = doc.tok(i);
-        if doc.tokens[i].kind != TokenKind::Word || w.len() < 4 {
-            continue;
-        }
-        content += 1;
-        if word_is_cap(w) {
-            caps += 1;
-        }
-    }
-    content >= 3 && caps * 10 >= content * 7
+    first == Some(i) || doc.is_headline_case(s)
 }
 
 fn name_mentions(doc: &Document, s: &Sentence, mid_caps: &HashSet<&str>, out: &mut Vec<Mention>) {
     let (s0, s1) = s.tokens;
-    let headline = is_headline_case(doc, s);
+    let headline = doc.is_headline_case(s);
     // First word of the sentence (after quotes, brackets and citation marks like "[29]").
     let initial = (s0..s1)
         .find(|&i| doc.tokens[i].kind == TokenKind::Word)

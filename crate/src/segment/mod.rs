@@ -124,6 +124,35 @@ impl<'a> Document<'a> {
         let span = self.blocks[b];
         (self.token_at(span.start), self.token_at(span.end))
     }
+
+    /// True when most content words of the sentence are capitalised and it does not end like a
+    /// sentence: a headline or a title line, where capitals say nothing about names.
+    pub fn is_headline_case(&self, s: &Sentence) -> bool {
+        let last = self.text[s.start..s.end]
+            .trim_end_matches(['”', '"', '’', '\'', ')'])
+            .chars()
+            .next_back();
+        !matches!(last, Some('.' | '!' | '?')) && self.is_title_cased(s)
+    }
+
+    /// True when at least 70% of the sentence's words of four letters or more (and three at
+    /// least) are capitalised, however it ends: "Retired General Reveals ‘Demoralizing’
+    /// Experience Of Serving Under Obama." Word classes are hard to tell there.
+    pub fn is_title_cased(&self, s: &Sentence) -> bool {
+        let mut content = 0;
+        let mut caps = 0;
+        for i in s.tokens.0..s.tokens.1 {
+            let w = self.tok(i);
+            if self.tokens[i].kind != TokenKind::Word || w.len() < 4 {
+                continue;
+            }
+            content += 1;
+            if word_is_cap(w) {
+                caps += 1;
+            }
+        }
+        content >= 3 && caps * 10 >= content * 7
+    }
 }
 
 /// Every non-blank line, trimmed.
