@@ -148,6 +148,13 @@ impl<'m> Tagger<'m> {
 
     /// [`Tagger::tag`] of the words in `slots` (from [`Tagger::slot`]).
     pub fn tag_slots(&mut self, slots: &[u32]) -> Vec<u8> {
+        self.tag_run(slots, true)
+    }
+
+    /// The classes of a run of words, `opens` when it starts its sentence. A run inside a
+    /// sentence is read as if it were one (no class before it, its first word not the
+    /// sentence's first): an approximation for a few words around one of interest.
+    pub fn tag_run(&mut self, slots: &[u32], opens: bool) -> Vec<u8> {
         let mut out = Vec::with_capacity(slots.len());
         let (mut p1, mut p2) = (START, START);
         let n = slots.len();
@@ -161,7 +168,7 @@ impl<'m> Tagger<'m> {
             add16(&mut acc, &self.slots[next].near[2]);
             let h = self.history_of(p1, p2);
             add16(&mut acc, &self.hist_sums[h]);
-            if i == 0 {
+            if i == 0 && opens {
                 let [inside, first] = self.slots[me].first;
                 self.model.add_row16(inside, -1, &mut acc);
                 self.model.add_row16(first, 1, &mut acc);
