@@ -57,12 +57,16 @@ fn classify_mark(s: &str, i: usize, c: char) -> Option<Mark> {
     let space_before = before.is_none_or(|b| b.is_whitespace() || "([{“‘—–-/".contains(b));
     let word_after = after.is_some_and(char::is_alphanumeric);
     let word_before = before.is_some_and(char::is_alphanumeric);
-    let space_after = after.is_none_or(char::is_whitespace);
     match c {
-        // A wrong-way opening mark after the words it ends closes: `…for her here,“ said X`.
-        '“' if !space_before && space_after => Some(Mark::Close),
-        '“' | '„' | '‟' | '«' | '‘' | '‹' => Some(Mark::Open),
-        // A wrong-way closing mark at a word start opens.
+        // An opening mark after the words it ends closes: German's `„…“, sagte X` and `‚…‘`,
+        // and a wrong-way English mark (`…for her here,“ said X`).
+        '“' | '‘' if !space_before && !word_after => Some(Mark::Close),
+        '“' | '„' | '‟' | '‚' | '‘' | '‹' => Some(Mark::Open),
+        // German and Danish `»…«`: the marks point inwards.
+        '«' if !space_before && !word_after => Some(Mark::Close),
+        '»' if space_before && word_after => Some(Mark::Open),
+        '«' => Some(Mark::Open),
+        // A wrong-way closing mark at a word start opens (Swedish and Finnish `”…”`).
         '”' if space_before && (word_after || before.is_none()) => Some(Mark::Open),
         '”' | '»' | '›' => Some(Mark::Close),
         '’' => {
@@ -122,7 +126,8 @@ fn pair_marks(doc: &Document) -> Vec<RawQuote> {
         // The end of a two-character mark just read (typewriter quotes).
         let mut skip_to = 0;
         for (i, c) in s.char_indices() {
-            if i < skip_to || !(is_double(c) || matches!(c, '\'' | '‘' | '’' | '‹' | '›' | '`'))
+            if i < skip_to
+                || !(is_double(c) || matches!(c, '\'' | '‘' | '’' | '‚' | '‹' | '›' | '`'))
             {
                 continue;
             }
@@ -2358,6 +2363,33 @@ mod tests {
             "Retired General",
             "Retired General",
         );
+    }
+
+    #[test]
+    fn quotation_marks_of_other_languages() {
+        // German „…“ and »…«, Danish »…«, French « … », Swedish ”…”, German single ‚…‘:
+        // each pair is one quote, whatever follows its closing mark.
+        let texts = [
+            "„Wir bauen schneller und günstiger“, sagte Anna Kiessling am Montag.",
+            "»Wir bauen schneller und günstiger«, sagte Anna Kiessling am Montag.",
+            "« Nous construisons plus vite », a déclaré Anna Kiessling lundi.",
+            "”Vi bygger snabbare och billigare”, sade Anna Kiessling på måndagen.",
+            "Sie nannte das ‚schneller und günstiger‘, sagte Anna Kiessling.",
+        ];
+        for text in texts {
+            let qs = quotes(text);
+            let inner: Vec<&str> = qs
+                .iter()
+                .map(|q| q.text.trim_matches(|c: char| !c.is_alphanumeric()))
+                .collect();
+            assert_eq!(inner.len(), 1, "{text}: {qs:#?}");
+            assert!(
+                inner[0].ends_with("günstiger")
+                    || inner[0].ends_with("vite")
+                    || inner[0].ends_with("billigare"),
+                "{text}: {inner:?}"
+            );
+        }
     }
 
     #[test]
