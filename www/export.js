@@ -67,7 +67,7 @@ export function quotesCsv(analysis, options) {
   return toCsv(rows, options);
 }
 
-export const ENTITY_COLUMNS = ["id", "name", "kind", "aliases", "roles", "mentions", "quotes", "quoted_words"];
+export const ENTITY_COLUMNS = ["id", "name", "kind", "aliases", "roles", "mentions", "quotes", "quoted_words", "also_kinds"];
 
 /**
  * One row per cluster, then one row per mention that belongs to no cluster (dates, times and
@@ -78,11 +78,14 @@ export function entitiesCsv(analysis, options) {
   const ids = new Set();
   for (const c of analysis.clusters || []) {
     ids.add(c.id);
-    rows.push([c.id, c.name, c.kind, (c.aliases || []).join("; "), (c.roles || []).join("; "), c.mentions, c.quotes, c.quoted_words]);
+    rows.push([
+      c.id, c.name, c.kind, (c.aliases || []).join("; "), (c.roles || []).join("; "), c.mentions, c.quotes, c.quoted_words,
+      (c.also_kinds || []).join("; "),
+    ]);
   }
   for (const e of analysis.entities || []) {
     if (e.id !== null && e.id !== undefined && ids.has(e.id)) continue;
-    rows.push(["", e.text, e.kind, "", "", 1, "", ""]);
+    rows.push(["", e.text, e.kind, "", "", 1, "", "", ""]);
   }
   return toCsv(rows, options);
 }

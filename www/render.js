@@ -5,6 +5,26 @@
 
 export const ENTITY_KINDS = ["PERSON", "ORG", "PLACE", "GROUP", "MISC", "DATE", "TIME", "MONEY", "PERCENT", "NUMBER"];
 
+/** One entity's type in words, for "as an actor: organisation". */
+export const ENTITY_KIND_ONE = {
+  PERSON: "person",
+  ORG: "organisation",
+  PLACE: "place",
+  GROUP: "group",
+  MISC: "other name",
+};
+
+/**
+ * The other readings of a cluster, in words: a place that also acts ("Iran said") is "as an
+ * actor: organisation"; any other, "also read as …". Empty when it has none. Pure.
+ */
+export function readingsText(kind, alsoKinds) {
+  const also = (alsoKinds || []).filter((k) => k !== kind);
+  if (!also.length) return "";
+  if (kind === "PLACE" && also.length === 1 && also[0] === "ORG") return "as an actor: organisation";
+  return `also read as ${also.map((k) => ENTITY_KIND_ONE[k] || k.toLowerCase()).join(", ")}`;
+}
+
 export const ENTITY_KIND_NAMES = {
   PERSON: "People",
   ORG: "Organisations",
@@ -517,13 +537,16 @@ export function entityGroups(analysis) {
   const clusterIds = new Set();
   for (const c of analysis.clusters || []) {
     clusterIds.add(c.id);
-    add(c.kind, { key: `c:${c.id}`, name: c.name, aliases: (c.aliases || []).filter((a) => a !== c.name), count: c.mentions });
+    add(c.kind, {
+      key: `c:${c.id}`, name: c.name, aliases: (c.aliases || []).filter((a) => a !== c.name), count: c.mentions,
+      readings: readingsText(c.kind, c.also_kinds),
+    });
   }
   const loose = new Map();
   for (const e of analysis.entities || []) {
     if (e.id !== null && e.id !== undefined && clusterIds.has(e.id)) continue;
     const key = entityKey(e);
-    if (!loose.has(key)) loose.set(key, { key, kind: e.kind, name: e.text, aliases: [], count: 0 });
+    if (!loose.has(key)) loose.set(key, { key, kind: e.kind, name: e.text, aliases: [], count: 0, readings: "" });
     loose.get(key).count++;
   }
   for (const item of loose.values()) add(item.kind, item);
@@ -557,6 +580,7 @@ export function renderEntities(doc, analysis) {
       btn.setAttribute("aria-pressed", "false");
       btn.appendChild(el(doc, "span", "name", it.name));
       btn.appendChild(el(doc, "span", "count", `×${fmt(it.count)}`));
+      if (it.readings) btn.appendChild(el(doc, "span", "readings", it.readings));
       if (it.aliases.length) btn.appendChild(el(doc, "span", "aliases", `also: ${it.aliases.join(", ")}`));
       li.appendChild(btn);
       ul.appendChild(li);

@@ -1460,6 +1460,7 @@ fn cluster(doc: &Document, mentions: &[Mention]) -> (Vec<Entity>, Vec<Cluster>, 
                 id,
                 name: String::new(),
                 kind: mentions[r].kind,
+                also_kinds: Vec::new(),
                 aliases: Vec::new(),
                 roles: Vec::new(),
                 mentions: 0,
@@ -1500,15 +1501,45 @@ fn cluster(doc: &Document, mentions: &[Mention]) -> (Vec<Entity>, Vec<Cluster>, 
     for (c, gazetteer) in clusters.iter_mut().zip(gazetteer_names) {
         c.name = canonical_name(&c.aliases, c.kind, gazetteer);
     }
+    set_readings(&mut clusters, &entities);
     (entities, clusters, genders)
 }
 
-/// Types that may share a cluster (an acronym typed ORG joins a name typed MISC).
+/// Each cluster's kind: the type most of its mentions take (the first mention's among
+/// equals); the others are its `also_kinds`, most frequent first.
+fn set_readings(clusters: &mut [Cluster], entities: &[Entity]) {
+    // Per cluster: (kind, mentions, first mention) of each type seen.
+    let mut seen: Vec<Vec<(EntityKind, u32, usize)>> = vec![Vec::new(); clusters.len()];
+    for (i, e) in entities.iter().enumerate() {
+        let Some(id) = e.id else { continue };
+        let kinds = &mut seen[id as usize - 1];
+        match kinds.iter_mut().find(|(k, _, _)| *k == e.kind) {
+            Some((_, n, _)) => *n += 1,
+            None => kinds.push((e.kind, 1, i)),
+        }
+    }
+    for (c, mut kinds) in clusters.iter_mut().zip(seen) {
+        // Most mentions first, then the earliest: a few kinds at most, moved by hand.
+        let before = |a: &(EntityKind, u32, usize), b: &(EntityKind, u32, usize)| {
+            a.1 > b.1 || (a.1 == b.1 && a.2 < b.2)
+        };
+        while let Some(i) = (1..kinds.len()).find(|&i| before(&kinds[i], &kinds[i - 1])) {
+            kinds.swap(i, i - 1);
+        }
+        if let [(kind, _, _), rest @ ..] = kinds.as_slice() {
+            c.kind = *kind;
+            c.also_kinds = rest.iter().map(|&(k, _, _)| k).collect();
+        }
+    }
+}
+
+/// Types that may share a cluster: an acronym typed ORG joins a name typed MISC, and a name
+/// typed PLACE in one sentence and ORG in another ("in Iran", "Iran said") is one entity read
+/// two ways (see [`set_readings`]).
 fn group_kind(k: EntityKind) -> u8 {
     match k {
-        EntityKind::Org | EntityKind::Misc => 0,
+        EntityKind::Org | EntityKind::Misc | EntityKind::Place => 0,
         EntityKind::Person => 1,
-        EntityKind::Place => 2,
         EntityKind::Group => 3,
         _ => 4,
     }

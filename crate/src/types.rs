@@ -190,7 +190,12 @@ pub struct Cluster {
     pub id: u32,
     /// The fullest name seen.
     pub name: String,
+    /// The type most of its mentions take.
     pub kind: EntityKind,
+    /// The other types its mentions take by their context, most frequent first: a country
+    /// that is a place in one sentence ("in Iran") and an actor in another ("Iran said",
+    /// typed ORG) is one cluster of kind PLACE with `also_kinds` `[ORG]`.
+    pub also_kinds: Vec<EntityKind>,
     /// Every distinct surface form seen, in order of first appearance.
     pub aliases: Vec<String>,
     /// Roles and titles seen next to the name ("Ambassador", "Foreign Minister").

@@ -31,7 +31,7 @@ export function unpackAnalysis(numbers, ends, strings) {
   const block = () => ({ start: usize(), end: usize(), kind: str(), boilerplate: flag(), why: str() });
   const entity = () => ({ start: usize(), end: usize(), text: str(), kind: str(), id: opt(u32), why: str() });
   const cluster = () => ({
-    id: u32(), name: str(), kind: str(), aliases: list(str), roles: list(str),
+    id: u32(), name: str(), kind: str(), also_kinds: list(str), aliases: list(str), roles: list(str),
     mentions: u32(), quotes: u32(), quoted_words: u32(),
   });
   const span = () => ({ start: usize(), end: usize() });

@@ -219,6 +219,7 @@ impl<'a> Packed<'a> {
         self.u32(c.id);
         self.str(&c.name);
         self.str(c.kind.as_str());
+        self.list(&c.also_kinds, |p, k| p.str(k.as_str()));
         self.list(&c.aliases, |p, s| p.str(s));
         self.list(&c.roles, |p, s| p.str(s));
         self.u32(c.mentions);

@@ -67,7 +67,10 @@ const SAMPLE = {
     { ...NAME2, kind: "PERSON", id: 1, why: "name" },
     { ...DATE, kind: "DATE", id: null, why: "month" },
   ],
-  clusters: [{ id: 1, name: "Ann *Bo* | Lee", kind: "PERSON", aliases: ["Ann *Bo* | Lee", "Lee"], roles: ["tax, chief"], mentions: 2, quotes: 1, quoted_words: 3 }],
+  clusters: [
+    { id: 1, name: "Ann *Bo* | Lee", kind: "PERSON", also_kinds: [], aliases: ["Ann *Bo* | Lee", "Lee"], roles: ["tax, chief"], mentions: 2, quotes: 1, quoted_words: 3 },
+    { id: 2, name: "Iran", kind: "PLACE", also_kinds: ["ORG"], aliases: ["Iran"], roles: [], mentions: 3, quotes: 0, quoted_words: 0 },
+  ],
   quotes: [
     { ...Q1, parts: [{ start: Q1.start, end: Q1.end }], kind: "direct",
       speaker: { name: "Ann *Bo* | Lee", entity: 1, ...NAME1 }, cue: SAID, confidence: "high", why: "reporting verb 'said', before" },
@@ -147,10 +150,11 @@ describe("www/export.js", () => {
 
   test("entitiesCsv: clusters, then one row per date or amount mention with an empty id", () => {
     const rows = parseCsv(stripBom(ex.entitiesCsv(SAMPLE)));
-    assert.deepEqual(rows[0], ["id", "name", "kind", "aliases", "roles", "mentions", "quotes", "quoted_words"]);
-    assert.deepEqual(rows[1], ["1", "Ann *Bo* | Lee", "PERSON", "Ann *Bo* | Lee; Lee", "tax, chief", "2", "1", "3"]);
-    assert.deepEqual(rows[2], ["", "3 May", "DATE", "", "", "1", "", ""]);
-    assert.equal(rows.length, 3);
+    assert.deepEqual(rows[0], ["id", "name", "kind", "aliases", "roles", "mentions", "quotes", "quoted_words", "also_kinds"]);
+    assert.deepEqual(rows[1], ["1", "Ann *Bo* | Lee", "PERSON", "Ann *Bo* | Lee; Lee", "tax, chief", "2", "1", "3", ""]);
+    assert.deepEqual(rows[2], ["2", "Iran", "PLACE", "Iran", "", "3", "0", "0", "ORG"]);
+    assert.deepEqual(rows[3], ["", "3 May", "DATE", "", "", "1", "", "", ""]);
+    assert.equal(rows.length, 4);
   });
 
   test("mdInline and mdLine escape Markdown syntax", () => {
@@ -279,12 +283,12 @@ describe("Export menu in the page", () => {
 
     const entities = await download(page, "entities-csv");
     const erows = parseCsv(stripBom(entities.text));
-    assert.deepEqual(erows[0], ["id", "name", "kind", "aliases", "roles", "mentions", "quotes", "quoted_words"]);
+    assert.deepEqual(erows[0], ["id", "name", "kind", "aliases", "roles", "mentions", "quotes", "quoted_words", "also_kinds"]);
     const nair = erows.find((r) => r[1] === "Priya Nair");
     assert.ok(nair, "Priya Nair is a row");
     assert.equal(nair[2], "PERSON");
     const nairCluster = analysis.clusters.find((c) => c.name === "Priya Nair");
-    assert.deepEqual(nair.slice(5), [nairCluster.mentions, nairCluster.quotes, nairCluster.quoted_words].map(String));
+    assert.deepEqual(nair.slice(5), [nairCluster.mentions, nairCluster.quotes, nairCluster.quoted_words, ""].map(String));
     assert.ok(erows.some((r) => r[0] === "" && r[1] === "£4.2 million" && r[2] === "MONEY"), "amounts have rows with no id");
 
     const report = await download(page, "report-md");

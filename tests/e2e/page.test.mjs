@@ -367,6 +367,31 @@ test("hard-wrapped text: each paragraph is one block, shown in its original line
   await page.close();
 });
 
+test("a place that speaks is one entity, read as a place and as an actor", async () => {
+  const { page, problems } = await openPage();
+  const text = [
+    "Talks resume in Vienna",
+    "Diplomats from six countries arrived in Iran on Monday for a second round of talks on the reactor.",
+    "Iran said on Tuesday that it would allow inspectors back into the plant within a month.",
+    "Officials in Iran have not said when the inspectors would arrive.",
+  ].join("\n\n");
+  await page.fill("#input", text);
+  await page.click("#analyse");
+  await waitDone(page);
+  const items = await page.$$eval("#entities button.entity", (bs) => bs.map((b) => ({
+    kind: b.closest("details").dataset.kind,
+    name: b.querySelector(".name").textContent,
+    readings: b.querySelector(".readings")?.textContent ?? "",
+  })));
+  const iran = items.filter((i) => i.name === "Iran");
+  assert.equal(iran.length, 1, JSON.stringify(items));
+  assert.equal(iran[0].kind, "PLACE");
+  assert.equal(iran[0].readings, "as an actor: organisation");
+  await page.locator("#entities").screenshot({ path: path.join(OUT, "place-as-actor.png") });
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
 test("empty input: a clear message, no analysis", async () => {
   const { page } = await openPage();
   await page.click("#analyse");

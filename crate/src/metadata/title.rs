@@ -187,7 +187,8 @@ fn nearly_given<'h>(
     titles: &[&str],
     title_tag: Option<&str>,
 ) -> Option<&'h Heading> {
-    let words: std::collections::HashSet<String> = titles
+    // A few dozen words: a list is enough.
+    let words: Vec<String> = titles
         .iter()
         .chain(title_tag.iter())
         .flat_map(|t| word_keys(t))
