@@ -57,13 +57,19 @@ fn classify_mark(s: &str, i: usize, c: char) -> Option<Mark> {
     let space_before = before.is_none_or(|b| b.is_whitespace() || "([{“‘—–-/".contains(b));
     let word_after = after.is_some_and(char::is_alphanumeric);
     let word_before = before.is_some_and(char::is_alphanumeric);
+    // The mark ends quoted words: it follows a letter, a digit or the punctuation that ends a
+    // sentence or clause (not `:`, which opens: `He said:“…`), or German's inner closing mark
+    // (`„Er sagte ‚nein‘“`).
+    let ends_words = before.is_some_and(|b| b.is_alphanumeric() || ".,;!?…‘".contains(b));
     match c {
         // An opening mark after the words it ends closes: German's `„…“, sagte X` and `‚…‘`,
         // and a wrong-way English mark (`…for her here,“ said X`).
-        '“' | '‘' if !space_before && !word_after => Some(Mark::Close),
+        '“' | '‘' if ends_words && !word_after => Some(Mark::Close),
+        // `‚` is a comma look-alike in mis-decoded text unless it opens a word after a space.
+        '‚' if !(space_before && word_after) => None,
         '“' | '„' | '‟' | '‚' | '‘' | '‹' => Some(Mark::Open),
-        // German and Danish `»…«`: the marks point inwards.
-        '«' if !space_before && !word_after => Some(Mark::Close),
+        // German and Danish `»…«`: the marks point inwards. French `l’« expert »` opens.
+        '«' if ends_words && !word_after => Some(Mark::Close),
         '»' if space_before && word_after => Some(Mark::Open),
         '«' => Some(Mark::Open),
         // A wrong-way closing mark at a word start opens (Swedish and Finnish `”…”`).
@@ -476,6 +482,12 @@ struct Ctx<'a> {
 /// Forms of these lemmas are verbs wherever they are cues: they need no tagging.
 const ALWAYS_VERBS: [&str; 2] = ["say", "tell"];
 
+/// Whether the speech-verb form `w` (of `lemma`) is a cue only where it is a verb: not the
+/// forms of say and tell, not the "-ed" forms (see [`cue_classes`]).
+fn needs_class(w: &str, lemma: &str) -> bool {
+    !ALWAYS_VERBS.contains(&lemma) && !w.ends_with("ed")
+}
+
 /// The word classes the quote finder reads: those of the speech-verb forms that may be
 /// another word class ("states", "notes", "claims", "show", "charge", "warning"), with their
 /// neighbours. Not the "-ed" forms: tagging them changed 2 of PolNeAR dev's 1,600 predictions
@@ -486,10 +498,8 @@ fn cue_classes(doc: &Document) -> Vec<Option<Pos>> {
     for s in &doc.sentences {
         let ambiguous = |&t: &usize| {
             let w = doc.tok(t);
-            !w.ends_with("ed")
-                && LEX
-                    .speech_verb(w)
-                    .is_some_and(|lemma| !ALWAYS_VERBS.contains(&lemma))
+            LEX.speech_verb(w)
+                .is_some_and(|lemma| needs_class(w, lemma))
         };
         let first = cues.len();
         cues.extend((s.tokens.0..s.tokens.1).filter(ambiguous));
@@ -505,13 +515,17 @@ impl Ctx<'_> {
     /// tagger reads as a verb here ("she notes", not "his notes"; "states", not "the United
     /// States"), or one right after its subject ([`Ctx::after_subject`]).
     fn cue(&self, k: usize) -> Option<&'static str> {
-        let lemma = LEX.speech_verb(self.word(k))?;
-        let other = self
-            .pos
-            .get(k)
-            .copied()
-            .flatten()
-            .is_some_and(|p| !matches!(p.upos, Upos::Verb | Upos::Aux));
+        let w = self.word(k);
+        let lemma = LEX.speech_verb(w)?;
+        // Only the forms tagged for this ([`cue_classes`]): a "said" that a neighbour's
+        // window tagged is a cue whatever its class.
+        let other = needs_class(w, lemma)
+            && self
+                .pos
+                .get(k)
+                .copied()
+                .flatten()
+                .is_some_and(|p| !matches!(p.upos, Upos::Verb | Upos::Aux));
         (!other || self.after_subject(k)).then_some(lemma)
     }
 
@@ -2375,6 +2389,8 @@ mod tests {
             "« Nous construisons plus vite », a déclaré Anna Kiessling lundi.",
             "”Vi bygger snabbare och billigare”, sade Anna Kiessling på måndagen.",
             "Sie nannte das ‚schneller und günstiger‘, sagte Anna Kiessling.",
+            "„Er sagte ‚schneller und günstiger‘“, berichtete Anna Kiessling. Dann ging sie.",
+            "Le ministre a qualifié l’« expert » de menteur, a déclaré Anna Kiessling.",
         ];
         for text in texts {
             let qs = quotes(text);
@@ -2384,12 +2400,31 @@ mod tests {
                 .collect();
             assert_eq!(inner.len(), 1, "{text}: {qs:#?}");
             assert!(
-                inner[0].ends_with("günstiger")
-                    || inner[0].ends_with("vite")
-                    || inner[0].ends_with("billigare"),
+                ["günstiger", "vite", "billigare", "expert"]
+                    .iter()
+                    .any(|w| inner[0].ends_with(w)),
                 "{text}: {inner:?}"
             );
         }
+    }
+
+    #[test]
+    fn an_opening_mark_after_a_colon_or_a_closing_mark_opens() {
+        let texts = [
+            "He said:“…and that is the end of it,” Smith told reporters.",
+            "“Yes.”“…and that is the end of it,” said Tom Reyes.",
+        ];
+        for text in texts {
+            let qs = quotes(text);
+            assert!(
+                qs.iter()
+                    .any(|q| q.text.starts_with("“…and that is the end of it,”")),
+                "{text}: {qs:#?}"
+            );
+        }
+        // A comma look-alike (mis-decoded text) is no quotation mark.
+        let qs = quotes("Prices rose‚ the report said‚ and the workers’ union objected.");
+        assert!(qs.iter().all(|q| q.kind != QuoteKind::Direct), "{qs:#?}");
     }
 
     #[test]

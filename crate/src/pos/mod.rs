@@ -87,8 +87,10 @@ pub fn tag_around(doc: &Document, around: &[usize]) -> Vec<Option<Pos>> {
     tag_runs(doc, &MODEL, &runs)
 }
 
-/// Tokens read before and after a word of interest in [`tag_around`]: the model's window is
-/// two words each side and two classes back.
+/// Tokens read before and after a word of interest in [`tag_around`] (the end is exclusive:
+/// two tokens after it is the word itself and the next). The model reads one word on each
+/// side and the two classes before, so three tokens before give those classes some context
+/// of their own.
 const BEFORE: usize = 3;
 const AFTER: usize = 2;
 

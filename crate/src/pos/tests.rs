@@ -108,3 +108,23 @@ mod never_panics {
         }
     }
 }
+
+#[test]
+fn words_tagged_in_a_window_as_in_their_sentence() {
+    let text = "Several of the states voted. In a long note on the budget, she notes that \
+                the questions the council raised were answered, and the mayor claims the \
+                works will start. His claims drew scrutiny.";
+    let d = Document::new(text);
+    let whole = tag(&d);
+    let of_interest: Vec<usize> = (0..d.tokens.len())
+        .filter(|&i| matches!(d.tok(i), "states" | "notes" | "questions" | "claims"))
+        .collect();
+    assert_eq!(of_interest.len(), 5);
+    let around = tag_around(&d, &of_interest);
+    for &i in &of_interest {
+        assert_eq!(around[i], Some(whole[i]), "{}", d.tok(i));
+    }
+    // Only the windows are tagged: "long" is far from every word of interest.
+    let long = (0..d.tokens.len()).find(|&i| d.tok(i) == "long").unwrap();
+    assert_eq!(around[long], None);
+}
