@@ -220,6 +220,7 @@ fn count_cluster_totals(layer: &mut entities::EntityLayer, quotes: &[Quote]) {
             layer.clusters[id as usize - 1].mentions += 1;
         }
     }
+    entities::set_readings(&mut layer.clusters, &layer.entities);
     for q in quotes {
         let Some(id) = q.speaker.as_ref().and_then(|s| s.entity) else {
             continue;
@@ -307,7 +308,11 @@ fn stats(doc: &Document, article: &[bool], blocks: &[Block], clusters: &[Cluster
         boilerplate_blocks: blocks.iter().filter(|b| b.boilerplate).count() as u32,
         sources: clusters
             .iter()
-            .filter(|c| c.quotes > 0 && matches!(c.kind, EntityKind::Person | EntityKind::Org))
+            .filter(|c| {
+                c.quotes > 0
+                    && (matches!(c.kind, EntityKind::Person | EntityKind::Org)
+                        || c.also_kinds.contains(&EntityKind::Org))
+            })
             .count() as u32,
     }
 }
@@ -415,6 +420,45 @@ mod tests {
 
     /// German capitalises every noun: names need evidence beyond the capital there, and the
     /// same kind of text in English keeps the tagger's reading.
+    #[test]
+    fn a_place_that_speaks_is_one_entity_read_two_ways() {
+        let text = "Diplomats from six countries arrived in Iran on Monday for talks.\n\n\
+                    \"We will allow inspectors back within a month,\" Iran said on Tuesday.\n\n\
+                    Officials in Iran have not said when the inspectors would arrive.";
+        let a = analyze(text, &Options::default()).unwrap();
+        let iran: Vec<&Cluster> = a.clusters.iter().filter(|c| c.name == "Iran").collect();
+        assert_eq!(iran.len(), 1, "{:#?}", a.clusters);
+        assert_eq!(iran[0].kind, EntityKind::Place);
+        assert_eq!(iran[0].also_kinds, vec![EntityKind::Org]);
+        assert_eq!(iran[0].quotes, 1);
+        assert_eq!(a.stats.sources, 1, "a place that speaks is a source");
+        // The cluster's kind is the type most of its mentions take, the other its reading.
+        let mention = |i: usize, kind| Entity {
+            start: i * 10,
+            end: i * 10 + 4,
+            text: "Iran".into(),
+            kind,
+            id: Some(1),
+            why: String::new(),
+        };
+        let mentions = [
+            mention(0, EntityKind::Org),
+            mention(1, EntityKind::Place),
+            mention(2, EntityKind::Place),
+        ];
+        let mut clusters = vec![Cluster {
+            kind: EntityKind::Org,
+            ..iran[0].clone()
+        }];
+        entities::set_readings(&mut clusters, &mentions);
+        assert_eq!(clusters[0].kind, EntityKind::Place);
+        assert_eq!(clusters[0].also_kinds, vec![EntityKind::Org]);
+        // An acronym typed ORG and its name typed MISC: one organisation, no second reading.
+        let acronym = [mention(0, EntityKind::Org), mention(1, EntityKind::Misc)];
+        entities::set_readings(&mut clusters, &acronym);
+        assert!(clusters[0].also_kinds.is_empty());
+    }
+
     #[test]
     fn german_nouns_are_not_names() {
         let text = "Bundeskanzler Olaf Scholz hat am Dienstag in Berlin mit dem französischen \

@@ -1501,13 +1501,15 @@ fn cluster(doc: &Document, mentions: &[Mention]) -> (Vec<Entity>, Vec<Cluster>, 
     for (c, gazetteer) in clusters.iter_mut().zip(gazetteer_names) {
         c.name = canonical_name(&c.aliases, c.kind, gazetteer);
     }
-    set_readings(&mut clusters, &entities);
     (entities, clusters, genders)
 }
 
-/// Each cluster's kind: the type most of its mentions take (the first mention's among
-/// equals); the others are its `also_kinds`, most frequent first.
-fn set_readings(clusters: &mut [Cluster], entities: &[Entity]) {
+/// The readings of a cluster that mixes place and organisation mentions (the one entity two
+/// ways: "in Iran", "Iran said" typed ORG): its kind is the type most of its mentions take
+/// (the first mention's among equals), the other its `also_kinds`. Other clusters keep their
+/// kind (an acronym typed ORG and its name typed MISC are one organisation, not two readings).
+/// Run on the mentions the analysis keeps.
+pub fn set_readings(clusters: &mut [Cluster], entities: &[Entity]) {
     // Per cluster: (kind, mentions, first mention) of each type seen.
     let mut seen: Vec<Vec<(EntityKind, u32, usize)>> = vec![Vec::new(); clusters.len()];
     for (i, e) in entities.iter().enumerate() {
@@ -1518,7 +1520,13 @@ fn set_readings(clusters: &mut [Cluster], entities: &[Entity]) {
             None => kinds.push((e.kind, 1, i)),
         }
     }
+    let actor = |k: EntityKind| matches!(k, EntityKind::Org | EntityKind::Misc);
     for (c, mut kinds) in clusters.iter_mut().zip(seen) {
+        c.also_kinds.clear();
+        let place = kinds.iter().any(|&(k, _, _)| k == EntityKind::Place);
+        if !(place && kinds.iter().any(|&(k, _, _)| actor(k))) {
+            continue;
+        }
         // Most mentions first, then the earliest: a few kinds at most, moved by hand.
         let before = |a: &(EntityKind, u32, usize), b: &(EntityKind, u32, usize)| {
             a.1 > b.1 || (a.1 == b.1 && a.2 < b.2)
@@ -1526,10 +1534,8 @@ fn set_readings(clusters: &mut [Cluster], entities: &[Entity]) {
         while let Some(i) = (1..kinds.len()).find(|&i| before(&kinds[i], &kinds[i - 1])) {
             kinds.swap(i, i - 1);
         }
-        if let [(kind, _, _), rest @ ..] = kinds.as_slice() {
-            c.kind = *kind;
-            c.also_kinds = rest.iter().map(|&(k, _, _)| k).collect();
-        }
+        c.kind = kinds[0].0;
+        c.also_kinds = kinds[1..].iter().map(|&(k, _, _)| k).collect();
     }
 }
 

@@ -192,9 +192,10 @@ pub struct Cluster {
     pub name: String,
     /// The type most of its mentions take.
     pub kind: EntityKind,
-    /// The other types its mentions take by their context, most frequent first: a country
-    /// that is a place in one sentence ("in Iran") and an actor in another ("Iran said",
-    /// typed ORG) is one cluster of kind PLACE with `also_kinds` `[ORG]`.
+    /// Its other readings: the other types its mentions take by their context when it mixes
+    /// place and organisation mentions (a country that is a place in one sentence, "in Iran",
+    /// and typed ORG in another, "Iran said", is one cluster of kind PLACE with `also_kinds`
+    /// `[ORG]`), and ORG for a place that speaks in a quote or reported speech.
     pub also_kinds: Vec<EntityKind>,
     /// Every distinct surface form seen, in order of first appearance.
     pub aliases: Vec<String>,

@@ -177,29 +177,43 @@ fn word_keys(s: &str) -> impl Iterator<Item = String> + '_ {
     s.split_whitespace().map(key).filter(|k| !k.is_empty())
 }
 
-/// Of several `<h1>`s none of which the titles give whole, the longest whose every word the
-/// metadata titles hold (`Frei erfunden: Grab-Bote fliegt nach Singapur` with the title
-/// `Frei erfunden: Grab-Bote fliegt nach Singapur, Thailand`): the visible headline, which the
-/// titles extend with a dateline, a brand or other words. At least three words, so that a
-/// section's name (`Bangkok`) is not taken for it.
+/// How a heading must stand in the metadata titles to be taken for the headline they extend.
+#[derive(Clone, Copy, PartialEq)]
+enum Held {
+    /// Every word of it somewhere in the titles (an `<h1>`, the page's main heading).
+    Words,
+    /// Its words one after another in one title (a subheading: a section heading may share a
+    /// few of the title's words, "Man in London" under "Police arrest man in London").
+    Run,
+}
+
+/// Of several headings none of which the titles give whole, the longest the titles hold as
+/// `held` says (`Frei erfunden: Grab-Bote fliegt nach Singapur` with the title `Frei erfunden:
+/// Grab-Bote fliegt nach Singapur, Thailand`): the visible headline, which the titles extend
+/// with a dateline, a brand or other words. At least three words, so that a section's name
+/// (`Bangkok`) is not taken for it.
 fn nearly_given<'h>(
-    h1s: &'h [Heading],
+    headings: &'h [Heading],
     titles: &[&str],
     title_tag: Option<&str>,
+    held: Held,
 ) -> Option<&'h Heading> {
-    // A few dozen words: a list is enough.
-    let words: Vec<String> = titles
+    let titles: Vec<Vec<String>> = titles
         .iter()
         .chain(title_tag.iter())
-        .flat_map(|t| word_keys(t))
+        .map(|t| word_keys(t).collect())
         .collect();
-    h1s.iter()
+    headings
+        .iter()
         .filter(|h| {
-            let mut n = 0;
-            word_keys(&h.text).all(|w| {
-                n += 1;
-                words.contains(&w)
-            }) && n >= 3
+            let words: Vec<String> = word_keys(&h.text).collect();
+            words.len() >= 3
+                && match held {
+                    Held::Words => words.iter().all(|w| titles.iter().any(|t| t.contains(w))),
+                    Held::Run => titles
+                        .iter()
+                        .any(|t| t.windows(words.len()).any(|r| r == words)),
+                }
         })
         .min_by_key(|h| Reverse(h.text.chars().count()))
 }
@@ -242,7 +256,7 @@ pub fn choose(src: &Sources) -> Option<String> {
     if let [only] = h1s.as_slice() {
         return Some(headline_of(only, known));
     }
-    if let Some(h) = nearly_given(&h1s, &src.titles, src.title_tag) {
+    if let Some(h) = nearly_given(&h1s, &src.titles, src.title_tag, Held::Words) {
         return Some(h.text.clone());
     }
     let subheadings = src.subheadings.map(|read| read()).unwrap_or_default();
@@ -250,7 +264,7 @@ pub fn choose(src: &Sources) -> Option<String> {
     if let Some(h) = subheadings.iter().find(confirmed) {
         return Some(headline_of(h, known));
     }
-    if let Some(h) = nearly_given(&subheadings, &src.titles, src.title_tag) {
+    if let Some(h) = nearly_given(&subheadings, &src.titles, src.title_tag, Held::Run) {
         return Some(h.text.clone());
     }
     let best = src.titles.first().or(src.title_tag.as_ref())?;
@@ -404,6 +418,17 @@ mod tests {
             ..Default::default()
         };
         assert_eq!(choose(&src).as_deref(), Some("Good to know"));
+        // A subheading needs its words in a row in a title: this one only shares them.
+        let sections = || vec![h("Rain and wind warning", None)];
+        let src = Sources {
+            subheadings: Some(&sections),
+            title_tag: Some("Wind warning: rain expected and schools closed"),
+            ..Default::default()
+        };
+        assert_eq!(
+            choose(&src).as_deref(),
+            Some("Wind warning: rain expected and schools closed")
+        );
     }
 
     #[test]
