@@ -18,12 +18,13 @@ const ready = init().then(
   () => {
     const v = version();
     self.postMessage({ type: "ready", version: v });
-    // The first analysis builds the lexicons, the patterns and the tagger's weights (about
+    // The first analysis builds the lexicons, the patterns and the taggers' weights (about
     // 170 ms); doing it now, in this idle worker after "ready", keeps that off the reader's
-    // first paste. A request arriving meanwhile waits for it, as it would have anyway.
+    // first paste. A request arriving meanwhile waits for it, as it would have anyway. "notes"
+    // is a cue word the part-of-speech tagger reads, so its weights are parsed here too.
     setTimeout(() => {
       try {
-        analyze("Warm-up.", "text", undefined);
+        analyze("She notes the warm-up.", "text", undefined);
       } catch {
         // A failure here shows again, and is reported, on the first real request.
       }

@@ -97,8 +97,12 @@ const AFTER: usize = 2;
 /// The tags of the tokens in `runs` (token ranges within one sentence each, in order), each
 /// run tagged on its own; `None` for the other tokens.
 fn tag_runs(doc: &Document, model: &Model, runs: &[(usize, usize)]) -> Vec<Option<Pos>> {
-    let mut tagger = Tagger::new(model);
     let mut out = vec![None; doc.tokens.len()];
+    // Most articles hold no ambiguous cue word: no tagger to build.
+    if runs.is_empty() {
+        return out;
+    }
+    let mut tagger = Tagger::new(model);
     let covered: usize = runs.iter().map(|(a, b)| b - a).sum();
     // A key and a slot once per distinct word. About one distinct word in two tokens in an
     // article (fewer in a long text): no regrowing on the way.
