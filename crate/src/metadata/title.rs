@@ -384,32 +384,27 @@ mod tests {
 
     #[test]
     fn a_heading_the_titles_nearly_give() {
+        let title = "Courier invents a trip to Singapore, Thailand";
+        let under = |headings: &[Heading]| {
+            choose(&Sources {
+                headings,
+                titles: vec![title],
+                ..Default::default()
+            })
+        };
         // The title adds a dateline; the section's `<h1>` is too short to count.
         let headings = [
             h("Bangkok", None),
             h("Courier invents a trip to Singapore", None),
             h("Reader comments", None),
         ];
-        let src = Sources {
-            headings: &headings,
-            titles: vec!["Courier invents a trip to Singapore, Thailand"],
-            ..Default::default()
-        };
         assert_eq!(
-            choose(&src).as_deref(),
+            under(&headings).as_deref(),
             Some("Courier invents a trip to Singapore")
         );
         // A word the titles lack: not this heading.
         let headings = [h("Bangkok", None), h("Courier invents a flight", None)];
-        let src = Sources {
-            headings: &headings,
-            titles: vec!["Courier invents a trip to Singapore, Thailand"],
-            ..Default::default()
-        };
-        assert_eq!(
-            choose(&src).as_deref(),
-            Some("Courier invents a trip to Singapore, Thailand")
-        );
+        assert_eq!(under(&headings).as_deref(), Some(title));
         // Among the subheadings, when no `<h1>` will do.
         let posts = || vec![h("Archive", None), h("Good to know", None)];
         let src = Sources {
