@@ -53,13 +53,43 @@ pub fn find(doc: &Document, skip: &dyn Fn(usize) -> bool) -> Vec<Chunk> {
     for s in &doc.sentences {
         for mut c in chunks(&tags[s.tokens.0..s.tokens.1]) {
             c.toks = (c.toks.0 + s.tokens.0, c.toks.1 + s.tokens.0);
+            head_takes_modifiers(&feats, &mut c, s.tokens.0, &out);
             if own_possessive(&feats, &mut c, s.tokens.0, &mut out) {
                 unglue_person(&feats, c, &mut out);
             }
         }
     }
     extend_lists(&feats, &mut out);
+    acronym_lists(&feats, &mut out);
     out
+}
+
+/// An organisation's name does not open on its head word when capitalised words stand right
+/// before it: "Mojahedin Organization", "Khalq Party" take them in, back to a function word
+/// ("The"), a title, a demonym, a date word, a mark, or the end of a name found before (then
+/// [`own_possessive`] takes the owner of a `'s` reached this way).
+pub(super) fn head_takes_modifiers(
+    f: &Features,
+    c: &mut Chunk,
+    sentence_start: usize,
+    out: &[Chunk],
+) {
+    const STOPS: u32 = F_STOP | F_TITLE | F_DEMONYM | F_CALENDAR | F_PUNCT;
+    let doc = f.doc;
+    if c.kind != ORG || f.flags(c.toks.0) & F_ORG_HEAD == 0 {
+        return;
+    }
+    let ended = out.last().map_or(0, |p| p.toks.1);
+    let mut i = c.toks.0;
+    while i > sentence_start.max(ended) {
+        let k = i - 1;
+        let possessive = matches!(doc.tok(k), "'s" | "’s") && !doc.tokens[k].space_before;
+        if !possessive && (f.flags(k) & STOPS != 0 || f.flags(k) & F_CAP == 0) {
+            break;
+        }
+        i = k;
+    }
+    c.toks.0 = i;
 }
 
 /// A name does not open on a possessive: one that does ("'s Mojahedin Organization") takes in
@@ -129,8 +159,64 @@ pub(super) fn extend_lists(f: &Features, chunks: &mut Vec<Chunk>) {
     }
 }
 
-/// Entity type index of PER and LOC ([`tag_type`]).
+/// Acronyms listed together name things of one type: in "abbreviated MEK, PMOI or MKO" with
+/// "MEK" an organisation, the untagged all-capitals words of the list ("PMOI", "MKO") are too.
+/// A list is words joined by commas, "or" and "and", each alone between its joiners and the
+/// list's ends. An acronym here is a word of two to five capitals that no name list knows (not
+/// "KENNEDY, SOUTER, GINSBURG", surnames in capitals), outside a line of capitals.
+pub(super) fn acronym_lists(f: &Features, chunks: &mut Vec<Chunk>) {
+    let doc = f.doc;
+    let joiner = |i: usize| matches!(doc.tok(i), "," | "or" | "and");
+    let acronym = |i: usize| {
+        f.flags(i) & (F_ALLCAPS | F_HEADLINE | NAME_FLAGS) == F_ALLCAPS
+            && (2..=5).contains(&f.word(i).letters)
+            && doc.tokens[i].kind == TokenKind::Word
+    };
+    let taken = |i: usize, cs: &[Chunk]| cs.iter().any(|c| c.toks.0 <= i && i < c.toks.1);
+    // The member after (or before) member `i`: past one or more joiners, in the sentence.
+    let next = |i: usize, forward: bool| -> Option<usize> {
+        let step = |k: usize| {
+            if forward {
+                k.checked_add(1)
+            } else {
+                k.checked_sub(1)
+            }
+        };
+        let mut k = step(i).filter(|&k| k < doc.tokens.len() && joiner(k))?;
+        while joiner(k) {
+            k = step(k).filter(|&k| k < doc.tokens.len())?;
+        }
+        (doc.tokens[k].sentence == doc.tokens[i].sentence && acronym(k)).then_some(k)
+    };
+    let mut add: Vec<Chunk> = Vec::new();
+    for c in chunks
+        .iter()
+        .filter(|c| c.toks.1 == c.toks.0 + 1 && acronym(c.toks.0))
+    {
+        for forward in [false, true] {
+            let mut i = c.toks.0;
+            while let Some(k) = next(i, forward) {
+                if !taken(k, chunks) && !taken(k, &add) {
+                    add.push(Chunk {
+                        toks: (k, k + 1),
+                        kind: c.kind,
+                        margin: 0.0,
+                        apart: true,
+                    });
+                }
+                i = k;
+            }
+        }
+    }
+    if !add.is_empty() {
+        chunks.extend(add);
+        chunks.sort_by_key(|c| c.toks);
+    }
+}
+
+/// Entity type index of PER, ORG and LOC ([`tag_type`]).
 pub(super) const PER: u8 = 1;
+pub(super) const ORG: u8 = 2;
 pub(super) const LOC: u8 = 3;
 
 /// Pushes chunk `c`, a person's name glued to its neighbours in a run of capitals (a tag

@@ -162,6 +162,81 @@ fn a_list_shares_its_type() {
     }
 }
 
+/// An organisation's name opening on its head word takes in the capitals before it.
+#[test]
+fn an_organisations_head_takes_its_modifiers() {
+    let chunk = |toks, kind| Chunk {
+        toks,
+        kind,
+        margin: 1.0,
+        apart: false,
+    };
+    let cases = [
+        // Back over a possessive to the function word that opens the sentence.
+        (
+            "The People's Mojahedin Organization of Iran",
+            (4, 7),
+            ORG,
+            (1, 7),
+        ),
+        // Not over a date word, nor for a person's name.
+        ("On Tuesday Council members met", (2, 3), ORG, (2, 3)),
+        ("The Mojahedin Organization", (2, 3), PER, (2, 3)),
+        // Not when its head does not open it.
+        ("The Mojahedin Freedom Council", (2, 4), ORG, (2, 4)),
+    ];
+    for (text, toks, kind, want) in cases {
+        let doc = Document::new(text);
+        let f = Features::new(&doc);
+        let mut c = chunk(toks, kind);
+        head_takes_modifiers(&f, &mut c, 0, &[]);
+        assert_eq!(c.toks, want, "{text}");
+    }
+    // Not into a name found before it ("Trump" | "Organization").
+    let doc = Document::new("The Trump Organization");
+    let f = Features::new(&doc);
+    let mut c = chunk((2, 3), ORG);
+    head_takes_modifiers(&f, &mut c, 0, &[chunk((1, 2), PER)]);
+    assert_eq!(c.toks, (2, 3));
+}
+
+/// Untagged acronyms listed with a tagged one take its type; surnames in capitals do not.
+#[test]
+fn acronyms_listed_together_share_a_type() {
+    let org = |a| Chunk {
+        toks: (a, a + 1),
+        kind: ORG,
+        margin: 5.0,
+        apart: false,
+    };
+    type Case = (&'static str, usize, &'static [(usize, usize)]);
+    let cases: [Case; 4] = [
+        (
+            "abbreviated MEK, PMOI or MKO) is",
+            1,
+            &[(1, 2), (3, 4), (5, 6)],
+        ),
+        // From the last member back.
+        (
+            "known as PMOI, MKO or MEK abroad",
+            6,
+            &[(2, 3), (4, 5), (6, 7)],
+        ),
+        // A word that is no acronym ends the list.
+        ("MEK, Smith or MKO", 0, &[(0, 1)]),
+        ("ALITO, SOUTER and GINSBURG", 0, &[(0, 1)]),
+    ];
+    for (text, tagged, want) in cases {
+        let doc = Document::new(text);
+        let f = Features::new(&doc);
+        let mut chunks = vec![org(tagged)];
+        acronym_lists(&f, &mut chunks);
+        let got: Vec<_> = chunks.iter().map(|c| c.toks).collect();
+        assert_eq!(got, want, "{text}");
+        assert!(chunks.iter().all(|c| c.kind == ORG));
+    }
+}
+
 /// The one-pass word facts equal their definitions: `str::to_lowercase`, [`shape`], and
 /// the first-byte test lets every case-sensitive lexicon entry through.
 #[test]
