@@ -267,7 +267,7 @@ fn parse_args() -> Option<Opts> {
         epochs: 12,
         retrain: 2,
         bits: 18,
-        budget: 100_000,
+        budget: 80_000,
         levels: 31,
         lodo: true,
         dry: false,

@@ -115,7 +115,7 @@ fn parse_args() -> Option<Opts> {
         out: PathBuf::from("crate/data/pos.bin"),
         epochs: 6,
         bits: 17,
-        budget: 80_000,
+        budget: 40_000,
         lodo: true,
         dry: false,
         confusions: false,

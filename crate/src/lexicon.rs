@@ -68,7 +68,6 @@ pub struct Lexicon {
     pub common_words: HashSet<&'static str>,
     /// Case-folded English word → its frequency band in general English: twice its Zipf
     /// value, rounded down (6 = Zipf 3, "rarely"; 15 = Zipf 7.5, "the").
-    pub word_zipf: HashMap<&'static str, u8>,
     pub entity_tokens: HashMap<&'static str, TokenStats>,
 }
 
@@ -141,12 +140,6 @@ pub static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
             .collect(),
         common_words: rows(include_str!("../data/common_words.txt"))
             .map(|r| r[0])
-            .collect(),
-        word_zipf: rows(include_str!("../data/word_frequency.txt"))
-            .flat_map(|r| {
-                let band = (field(&r, 0).parse::<f32>().unwrap_or(0.0) * 2.0) as u8;
-                field(&r, 1).split(' ').map(move |w| (w, band))
-            })
             .collect(),
         entity_tokens: rows(include_str!("../data/entity_tokens.txt"))
             .map(|r| {
@@ -361,27 +354,6 @@ mod tests {
                 assert!(w[0] < w[1], "{name}: {:?} before {:?}", w[0], w[1]);
             }
         }
-    }
-
-    /// The frequency bands: most frequent first, each band's words sorted, no word twice.
-    #[test]
-    fn word_frequency_bands_are_sorted_and_unique() {
-        let mut seen = HashSet::default();
-        let mut last_band = f32::INFINITY;
-        for r in rows(include_str!("../data/word_frequency.txt")) {
-            let band: f32 = r[0].parse().expect("a band");
-            assert!(band < last_band, "band {band} after {last_band}");
-            last_band = band;
-            let words: Vec<&str> = r[1].split(' ').collect();
-            for w in words.windows(2) {
-                assert!(w[0] < w[1], "{band}: {:?} before {:?}", w[0], w[1]);
-            }
-            for w in words {
-                assert!(seen.insert(w), "{w} in two bands");
-            }
-        }
-        assert_eq!(LEX.word_zipf.get("the"), Some(&15));
-        assert!(LEX.word_zipf.len() > 10_000);
     }
 
     #[test]

@@ -15,6 +15,7 @@
 pub mod analysis;
 pub mod boilerplate;
 pub mod decode;
+pub mod english_words;
 pub mod entities;
 pub mod error;
 pub mod fnv;

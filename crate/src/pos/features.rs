@@ -8,6 +8,7 @@
 //! third once per pair of tags ([`super::decode::Tagger`]); training sums them all per token;
 //! both add the same integers.
 
+use crate::english_words;
 use crate::fnv;
 
 /// Hashes of one word, computed once per distinct word.
@@ -23,6 +24,8 @@ pub struct Key {
     pub shape: u64,
     /// `FLAG_*` bits.
     pub flags: u8,
+    /// The Brown cluster of the word as written, else of its lower case; 0 for none.
+    pub cluster: u32,
 }
 
 pub const FLAG_TITLE: u8 = 1;
@@ -200,6 +203,7 @@ impl Key {
             pre,
             shape: shape_hash(w),
             flags: flags(w),
+            cluster: cluster(w, &s.lower),
         }
     }
 
@@ -212,6 +216,7 @@ impl Key {
             pre: [v; 4],
             shape: v,
             flags: 0x80,
+            cluster: u32::MAX,
         }
     }
 }
@@ -231,6 +236,20 @@ const T_FIRST: u8 = 23;
 const T_P1: u8 = 24;
 const T_P2: u8 = 25;
 const T_P1P2: u8 = 26;
+const T_CLUSTER: u8 = 27;
+const T_NEIGH_CLUSTER: u8 = 28; // 28, 29 for −1, +1
+
+/// The word's Brown cluster ([`crate::english_words`]) by its form, else by its lower case
+/// (digits as `0` there, which no cluster holds).
+fn cluster(w: &str, lower: &str) -> u32 {
+    match english_words::cluster(w) {
+        0 => english_words::cluster(lower),
+        c => c,
+    }
+}
+
+/// The depths of a word's own cluster features (its neighbours' are whole).
+const DEPTHS: [u8; 4] = [4, 8, 12, 32];
 
 /// Neighbour offsets, in the order of the neighbour templates. (The words two places away,
 /// and the pairs of the word with each neighbour, measured no better on dev and made tagging
@@ -254,6 +273,10 @@ pub fn own(k: &Key, first: bool, out: &mut Vec<u32>) {
     }
     out.push(f1(T_SHAPE, k.shape));
     out.push(f1(T_FLAGS, k.flags as u64));
+    for d in DEPTHS {
+        let c = english_words::at_depth(k.cluster, d);
+        out.push(f2(T_CLUSTER, d as u64, c as u64));
+    }
 }
 
 /// The features a word lends to the token it is `NEIGHBOURS[n]` places away from.
@@ -261,6 +284,7 @@ pub fn neighbour(k: &Key, n: usize, out: &mut Vec<u32>) {
     out.push(f1(T_NEIGH_LOWER + n as u8, k.lower));
     out.push(f1(T_NEIGH_SUF3 + n as u8, k.suf[2]));
     out.push(f1(T_NEIGH_SHAPE + n as u8, k.shape));
+    out.push(f1(T_NEIGH_CLUSTER + n as u8, k.cluster as u64));
 }
 
 /// The word's case flags where it opens the sentence or not.

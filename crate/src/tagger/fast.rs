@@ -143,6 +143,9 @@ impl Fixed {
             // The word frequency of the neighbours at −1 and +1 (templates 35, 36).
             if p < 2 {
                 hs.push(Fnv::new(35 + p as u8).byte(NO_ZIPF));
+                clusters(EDGE_CLUSTER, 38 + p as u8, &NEIGHBOUR_DEPTHS, &mut |h| {
+                    hs.push(h)
+                });
             }
             sum(&hs)
         });
@@ -208,6 +211,7 @@ impl<'f, 'd, 'a> Fast<'f, 'd, 'a> {
                     push(Fnv::new(2).str(word.text));
                     push(h9);
                     push(Fnv::new(34).byte(word.zipf));
+                    clusters(word.cluster, 37, &OWN_DEPTHS, &mut push);
                     affixes(word.text, &mut push);
                     for_bits(word.flags, |b| push(Fnv::new(17).byte(b)));
                 }
@@ -219,6 +223,7 @@ impl<'f, 'd, 'a> Fast<'f, 'd, 'a> {
                     push(h3);
                     push(h10);
                     push(Fnv::new(35).byte(word.zipf));
+                    clusters(word.cluster, 38, &NEIGHBOUR_DEPTHS, &mut push);
                     for_bits(word.flags & CONTEXT_FLAGS, |b| push(Fnv::new(18).byte(b)));
                 }
                 _ => {
@@ -226,6 +231,7 @@ impl<'f, 'd, 'a> Fast<'f, 'd, 'a> {
                     push(Fnv::new(wt).str(lower));
                     if p == 2 {
                         push(Fnv::new(36).byte(word.zipf));
+                        clusters(word.cluster, 39, &NEIGHBOUR_DEPTHS, &mut push);
                     }
                     if let Some(st) = st {
                         push(Fnv::new(st).str(shape));

@@ -23,6 +23,7 @@ pub(super) struct View<'f> {
     pub(super) flags: u32,
     pub(super) gaz: u8,
     pub(super) zipf: u8,
+    pub(super) cluster: u32,
 }
 
 impl<'d, 'a> Features<'d, 'a> {
@@ -214,6 +215,7 @@ impl<'d, 'a> Features<'d, 'a> {
             flags: w.flags | self.toks[i].flags,
             gaz: self.toks[i].gaz,
             zipf: w.zipf,
+            cluster: w.cluster,
         }
     }
 
@@ -293,6 +295,28 @@ impl<'d, 'a> Features<'d, 'a> {
         f(Fnv::new(34).byte(t.zipf));
         f(Fnv::new(35).byte(zipf(-1)));
         f(Fnv::new(36).byte(zipf(1)));
+        // The word's Brown cluster at several depths, and its neighbours'.
+        let cluster = |k: isize| at(k).map_or(EDGE_CLUSTER, |t| t.cluster);
+        clusters(t.cluster, 37, &OWN_DEPTHS, &mut f);
+        clusters(cluster(-1), 38, &NEIGHBOUR_DEPTHS, &mut f);
+        clusters(cluster(1), 39, &NEIGHBOUR_DEPTHS, &mut f);
+    }
+}
+
+/// The cluster of a sentence edge standing in for a neighbour.
+pub(super) const EDGE_CLUSTER: u32 = u32::MAX;
+
+/// The depths at which a token's own cluster is a feature, and a neighbour's.
+pub(super) const OWN_DEPTHS: [u8; 4] = [4, 8, 12, 32];
+pub(super) const NEIGHBOUR_DEPTHS: [u8; 2] = [8, 32];
+
+/// Template `tpl` of cluster `c` cut to each depth of `depths` (one feature for an edge).
+pub(super) fn clusters(c: u32, tpl: u8, depths: &[u8], f: &mut impl FnMut(Fnv)) {
+    if c == EDGE_CLUSTER {
+        return f(Fnv::new(tpl).byte(200));
+    }
+    for &d in depths {
+        f(Fnv::new(tpl).byte(d).bytes(&at_depth(c, d).to_le_bytes()));
     }
 }
 

@@ -20,7 +20,7 @@ pub(super) const F_GROUP: u32 = 1 << 13;
 pub(super) const F_ORG: u32 = 1 << 14;
 pub(super) const F_ORG_HEAD: u32 = 1 << 15;
 pub(super) const F_TITLE: u32 = 1 << 16;
-/// A common word of general English: its frequency band ([`Lexicon::word_zipf`]) is at least
+/// A common word of general English: its frequency band ([`zipf_band`]) is at least
 /// [`COMMON_BAND`].
 pub(super) const F_COMMON: u32 = 1 << 17;
 pub(super) const F_STOP: u32 = 1 << 18;

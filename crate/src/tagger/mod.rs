@@ -23,6 +23,7 @@ use std::sync::LazyLock;
 
 use rustc_hash::FxHashMap as HashMap;
 
+use crate::english_words::{at_depth, cluster as word_cluster, zipf_band};
 use crate::lexicon::{Gender, LEX};
 use crate::segment::{word_is_cap, Document, TokenKind};
 

@@ -22,10 +22,13 @@ pub(super) struct Word<'a> {
     pub(super) leads: Lengths,
     /// Capitalised with a lowercase letter (may join `mid_caps`).
     pub(super) mixed_cap: bool,
-    /// How frequent the word is in general English ([`Lexicon::word_zipf`]; 0 if rare),
+    /// How frequent the word is in general English ([`zipf_band`]; 0 if rare),
     /// with its case: `band << 2 | case` (case 0 lower, 1 capitalised, 2 all capitals, 3
     /// other).
     pub(super) zipf: u8,
+    /// A capitalised word's Brown cluster ([`crate::english_words`]; an all-capitals word
+    /// by its title case), 0 for none and for a lowercase word.
+    pub(super) cluster: u32,
 }
 
 /// One token: its word and what depends on where it stands.
@@ -130,8 +133,14 @@ pub(super) fn word_facts<'a>(w: &'a str, strs: &mut Strs, tc: &mut String) -> Wo
     if lead {
         leads.0 |= GAZ.leads[w].0;
     }
+    // Only a capital's cluster is read: those of lowercase words measured no better on
+    // the corpora left out, and worse on GUM.
+    let mut cluster = if cap { word_cluster(w) } else { 0 };
     if all_caps {
         let tc = title_case(w, tc);
+        if cluster == 0 {
+            cluster = word_cluster(tc);
+        }
         let (lex, tc_lead) = lexicon_flags(tc);
         flags |= lex;
         if tc_lead {
@@ -139,7 +148,7 @@ pub(super) fn word_facts<'a>(w: &'a str, strs: &mut Strs, tc: &mut String) -> Wo
         }
     }
     flags |= lowercase_flags(w, lower, sp.ascii_upper);
-    let band = LEX.word_zipf.get(lower).copied().unwrap_or(0);
+    let band = zipf_band(lower);
     if band >= COMMON_BAND {
         flags |= F_COMMON;
     }
@@ -168,6 +177,7 @@ pub(super) fn word_facts<'a>(w: &'a str, strs: &mut Strs, tc: &mut String) -> Wo
         upper: sp.upper,
         leads,
         mixed_cap: cap && sp.any_lower,
+        cluster,
     }
 }
 
