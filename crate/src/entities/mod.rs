@@ -26,6 +26,8 @@ use crate::tagger;
 use crate::types::{Cluster, Entity, EntityKind, Span};
 use crate::user_names::{self, UserName};
 
+mod people;
+
 /// What the entity stage found, plus facts the quote stage needs.
 #[derive(Debug, Clone, Default)]
 pub struct EntityLayer {
@@ -1352,9 +1354,16 @@ fn cluster(doc: &Document, mentions: &[Mention]) -> (Vec<Entity>, Vec<Cluster>, 
         };
         (group_kind(m.kind), k)
     };
+    // People by their names' parts; the names of one word they resolve are not joined by
+    // their text (every "Trump" would join, and through them every Trump).
+    let texts: Vec<&str> = mentions.iter().map(text).collect();
+    let resolved = people::join_people(doc, &texts, mentions, &mut sets);
     let mut first: HashMap<(u8, Cow<str>), usize> =
         HashMap::with_capacity_and_hasher(n, Default::default());
     for (i, m) in mentions.iter().enumerate() {
+        if resolved[i] {
+            continue;
+        }
         let k = key_of(i, m);
         match first.get(&k) {
             Some(&f) => sets.union(f, i),
@@ -1362,28 +1371,6 @@ fn cluster(doc: &Document, mentions: &[Mention]) -> (Vec<Entity>, Vec<Cluster>, 
                 first.insert(k, i);
             }
         }
-    }
-    // Surnames and partial names join the nearest full name that contains them, preferring the
-    // closest one before. Full names are indexed by each of their words.
-    let mut by_word: HashMap<&str, Vec<usize>> = HashMap::default();
-    for (k, o) in mentions.iter().enumerate() {
-        if o.kind == EntityKind::Person && o.toks.1 - o.toks.0 >= 2 {
-            for p in text(o).split(' ') {
-                by_word.entry(p).or_default().push(k);
-            }
-        }
-    }
-    for (i, m) in mentions.iter().enumerate() {
-        if m.kind != EntityKind::Person || m.toks.1 - m.toks.0 != 1 {
-            continue;
-        }
-        let Some(full) = by_word.get(text(m)) else {
-            continue;
-        };
-        // `full` is in text order: the nearest before, else the nearest after.
-        let after = full.partition_point(|&k| mentions[k].span.start < m.span.start);
-        let k = if after > 0 { full[after - 1] } else { full[0] };
-        sets.union(k, i);
     }
     // Acronyms join the name whose initials they spell (the first such name).
     let mut by_initials: HashMap<String, usize> = HashMap::default();

@@ -1,0 +1,253 @@
+//! Which person mentions name one person. Names are compared by their parts, a given name and
+//! a surname with its particles ("Jean-Yves" + "Le Drian"), never by a shared surname alone:
+//! "Melania Trump" is not "Donald Trump", and "Trump" is whichever of them the text last named.
+
+use super::{Mention, Sets, CONNECTORS};
+use crate::lexicon::{Gender, LEX};
+use crate::segment::Document;
+use crate::types::EntityKind;
+
+/// Party words that may stand before a name in a mention and are no part of it ("Republican
+/// Donald Trump").
+const PARTY_WORDS: &[&str] = &["Republican", "Democrat", "Democratic", "GOP"];
+
+/// Generational suffixes after a surname ("Joseph R. Biden Jr.").
+const SUFFIXES: &[&str] = &["Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"];
+
+/// A person's name in parts.
+#[derive(Debug, PartialEq, Eq)]
+pub(super) struct Name<'a> {
+    /// The first word of a name of two words or more, unless that word starts the surname.
+    pub(super) given: Option<&'a str>,
+    /// From the first particle on ("Le Drian", "bin Salman"), else the last word.
+    pub(super) surname: String,
+}
+
+/// "Jean-Yves Le Drian" → Jean-Yves + Le Drian; "Le Drian" → Le Drian alone; "Republican
+/// Donald Trump" → Donald + Trump.
+pub(super) fn name_parts(text: &str) -> Name<'_> {
+    let words: Vec<&str> = text.split(' ').filter(|w| !w.is_empty()).collect();
+    let cue = |w: &str| PARTY_WORDS.contains(&w) || LEX.title_of(&[w]).is_some();
+    let start = words.iter().position(|w| !cue(w)).unwrap_or(0);
+    let mut words = &words[start.min(words.len().saturating_sub(1))..];
+    while words.len() > 1 && SUFFIXES.contains(&words[words.len() - 1].trim_end_matches(',')) {
+        words = &words[..words.len() - 1];
+    }
+    let particle = |w: &str| CONNECTORS.contains(&w.to_lowercase().as_str());
+    let last = words.len().saturating_sub(1);
+    let at = (0..last).find(|&k| particle(words[k])).unwrap_or(last);
+    Name {
+        given: (at > 0).then(|| words[0]),
+        surname: words.get(at..).map_or(String::new(), |w| w.join(" ")),
+    }
+}
+
+/// Two given names of one person: the same, or one the other's initial ("J." and "John").
+fn same_given(a: &str, b: &str) -> bool {
+    let initial = |i: &str, n: &str| {
+        let i = i.trim_end_matches('.');
+        i.chars().count() == 1 && n.starts_with(i)
+    };
+    a == b || initial(a, b) || initial(b, a)
+}
+
+/// Joins the person mentions that name one person, and returns which mentions it resolved (a
+/// name of one word, or a surname with no given name, joined to a full name): the caller
+/// leaves those out of its joining by identical text, which would otherwise join every
+/// "Trump" and through them every Trump.
+///
+/// - Full names join when their surnames are the same and their given names agree.
+/// - A surname alone, or a given name alone, joins a full name that has that surname (or
+///   given name) and a compatible gender ("Mrs. Trump" is not Donald): the latest one before
+///   it in its paragraph; else the person such full names name most often in the text (the
+///   one the article is about: "Cruz" is Ted, not Heidi, named once), the latest before it
+///   among equals, else the first after.
+pub(super) fn join_people(
+    doc: &Document,
+    texts: &[&str],
+    mentions: &[Mention],
+    sets: &mut Sets,
+) -> Vec<bool> {
+    let names: Vec<Option<Name>> = (0..mentions.len())
+        .map(|i| (mentions[i].kind == EntityKind::Person).then(|| name_parts(texts[i])))
+        .collect();
+    let full: Vec<usize> = (0..mentions.len())
+        .filter(|&i| names[i].as_ref().is_some_and(|n| n.given.is_some()))
+        .collect();
+    let same_person = |a: usize, b: usize| {
+        let (na, nb) = (names[a].as_ref().unwrap(), names[b].as_ref().unwrap());
+        na.surname == nb.surname && same_given(na.given.unwrap(), nb.given.unwrap())
+    };
+    // How often each full name's person is named in full.
+    let mut salience = vec![0usize; mentions.len()];
+    for &a in &full {
+        salience[a] = full.iter().filter(|&&b| same_person(a, b)).count();
+    }
+    for (x, &a) in full.iter().enumerate() {
+        for &b in &full[x + 1..] {
+            if same_person(a, b) {
+                sets.union(a, b);
+            }
+        }
+    }
+    let mut resolved = vec![false; mentions.len()];
+    for (i, name) in names.iter().enumerate() {
+        let Some(name) = name.as_ref().filter(|n| n.given.is_none()) else {
+            continue;
+        };
+        let m = &mentions[i];
+        // A gender only from a title right before it ("Mrs. Trump"): not from its own words
+        // ("Clinton" and "Le" are given names too).
+        let t = m.toks.0;
+        let gender = (t > 0)
+            .then(|| LEX.title_of(&[doc.tok(t - 1)]))
+            .flatten()
+            .map_or(Gender::Unknown, |title| title.gender);
+        let names_it = |k: usize| {
+            let f = names[k].as_ref().unwrap();
+            (f.surname == name.surname || f.given == Some(name.surname.as_str()))
+                && mentions[k].gender.compatible(gender)
+        };
+        let block =
+            |k: usize| doc.sentences[doc.tokens[mentions[k].toks.0].sentence as usize].block;
+        let before: Vec<usize> = full
+            .iter()
+            .copied()
+            .filter(|&k| mentions[k].span.start < m.span.start && names_it(k))
+            .collect();
+        let after = full
+            .iter()
+            .copied()
+            .find(|&k| mentions[k].span.start > m.span.start && names_it(k));
+        let chosen = match before.last() {
+            Some(&k) if block(k) == block(i) => Some(k),
+            // The last of the most salient: the latest before among equals.
+            _ => after
+                .into_iter()
+                .chain(before.iter().copied())
+                .max_by_key(|&k| salience[k]),
+        };
+        if let Some(k) = chosen {
+            sets.union(k, i);
+            resolved[i] = true;
+        }
+    }
+    resolved
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::entities::find;
+
+    /// The aliases of each person cluster of `text`.
+    fn people(text: &str) -> Vec<Vec<String>> {
+        let doc = Document::new(text);
+        find(&doc, &[], &[], None)
+            .clusters
+            .into_iter()
+            .filter(|c| c.kind == EntityKind::Person)
+            .map(|c| c.aliases)
+            .collect()
+    }
+
+    /// The one cluster holding `alias`.
+    fn holding<'p>(people: &'p [Vec<String>], alias: &str) -> &'p [String] {
+        let mut found = people.iter().filter(|a| a.iter().any(|x| x == alias));
+        let one = found
+            .next()
+            .unwrap_or_else(|| panic!("{alias} in no cluster: {people:?}"));
+        assert!(
+            found.next().is_none(),
+            "{alias} in two clusters: {people:?}"
+        );
+        one
+    }
+
+    #[test]
+    fn people_who_share_a_surname_are_never_merged() {
+        let p = people(
+            "Donald Trump spoke in Ohio on Monday.\n\nMelania Trump spoke in New York. \
+             Trump thanked the crowd.\n\nBill Clinton met Hillary Clinton in Little Rock. \
+             Mrs. Clinton said little.",
+        );
+        let donald = holding(&p, "Donald Trump");
+        assert!(!donald.iter().any(|a| a == "Melania Trump"), "{p:?}");
+        // "Trump" in Melania's paragraph, after her name: her.
+        assert!(
+            holding(&p, "Melania Trump").iter().any(|a| a == "Trump"),
+            "{p:?}"
+        );
+        let bill = holding(&p, "Bill Clinton");
+        assert!(!bill.iter().any(|a| a == "Hillary Clinton"), "{p:?}");
+        // A title's gender decides between them.
+        assert!(
+            holding(&p, "Hillary Clinton")
+                .iter()
+                .any(|a| a == "Clinton"),
+            "{p:?}"
+        );
+    }
+
+    #[test]
+    fn a_surname_alone_is_the_person_the_article_names_most() {
+        let p = people(
+            "Ted Cruz endorsed the nominee. Ted Cruz spoke for an hour.\n\n\
+             Heidi Cruz watched from the floor.\n\nOn Friday, Cruz said he had no regrets.",
+        );
+        assert!(holding(&p, "Ted Cruz").iter().any(|a| a == "Cruz"), "{p:?}");
+        assert!(
+            !holding(&p, "Heidi Cruz").iter().any(|a| a == "Ted Cruz"),
+            "{p:?}"
+        );
+    }
+
+    #[test]
+    fn full_names_of_one_person_join() {
+        let p = people(
+            "Joseph R. Biden Jr. spoke first. Later, Joseph Biden took questions, and \
+             Biden left. Jean-Yves Le Drian arrived; Le Drian said nothing.",
+        );
+        let biden = holding(&p, "Joseph R. Biden Jr.");
+        assert!(biden.iter().any(|a| a == "Joseph Biden"), "{p:?}");
+        assert!(biden.iter().any(|a| a == "Biden"), "{p:?}");
+        assert!(
+            holding(&p, "Jean-Yves Le Drian")
+                .iter()
+                .any(|a| a == "Le Drian"),
+            "{p:?}"
+        );
+    }
+
+    #[test]
+    fn names_in_parts() {
+        let p = |t| {
+            let n = name_parts(t);
+            (n.given, n.surname)
+        };
+        assert_eq!(
+            p("Jean-Yves Le Drian"),
+            (Some("Jean-Yves"), "Le Drian".into())
+        );
+        assert_eq!(p("Le Drian"), (None, "Le Drian".into()));
+        assert_eq!(
+            p("Mohammed bin Salman"),
+            (Some("Mohammed"), "bin Salman".into())
+        );
+        assert_eq!(
+            p("Republican Donald Trump"),
+            (Some("Donald"), "Trump".into())
+        );
+        assert_eq!(p("Donald J. Trump"), (Some("Donald"), "Trump".into()));
+        assert_eq!(p("Trump"), (None, "Trump".into()));
+        assert_eq!(p("Joseph R. Biden Jr."), (Some("Joseph"), "Biden".into()));
+    }
+
+    #[test]
+    fn initials_agree_with_given_names() {
+        assert!(same_given("J.", "John"));
+        assert!(same_given("Hillary", "Hillary"));
+        assert!(!same_given("Melania", "Donald"));
+        assert!(!same_given("Jo", "John"));
+    }
+}
