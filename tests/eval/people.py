@@ -7,7 +7,9 @@ holding the quotes of two or more different people) and split people (one person
 over several clusters).
 
 Usage (after `cargo build --release -p article-inspector`):
-  python3 tests/eval/people.py [--split dev] [--errors]   # --errors: who was merged, who split
+  python3 tests/eval/people.py [--split dev] [--errors] [--rules]
+  (--errors: who was merged, who split; --rules: accuracy by the sieve step that chose the
+  speaker)
 Skips cleanly (exit 0) when ../shared/eval is absent.
 """
 
@@ -16,6 +18,7 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -40,9 +43,19 @@ def analyses(binary: Path, split_dir: Path, arts: list[str]) -> dict[str, dict]:
     return {a: json.loads(ln) for a, ln in zip(arts, lines)}
 
 
-def errors(S, split_dir: Path, preds: dict[str, dict]) -> None:
-    """Per article: the predicted clusters holding several gold people's quotes, and the
-    gold people whose quotes went to several clusters."""
+def whys(analysis: dict) -> list[str]:
+    """The `why` of each item `predicted_quotes` gives, in its order (one per piece)."""
+    out = []
+    for q in analysis.get("quotes", []):
+        if (q.get("kind") or "direct") in ("direct", "partial"):
+            out += [q.get("why", "")] * len(q.get("parts") or [None])
+    return out
+
+
+def matches(S, split_dir: Path, preds: dict[str, dict]):
+    """Per article, each gold direct quote with its annotation and the predicted quote the
+    scorer matches to it (greedy, overlap >= 0.3): (article, annotation, cluster, why), the
+    last two None when nothing matched."""
     gold = {json.loads(ln)["article"]: json.loads(ln)
             for ln in open(split_dir / "gold.jsonl", encoding="utf-8")}
     for art, spk in sorted(S.speakers(str(split_dir)).items()):
@@ -50,8 +63,8 @@ def errors(S, split_dir: Path, preds: dict[str, dict]) -> None:
             continue
         text = (split_dir / "text" / f"{art}.txt").read_text(encoding="utf-8")
         ps = S.predicted_quotes(preds[art], text, "utf8")
+        why = whys(preds[art])
         used = [False] * len(ps)
-        credited: dict[str, dict[int, str]] = {}
         for g, a in zip(gold[art]["direct_quotes"], spk["quotes"]):
             gs = S.trim(text, g["start"], g["end"])
             best, best_s = None, -1.0
@@ -59,24 +72,49 @@ def errors(S, split_dir: Path, preds: dict[str, dict]) -> None:
                 s = S.overlap(gs, p["span"])
                 if not used[i] and s >= 0.3 and s > best_s:
                     best, best_s = i, s
-            if best is None:
-                continue
-            used[best] = True
-            c = ps[best]["cluster"]
-            if c is not None and a["type"] == "PERSON":
-                credited.setdefault(a["speaker"], {})[c["id"]] = c["name"]
+            if best is not None:
+                used[best] = True
+            yield (art, a, ps[best]["cluster"] if best is not None else None,
+                   why[best] if best is not None else None)
+
+
+def errors(S, split_dir: Path, preds: dict[str, dict]) -> None:
+    """The predicted clusters holding several gold people's quotes, and the gold people
+    whose quotes went to several clusters, per article."""
+    credited: dict[str, dict[str, dict[int, str]]] = {}
+    for art, a, c, _ in matches(S, split_dir, preds):
+        if c is not None and a["type"] == "PERSON":
+            credited.setdefault(art, {}).setdefault(a["speaker"], {})[c["id"]] = c["name"]
+    for art, people in credited.items():
         by_cluster: dict[int, set[str]] = {}
         names: dict[int, str] = {}
-        for person, ids in credited.items():
+        for person, ids in people.items():
             for cid, name in ids.items():
                 by_cluster.setdefault(cid, set()).add(person)
                 names[cid] = name
-        for cid, people in by_cluster.items():
-            if len(people) > 1:
-                print(f"merged  {art}: {names[cid]!r} holds {sorted(people)}")
-        for person, ids in credited.items():
+        for cid, held in by_cluster.items():
+            if len(held) > 1:
+                print(f"merged  {art}: {names[cid]!r} holds {sorted(held)}")
+        for person, ids in people.items():
             if len(ids) > 1:
                 print(f"split   {art}: {person!r} over {sorted(ids.values())}")
+
+
+def rules(S, split_dir: Path, preds: dict[str, dict]) -> None:
+    """Resolved-speaker accuracy by the sieve step that chose the speaker (the first clause
+    of `why`, its quoted words left out), over matched quotes of named speakers."""
+    tally: dict[str, list[int]] = {}
+    for _, a, c, why in matches(S, split_dir, preds):
+        if why is None or a["type"] not in ("PERSON", "ORG", "GROUP"):
+            continue
+        step = re.sub(r"'[^']*'", "'…'", why.split(";")[0])
+        ok = c is not None and S.same_entity(c["name"], a["speaker"], [])
+        t = tally.setdefault(step, [0, 0])
+        t[0] += 1
+        t[1] += ok
+    print(f"{'quotes':>7} {'right':>6}  step")
+    for step, (n, ok) in sorted(tally.items(), key=lambda kv: -kv[1][0]):
+        print(f"{n:7d} {ok / n:6.3f}  {step}")
 
 
 def main() -> int:
@@ -85,7 +123,9 @@ def main() -> int:
     ap.add_argument("--data", type=Path, default=M.DEFAULT_DATA)
     ap.add_argument("--bin", type=Path, default=M.DEFAULT_BIN)
     ap.add_argument("--split", default="dev")
-    ap.add_argument("--errors", action="store_true")
+    ap.add_argument("--errors", action="store_true", help="list merged and split people")
+    ap.add_argument("--rules", action="store_true",
+                    help="resolved-speaker accuracy by the sieve step that chose the speaker")
     args = ap.parse_args()
     split_dir = args.data / "quotes" / "polnear" / args.split
     if not (split_dir / "speakers.jsonl").exists() or not (args.data / "people").exists():
@@ -106,6 +146,8 @@ def main() -> int:
           f"{r['split_people']} | descriptions given a person {r['described_sources_given_a_person']}")
     if args.errors:
         errors(S, split_dir, preds)
+    if args.rules:
+        rules(S, split_dir, preds)
     return 0
 
 
