@@ -6,6 +6,7 @@ use super::{Mention, Sets, CONNECTORS};
 use crate::lexicon::{Gender, LEX};
 use crate::segment::Document;
 use crate::types::EntityKind;
+use rustc_hash::FxHashMap as HashMap;
 
 /// Party words that may stand before a name in a mention and are no part of it ("Republican
 /// Donald Trump").
@@ -59,9 +60,12 @@ fn same_given(a: &str, b: &str) -> bool {
 /// - Full names join when their surnames are the same and their given names agree.
 /// - A surname alone, or a given name alone, joins a full name that has that surname (or
 ///   given name) and a compatible gender ("Mrs. Trump" is not Donald): the latest one before
-///   it in its paragraph; else the person such full names name most often in the text (the
-///   one the article is about: "Cruz" is Ted, not Heidi, named once), the latest before it
-///   among equals, else the first after.
+///   it in its paragraph; else, of those before it, the person named most often in full (the
+///   one the article is about: "Cruz" is Ted, not Heidi, named once), the latest among
+///   equals; else the first after it.
+///
+/// Every look-up goes through an index, so a long text with thousands of names costs about
+/// as much per name as a short one.
 pub(super) fn join_people(
     doc: &Document,
     texts: &[&str],
@@ -74,22 +78,12 @@ pub(super) fn join_people(
     let full: Vec<usize> = (0..mentions.len())
         .filter(|&i| names[i].as_ref().is_some_and(|n| n.given.is_some()))
         .collect();
-    let same_person = |a: usize, b: usize| {
-        let (na, nb) = (names[a].as_ref().unwrap(), names[b].as_ref().unwrap());
-        na.surname == nb.surname && same_given(na.given.unwrap(), nb.given.unwrap())
+    let key = |k: usize| {
+        let n = names[k].as_ref().unwrap();
+        (n.given.unwrap(), n.surname.as_str())
     };
-    // How often each full name's person is named in full.
-    let mut salience = vec![0usize; mentions.len()];
-    for &a in &full {
-        salience[a] = full.iter().filter(|&&b| same_person(a, b)).count();
-    }
-    for (x, &a) in full.iter().enumerate() {
-        for &b in &full[x + 1..] {
-            if same_person(a, b) {
-                sets.union(a, b);
-            }
-        }
-    }
+    let salience = join_full_names(&full, &key, sets, mentions.len());
+    let index = Candidates::new(&full, &key, &salience);
     let mut resolved = vec![false; mentions.len()];
     for (i, name) in names.iter().enumerate() {
         let Some(name) = name.as_ref().filter(|n| n.given.is_none()) else {
@@ -103,36 +97,117 @@ pub(super) fn join_people(
             .then(|| LEX.title_of(&[doc.tok(t - 1)]))
             .flatten()
             .map_or(Gender::Unknown, |title| title.gender);
-        let names_it = |k: usize| {
-            let f = names[k].as_ref().unwrap();
-            (f.surname == name.surname || f.given == Some(name.surname.as_str()))
-                && mentions[k].gender.compatible(gender)
-        };
+        let fits = |k: usize| mentions[k].gender.compatible(gender);
         let block =
             |k: usize| doc.sentences[doc.tokens[mentions[k].toks.0].sentence as usize].block;
-        let before: Vec<usize> = full
-            .iter()
-            .copied()
-            .filter(|&k| mentions[k].span.start < m.span.start && names_it(k))
-            .collect();
-        let after = full
-            .iter()
-            .copied()
-            .find(|&k| mentions[k].span.start > m.span.start && names_it(k));
-        let chosen = match before.last() {
-            Some(&k) if block(k) == block(i) => Some(k),
-            // The last of the most salient: the latest before among equals.
-            _ => after
-                .into_iter()
-                .chain(before.iter().copied())
-                .max_by_key(|&k| salience[k]),
-        };
-        if let Some(k) = chosen {
+        let start = |k: usize| mentions[k].span.start;
+        if let Some(k) = index.choose(&name.surname, m.span.start, &start, &fits, &|k| {
+            block(k) == block(i)
+        }) {
             sets.union(k, i);
             resolved[i] = true;
         }
     }
     resolved
+}
+
+/// Joins the full names of one person (the same surname, given names that agree), and
+/// returns, per mention, how often its exact name occurs in full (0 for the others).
+fn join_full_names<'n>(
+    full: &[usize],
+    key: &dyn Fn(usize) -> (&'n str, &'n str),
+    sets: &mut Sets,
+    n: usize,
+) -> Vec<usize> {
+    // Identical names join at once; the distinct given names of one surname are compared.
+    let mut first: HashMap<(&str, &str), usize> = HashMap::default();
+    let mut count: HashMap<(&str, &str), usize> = HashMap::default();
+    let mut givens: HashMap<&str, Vec<(&str, usize)>> = HashMap::default();
+    for &a in full {
+        let (given, surname) = key(a);
+        *count.entry((given, surname)).or_default() += 1;
+        match first.get(&(given, surname)) {
+            Some(&f) => sets.union(f, a),
+            None => {
+                first.insert((given, surname), a);
+                givens.entry(surname).or_default().push((given, a));
+            }
+        }
+    }
+    for gs in givens.values() {
+        for (x, &(ga, a)) in gs.iter().enumerate() {
+            for &(gb, b) in &gs[x + 1..] {
+                if same_given(ga, gb) {
+                    sets.union(a, b);
+                }
+            }
+        }
+    }
+    let mut salience = vec![0; n];
+    for &a in full {
+        salience[a] = count[&key(a)];
+    }
+    salience
+}
+
+/// The full names a one-word name may be, by their surname and by their given name, each list
+/// in text order with, at each place, the most salient entry up to there.
+struct Candidates<'n> {
+    by_word: HashMap<&'n str, (Vec<usize>, Vec<usize>)>,
+}
+
+/// How far back the latest full name of a compatible gender is looked for when a title gives
+/// the one-word name a gender (without one, the latest is the one before).
+const GENDER_LOOK_BACK: usize = 200;
+
+impl<'n> Candidates<'n> {
+    fn new(full: &[usize], key: &dyn Fn(usize) -> (&'n str, &'n str), salience: &[usize]) -> Self {
+        let mut by_word: HashMap<&str, (Vec<usize>, Vec<usize>)> = HashMap::default();
+        for &a in full {
+            let (given, surname) = key(a);
+            by_word.entry(surname).or_default().0.push(a);
+            if given != surname {
+                by_word.entry(given).or_default().0.push(a);
+            }
+        }
+        for (list, best) in by_word.values_mut() {
+            // The latest of the most salient up to each place.
+            let mut b = list[0];
+            for &k in list.iter() {
+                if salience[k] >= salience[b] {
+                    b = k;
+                }
+                best.push(b);
+            }
+        }
+        Candidates { by_word }
+    }
+
+    /// The full name a one-word name `word` at `pos` joins (see [`join_people`]).
+    fn choose(
+        &self,
+        word: &str,
+        pos: usize,
+        start: &dyn Fn(usize) -> usize,
+        fits: &dyn Fn(usize) -> bool,
+        same_block: &dyn Fn(usize) -> bool,
+    ) -> Option<usize> {
+        let (list, best) = self.by_word.get(word)?;
+        let p = list.partition_point(|&k| start(k) < pos);
+        let before = &list[..p];
+        let latest = before
+            .iter()
+            .rev()
+            .take(GENDER_LOOK_BACK)
+            .copied()
+            .find(|&k| fits(k));
+        match latest {
+            Some(k) if same_block(k) => Some(k),
+            // Without a gender to check, the most salient before; with one, the latest that fits.
+            Some(k) => Some(if fits(best[p - 1]) { best[p - 1] } else { k }),
+            None => list[p..].iter().copied().find(|&k| fits(k)),
+        }
+    }
 }
 
 #[cfg(test)]
