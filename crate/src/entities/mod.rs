@@ -10,7 +10,8 @@
 //! organisations), a title before it, an organisation head word ("Council"), a given name, a
 //! reporting verb after it, per-token evidence learned from tagged news, and finally its shape.
 //! The document then agrees with itself: one surface form gets one type everywhere, a surname
-//! joins the full name, and an acronym joins its expansion. Dates and amounts come from regular
+//! joins the full name of the person it names (`people.rs`: never two people by a shared
+//! surname), and an acronym joins its expansion. Dates and amounts come from regular
 //! expressions.
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
