@@ -10,6 +10,8 @@
 
 use std::sync::LazyLock;
 
+use crate::binary::take;
+
 /// File magic of `english_words.bin`.
 const MAGIC: &[u8; 8] = b"AIENW\x00\x01\x00";
 
@@ -36,17 +38,6 @@ pub fn at_depth(c: u32, depth: u8) -> u32 {
         c
     } else {
         c & ((1 << depth) - 1)
-    }
-}
-
-/// The bytes not read yet.
-struct Reader<'b>(&'b [u8]);
-
-impl<'b> Reader<'b> {
-    fn take(&mut self, n: usize) -> Option<&'b [u8]> {
-        let (taken, rest) = (self.0.get(..n)?, self.0.get(n..)?);
-        self.0 = rest;
-        Some(taken)
     }
 }
 
@@ -83,20 +74,19 @@ impl EnglishWords {
     /// distinct clusters, the front-coded sorted words, then each word's cluster index as two
     /// byte planes and its band. `None` when anything is out of place.
     pub fn parse(bytes: &[u8]) -> Option<EnglishWords> {
-        let mut r = Reader(bytes.strip_prefix(MAGIC.as_slice())?);
-        let n_values = u16::from_le_bytes(r.take(2)?.try_into().ok()?) as usize;
-        let values: Vec<u32> = r
-            .take(n_values * 4)?
+        let r = &mut bytes.strip_prefix(MAGIC.as_slice())?;
+        let n_values = u16::from_le_bytes(take(r, 2)?.try_into().ok()?) as usize;
+        let values: Vec<u32> = take(r, n_values * 4)?
             .chunks_exact(4)
             .map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]))
             .collect();
-        let n_words = u32::from_le_bytes(r.take(4)?.try_into().ok()?) as usize;
+        let n_words = u32::from_le_bytes(take(r, 4)?.try_into().ok()?) as usize;
         let (mut text, mut ends) = (String::new(), Vec::with_capacity(n_words.min(1 << 20)));
         let mut word: Vec<u8> = Vec::new();
         for _ in 0..n_words {
-            let shared = r.take(1)?[0] as usize;
-            let line = r.0.iter().position(|&b| b == b'\n')?;
-            let suffix = r.take(line + 1)?;
+            let shared = take(r, 1)?[0] as usize;
+            let line = r.iter().position(|&b| b == b'\n')?;
+            let suffix = take(r, line + 1)?;
             if shared > word.len() {
                 return None;
             }
@@ -105,7 +95,7 @@ impl EnglishWords {
             text.push_str(std::str::from_utf8(&word).ok()?);
             ends.push(text.len() as u32);
         }
-        let (low, high, bands) = (r.take(n_words)?, r.take(n_words)?, r.take(n_words)?);
+        let (low, high, bands) = (take(r, n_words)?, take(r, n_words)?, take(r, n_words)?);
         let index: Vec<u16> = low
             .iter()
             .zip(high)
@@ -131,7 +121,7 @@ impl EnglishWords {
             }
             table.slots[at] = k as u32 + 1;
         }
-        (r.0.is_empty() && sorted && in_range).then_some(table)
+        (r.is_empty() && sorted && in_range).then_some(table)
     }
 
     fn word(&self, k: usize) -> &str {

@@ -13,6 +13,7 @@
 //! ```
 
 pub mod analysis;
+mod binary;
 pub mod boilerplate;
 pub mod decode;
 pub mod english_words;

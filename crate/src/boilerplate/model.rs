@@ -12,6 +12,7 @@ use std::sync::LazyLock;
 use rustc_hash::FxHashMap;
 
 use super::features::Features;
+use crate::binary::take;
 
 const MAGIC: &[u8] = b"AIBP1\n";
 
@@ -83,15 +84,6 @@ impl Weights {
             .all(|p| p[0] < p[1])
             .then_some(Weights { weights })
     }
-}
-
-fn take<'a>(bytes: &mut &'a [u8], n: usize) -> Option<&'a [u8]> {
-    if bytes.len() < n {
-        return None;
-    }
-    let (head, rest) = bytes.split_at(n);
-    *bytes = rest;
-    Some(head)
 }
 
 /// The two passes of one input mode.
