@@ -241,9 +241,10 @@ const T_NEIGH_CLUSTER: u8 = 28; // 28, 29 for −1, +1
 
 /// The word's Brown cluster ([`crate::english_words`]) by its form, else by its lower case
 /// (digits as `0` there, which no cluster holds).
+/// (Most words are written in lower case already: one look-up for them.)
 fn cluster(w: &str, lower: &str) -> u32 {
     match english_words::cluster(w) {
-        0 => english_words::cluster(lower),
+        0 if lower != w => english_words::cluster(lower),
         c => c,
     }
 }
