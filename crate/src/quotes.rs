@@ -1527,10 +1527,9 @@ impl Ctx<'_> {
         match resolved {
             Some(e) => {
                 let ent = &self.layer.entities[e];
-                let cluster = ent.id.and_then(|id| self.layer.cluster(id));
                 (
                     Speaker {
-                        name: cluster.map_or(ent.text.clone(), |c| c.name.clone()),
+                        name: self.layer.name_of(ent),
                         entity: ent.id,
                         start: m.span.start,
                         end: m.span.end,
@@ -1883,12 +1882,7 @@ fn nearest_person_before(ctx: &Ctx, pos: usize, block: usize) -> Option<String> 
             layer.entities[i].kind == EntityKind::Person
                 && !ctx.inside_quote(layer.entities[i].start)
         })?;
-    let ent = &layer.entities[e];
-    Some(
-        ent.id
-            .and_then(|id| layer.cluster(id))
-            .map_or(ent.text.clone(), |c| c.name.clone()),
-    )
+    Some(layer.name_of(&layer.entities[e]))
 }
 
 /// Reported speech, one statement per sentence at most: `X said (that) …`, `X told

@@ -45,6 +45,11 @@ impl EntityLayer {
         debug_assert_eq!(c.id, id);
         Some(c)
     }
+    /// The name of the entity mention `e` stands for: its cluster's, else its own text.
+    pub fn name_of(&self, e: &Entity) -> String {
+        e.id.and_then(|id| self.cluster(id))
+            .map_or_else(|| e.text.clone(), |c| c.name.clone())
+    }
 }
 
 /// How much a typing cue is worth when mentions of one surface form disagree.
