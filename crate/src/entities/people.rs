@@ -17,16 +17,16 @@ const SUFFIXES: &[&str] = &["Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"];
 
 /// A person's name in parts.
 #[derive(Debug, PartialEq, Eq)]
-pub(super) struct Name<'a> {
+struct Name<'a> {
     /// The first word of a name of two words or more, unless that word starts the surname.
-    pub(super) given: Option<&'a str>,
+    given: Option<&'a str>,
     /// From the first particle on ("Le Drian", "bin Salman"), else the last word.
-    pub(super) surname: String,
+    surname: String,
 }
 
 /// "Jean-Yves Le Drian" → Jean-Yves + Le Drian; "Le Drian" → Le Drian alone; "Republican
 /// Donald Trump" → Donald + Trump.
-pub(super) fn name_parts(text: &str) -> Name<'_> {
+fn name_parts(text: &str) -> Name<'_> {
     let words: Vec<&str> = text.split(' ').filter(|w| !w.is_empty()).collect();
     let cue = |w: &str| PARTY_WORDS.contains(&w) || LEX.title_of(&[w]).is_some();
     let start = words.iter().position(|w| !cue(w)).unwrap_or(0);
@@ -239,6 +239,11 @@ mod tests {
         one
     }
 
+    /// True when the one cluster holding `name` also holds `alias`.
+    fn joined(people: &[Vec<String>], name: &str, alias: &str) -> bool {
+        holding(people, name).iter().any(|a| a == alias)
+    }
+
     #[test]
     fn people_who_share_a_surname_are_never_merged() {
         let p = people(
@@ -246,22 +251,12 @@ mod tests {
              Trump thanked the crowd.\n\nBill Clinton met Hillary Clinton in Little Rock. \
              Mrs. Clinton said little.",
         );
-        let donald = holding(&p, "Donald Trump");
-        assert!(!donald.iter().any(|a| a == "Melania Trump"), "{p:?}");
+        assert!(!joined(&p, "Donald Trump", "Melania Trump"), "{p:?}");
         // "Trump" in Melania's paragraph, after her name: her.
-        assert!(
-            holding(&p, "Melania Trump").iter().any(|a| a == "Trump"),
-            "{p:?}"
-        );
-        let bill = holding(&p, "Bill Clinton");
-        assert!(!bill.iter().any(|a| a == "Hillary Clinton"), "{p:?}");
+        assert!(joined(&p, "Melania Trump", "Trump"), "{p:?}");
+        assert!(!joined(&p, "Bill Clinton", "Hillary Clinton"), "{p:?}");
         // A title's gender decides between them.
-        assert!(
-            holding(&p, "Hillary Clinton")
-                .iter()
-                .any(|a| a == "Clinton"),
-            "{p:?}"
-        );
+        assert!(joined(&p, "Hillary Clinton", "Clinton"), "{p:?}");
     }
 
     #[test]
@@ -270,11 +265,8 @@ mod tests {
             "Ted Cruz endorsed the nominee. Ted Cruz spoke for an hour.\n\n\
              Heidi Cruz watched from the floor.\n\nOn Friday, Cruz said he had no regrets.",
         );
-        assert!(holding(&p, "Ted Cruz").iter().any(|a| a == "Cruz"), "{p:?}");
-        assert!(
-            !holding(&p, "Heidi Cruz").iter().any(|a| a == "Ted Cruz"),
-            "{p:?}"
-        );
+        assert!(joined(&p, "Ted Cruz", "Cruz"), "{p:?}");
+        assert!(!joined(&p, "Heidi Cruz", "Ted Cruz"), "{p:?}");
     }
 
     #[test]
@@ -283,15 +275,9 @@ mod tests {
             "Joseph R. Biden Jr. spoke first. Later, Joseph Biden took questions, and \
              Biden left. Jean-Yves Le Drian arrived; Le Drian said nothing.",
         );
-        let biden = holding(&p, "Joseph R. Biden Jr.");
-        assert!(biden.iter().any(|a| a == "Joseph Biden"), "{p:?}");
-        assert!(biden.iter().any(|a| a == "Biden"), "{p:?}");
-        assert!(
-            holding(&p, "Jean-Yves Le Drian")
-                .iter()
-                .any(|a| a == "Le Drian"),
-            "{p:?}"
-        );
+        assert!(joined(&p, "Joseph R. Biden Jr.", "Joseph Biden"), "{p:?}");
+        assert!(joined(&p, "Joseph R. Biden Jr.", "Biden"), "{p:?}");
+        assert!(joined(&p, "Jean-Yves Le Drian", "Le Drian"), "{p:?}");
     }
 
     #[test]
