@@ -37,16 +37,6 @@ pub struct Title {
     pub role: String,
 }
 
-/// How a token has been tagged in the entity training data (per-token type evidence).
-#[derive(Debug, Clone, Copy, Default)]
-pub struct TokenStats {
-    pub per: u32,
-    pub org: u32,
-    pub loc: u32,
-    pub misc: u32,
-    pub other: u32,
-}
-
 #[derive(Debug)]
 pub struct Lexicon {
     pub given_names: HashMap<&'static str, Gender>,
@@ -65,10 +55,6 @@ pub struct Lexicon {
     /// Lowercase inflected form → lemma.
     pub speech_verbs: HashMap<&'static str, &'static str>,
     pub stopwords: HashSet<&'static str>,
-    pub common_words: HashSet<&'static str>,
-    /// Case-folded English word → its frequency band in general English: twice its Zipf
-    /// value, rounded down (6 = Zipf 3, "rarely"; 15 = Zipf 7.5, "the").
-    pub entity_tokens: HashMap<&'static str, TokenStats>,
 }
 
 /// Non-comment, non-empty lines of a data file, split on TAB.
@@ -137,24 +123,6 @@ pub static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
             .collect(),
         stopwords: rows(include_str!("../data/stopwords.txt"))
             .map(|r| r[0])
-            .collect(),
-        common_words: rows(include_str!("../data/common_words.txt"))
-            .map(|r| r[0])
-            .collect(),
-        entity_tokens: rows(include_str!("../data/entity_tokens.txt"))
-            .map(|r| {
-                let n = |i| field(&r, i).parse().unwrap_or(0);
-                (
-                    r[0],
-                    TokenStats {
-                        per: n(1),
-                        org: n(2),
-                        loc: n(3),
-                        misc: n(4),
-                        other: n(5),
-                    },
-                )
-            })
             .collect(),
     }
 });
@@ -344,8 +312,6 @@ mod tests {
             ("titles", include_str!("../data/titles.txt")),
             ("speech_verbs", include_str!("../data/speech_verbs.txt")),
             ("stopwords", include_str!("../data/stopwords.txt")),
-            ("common_words", include_str!("../data/common_words.txt")),
-            ("entity_tokens", include_str!("../data/entity_tokens.txt")),
         ];
         for (name, data) in files {
             let keys: Vec<&str> = rows(data).map(|r| r[0]).collect();
