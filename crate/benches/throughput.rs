@@ -16,7 +16,7 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use article_inspector::segment::Document;
-use article_inspector::{analyze, boilerplate, entities, html, pos, quotes, Options};
+use article_inspector::{analyze, boilerplate, coref, entities, html, pos, quotes, Options};
 
 const FALLBACK: &str = "Harbour town votes on new sea wall\n\n\
     The council of Port Ellery voted on Tuesday to build a €12 million sea wall, after two \
@@ -117,7 +117,9 @@ fn stages(docs: &[String]) {
         .collect();
     let q = time(Duration::from_secs(1), || {
         for ((doc, layer), article) in parsed.iter().zip(&layers).zip(&articles) {
-            black_box(quotes::find(black_box(doc), layer, article));
+            let marks = quotes::Marks::find(black_box(doc));
+            let pronouns = coref::resolve(doc, layer, marks.quoted(), &|_| false);
+            black_box(quotes::find(doc, layer, article, &marks, &pronouns));
         }
     });
     report("  stage: quotes", bytes, &per(q));

@@ -1,7 +1,8 @@
 //! The pipeline: input → text and blocks → boilerplate → entities → quotes → one [`Analysis`].
 
 use crate::boilerplate;
-use crate::entities;
+use crate::coref;
+use crate::entities::{self, EntityLayer};
 use crate::error::Error;
 use crate::html;
 use crate::metadata::{self, Metadata};
@@ -9,8 +10,8 @@ use crate::offsets::{self, OffsetUnit};
 use crate::quotes;
 use crate::segment::{count_words, Document, TokenKind};
 use crate::types::{
-    Analysis, Block, BlockKind, Cluster, Entity, EntityKind, Format, Quote, QuoteKind, Span, Stats,
-    TokenTag,
+    Analysis, Block, BlockKind, Cluster, Entity, EntityKind, Format, Quote, QuoteKind, Reference,
+    Span, Stats, TokenTag,
 };
 use crate::user_names::UserName;
 
@@ -98,7 +99,11 @@ pub fn analyze(input: &str, options: &Options) -> Result<Analysis, Error> {
     apply_overrides(&mut blocks, options);
     let article: Vec<bool> = blocks.iter().map(|b| !b.boilerplate).collect();
     let mut layer = entities::find(&doc, &widgets, &options.names, language);
-    let quotes = quotes::find(&doc, &layer, &article);
+    let marks = quotes::Marks::find(&doc);
+    let skipped = |b: usize| widgets.get(b).copied().unwrap_or(false);
+    let pronouns = coref::resolve(&doc, &layer, marks.quoted(), &skipped);
+    let quotes = quotes::find(&doc, &layer, &article, &marks, &pronouns);
+    let references = references(&doc, &layer, &pronouns);
     keep_entities_outside_quote_pieces(&mut layer.entities, &quotes);
     count_cluster_totals(&mut layer, &quotes);
 
@@ -127,6 +132,7 @@ pub fn analyze(input: &str, options: &Options) -> Result<Analysis, Error> {
         entities: layer.entities,
         clusters: layer.clusters,
         quotes,
+        references,
         clean_text,
         stats,
         tokens,
@@ -190,6 +196,32 @@ fn apply_overrides(blocks: &mut [Block], options: &Options) {
 }
 
 /// Spans of one layer never cross; an entity never crosses a quote's piece.
+/// The resolved pronouns as the result lists them.
+fn references(
+    doc: &Document,
+    layer: &EntityLayer,
+    pronouns: &[coref::Resolution],
+) -> Vec<Reference> {
+    pronouns
+        .iter()
+        .map(|r| {
+            let antecedent = &layer.entities[r.antecedent];
+            let sure = if r.margin >= 1.0 {
+                "clearly"
+            } else {
+                "narrowly"
+            };
+            Reference {
+                start: r.span.start,
+                end: r.span.end,
+                text: doc.text[r.span.start..r.span.end].to_string(),
+                id: r.cluster,
+                why: format!("'{}' before it, {sure} the likeliest", antecedent.text),
+            }
+        })
+        .collect()
+}
+
 fn keep_entities_outside_quote_pieces(entities: &mut Vec<Entity>, quotes: &[Quote]) {
     let mut pieces: Vec<Span> = quotes
         .iter()

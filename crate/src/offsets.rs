@@ -84,6 +84,9 @@ pub fn to_utf16(mut analysis: Analysis) -> Analysis {
             pair(&mut c.start, &mut c.end);
         }
     }
+    for r in &mut analysis.references {
+        pair(&mut r.start, &mut r.end);
+    }
     for tok in analysis.tokens.iter_mut().flatten() {
         pair(&mut tok.start, &mut tok.end);
     }

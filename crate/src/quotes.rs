@@ -21,6 +21,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::coref::Resolution;
 use crate::entities::EntityLayer;
 use crate::lexicon::{with_lower, Gender, LEX};
 use crate::pos::{self, Pos, Upos};
@@ -473,7 +474,9 @@ struct Ctx<'a> {
     doc: &'a Document<'a>,
     layer: &'a EntityLayer,
     /// Spans of all direct quotes (entities inside them are not antecedents).
-    quoted: Vec<Span>,
+    quoted: &'a [Span],
+    /// The pronouns resolved to people ([`crate::coref`]), in order.
+    pronouns: &'a [Resolution],
     /// Word classes of the cue words other than "say" and "tell" and their neighbours
     /// ([`cue_classes`]); `None` elsewhere.
     pos: Vec<Option<Pos>>,
@@ -1483,10 +1486,22 @@ impl Ctx<'_> {
         self.inside_quote(self.doc.tokens[k].start)
     }
 
-    /// Resolves a pronoun or description to the nearest compatible person before `pos`.
+    /// The entity a mention stands for: its own; for "he" or "his", the person
+    /// [`crate::coref`] resolved it to; for "it" and "they", the nearest organisation before;
+    /// for a description ("the ambassador"), the nearest person before with that role.
     fn resolve(&self, m: &SpeakerMention) -> Option<usize> {
         if let Some(e) = m.entity {
             return Some(e);
+        }
+        if m.pronoun.is_some() {
+            let k = self
+                .pronouns
+                .partition_point(|r| r.span.start < m.span.start);
+            return self
+                .pronouns
+                .get(k)
+                .filter(|r| r.span == m.span)
+                .map(|r| r.antecedent);
         }
         let text = &self.doc.text[m.span.start..m.span.end];
         let k = self
@@ -1512,12 +1527,8 @@ impl Ctx<'_> {
             if e.kind != EntityKind::Person || self.inside_quote(e.start) {
                 return false;
             }
-            let Some(id) = e.id else { return false };
-            let cid = id as usize - 1;
-            match m.pronoun {
-                Some(g) => self.layer.genders[cid].compatible(g),
-                None => self.layer.clusters[cid].roles.iter().any(|r| r == &role),
-            }
+            e.id.and_then(|id| self.layer.cluster(id))
+                .is_some_and(|c| c.roles.contains(&role))
         })
     }
 
@@ -1566,25 +1577,50 @@ fn previous_speaker(s: &Speaker, layer: &EntityLayer) -> SpeakerMention {
     }
 }
 
-/// Finds the quotes of the blocks marked `true` in `article`.
-pub fn find(doc: &Document, layer: &EntityLayer, article: &[bool]) -> Vec<Quote> {
-    let raw = pair_marks(doc);
+/// The quotation marks of a text, paired.
+pub struct Marks {
+    raw: Vec<RawQuote>,
+    /// The spans inside double marks, sorted.
+    quoted: Vec<Span>,
+}
+
+impl Marks {
+    pub fn find(doc: &Document) -> Marks {
+        let raw = pair_marks(doc);
+        let mut quoted: Vec<Span> = raw
+            .iter()
+            .filter(|q| !q.single)
+            .flat_map(|q| q.parts.iter().copied())
+            .collect();
+        quoted.sort();
+        Marks { raw, quoted }
+    }
+
+    /// The spans inside double quotation marks, sorted.
+    pub fn quoted(&self) -> &[Span] {
+        &self.quoted
+    }
+}
+
+/// Finds the quotes of the blocks marked `true` in `article`, between the `marks` of `doc`;
+/// `pronouns`: the pronouns resolved to people, in order.
+pub fn find(
+    doc: &Document,
+    layer: &EntityLayer,
+    article: &[bool],
+    marks: &Marks,
+    pronouns: &[Resolution],
+) -> Vec<Quote> {
+    let raw = &marks.raw;
     let ctx = Ctx {
         doc,
         layer,
         pos: cue_classes(doc),
-        quoted: {
-            let mut q: Vec<Span> = raw
-                .iter()
-                .filter(|q| !q.single)
-                .flat_map(|q| q.parts.iter().copied())
-                .collect();
-            q.sort();
-            q
-        },
+        quoted: &marks.quoted,
+        pronouns,
     };
     let mut out: Vec<Quote> = Vec::new();
-    for q in &raw {
+    for q in raw {
         let first = q.parts[0];
         let last = *q.parts.last().unwrap();
         let block = doc.block_at(first.start);
@@ -2175,7 +2211,15 @@ mod tests {
     fn quotes(text: &str) -> Vec<Quote> {
         let doc = Document::new(text);
         let layer = entities::find(&doc, &[], &[], None);
-        find(&doc, &layer, &vec![true; doc.blocks.len()])
+        let marks = Marks::find(&doc);
+        let pronouns = crate::coref::resolve(&doc, &layer, marks.quoted(), &|_| false);
+        find(
+            &doc,
+            &layer,
+            &vec![true; doc.blocks.len()],
+            &marks,
+            &pronouns,
+        )
     }
 
     fn assert_quote(text: &str, starts_with: &str, speaker: Option<&str>, kind: QuoteKind) {
@@ -2604,10 +2648,10 @@ mod tests {
         );
         // Not when the outer verb does not report ("When Sanders accused Clinton …, she said").
         assert_mention(
-            "When Bram Toll accused Vera Lind of weakness, she said \"I stood up to the banks\" \
+            "When Tom Toll accused Maria Lind of weakness, she said \"I stood up to the banks\" \
              on the night.",
             "I stood",
-            "Vera Lind",
+            "Maria Lind",
             "she",
         );
     }

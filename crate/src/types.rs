@@ -234,6 +234,18 @@ impl QuoteKind {
     }
 }
 
+/// A pronoun that stands for a person: "he" for the cluster of "Tom Reyes".
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Reference {
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    /// The person's cluster.
+    pub id: u32,
+    /// What decided it: the mention it goes back to and how sure the model is.
+    pub why: String,
+}
+
 /// Who a quote is attributed to.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Speaker {
@@ -342,6 +354,8 @@ pub struct Analysis {
     pub entities: Vec<Entity>,
     pub clusters: Vec<Cluster>,
     pub quotes: Vec<Quote>,
+    /// The pronouns that stand for a person of `clusters`.
+    pub references: Vec<Reference>,
     pub clean_text: String,
     pub stats: Stats,
     /// Every token with its part of speech, when the options ask for it (`Options::tokens`).

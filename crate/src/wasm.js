@@ -41,6 +41,7 @@ export function unpackAnalysis(numbers, ends, strings) {
     start: usize(), end: usize(), parts: list(span), text: str(), kind: str(),
     speaker: opt(speaker), cue: opt(cue), confidence: str(), why: str(),
   });
+  const reference = () => ({ start: usize(), end: usize(), text: str(), id: u32(), why: str() });
   const stats = () => ({ words: u32(), article_words: u32(), boilerplate_blocks: u32(), sources: u32() });
   const token = () => ({ start: usize(), end: usize(), upos: str(), xpos: str() });
   const analysis = () => {
@@ -48,7 +49,7 @@ export function unpackAnalysis(numbers, ends, strings) {
       text: str(), format: str(), offsets: str(), title: opt(str), byline: opt(str),
       published: opt(str), site_name: opt(str), language: opt(str), warnings: list(str),
       blocks: list(block), entities: list(entity), clusters: list(cluster), quotes: list(quote),
-      clean_text: str(), stats: stats(),
+      references: list(reference), clean_text: str(), stats: stats(),
     };
     // Only when asked for (`tokens: true`), as the JSON leaves the key out otherwise.
     if (flag()) a.tokens = list(token);

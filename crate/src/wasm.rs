@@ -7,7 +7,9 @@ use rustc_hash::FxHashMap;
 use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 
-use crate::types::{Analysis, Block, Cluster, Cue, Entity, Quote, Span, Speaker, Stats, TokenTag};
+use crate::types::{
+    Analysis, Block, Cluster, Cue, Entity, Quote, Reference, Span, Speaker, Stats, TokenTag,
+};
 use crate::{analyze as analyze_core, FormatChoice, OffsetUnit, Options, UserName};
 
 #[wasm_bindgen(start)]
@@ -193,6 +195,7 @@ impl<'a> Packed<'a> {
         self.list(&a.entities, Self::entity);
         self.list(&a.clusters, Self::cluster);
         self.list(&a.quotes, Self::quote);
+        self.list(&a.references, Self::reference);
         self.long(&a.clean_text);
         self.stats(&a.stats);
         self.opt(&a.tokens, |p, t| p.list(t, Self::token));
@@ -237,6 +240,14 @@ impl<'a> Packed<'a> {
         self.opt(&q.cue, Self::cue);
         self.str(q.confidence.as_str());
         self.str(&q.why);
+    }
+
+    fn reference(&mut self, r: &'a Reference) {
+        self.usize(r.start);
+        self.usize(r.end);
+        self.str(&r.text);
+        self.u32(r.id);
+        self.str(&r.why);
     }
 
     fn span(&mut self, s: &'a Span) {

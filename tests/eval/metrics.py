@@ -849,3 +849,97 @@ def check_binary(bin_path: Path) -> None:
 
 def fmt(x) -> str:
     return "   -  " if x is None else f"{x:6.3f}"
+
+
+# ---------------------------------------------------------------------------
+# GUM coreference: third-person pronouns of people and the chains they belong to
+# ---------------------------------------------------------------------------
+
+# The pronouns the people stage resolves: third person singular, with a gender.
+GENDERED_PRONOUNS = frozenset(
+    "he him his himself she her hers herself".split())
+
+
+def _paragraph_starts(path: Path) -> set[str]:
+    """The sent_ids that open a paragraph (`# newpar` before them)."""
+    out, pending = set(), True
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("# newpar"):
+                pending = True
+            elif line.startswith("# sent_id = "):
+                if pending:
+                    out.add(line.split(" = ", 1)[1].strip())
+                pending = False
+    return out
+
+
+def gum_text(doc: dict, par_starts: set[str]) -> tuple[str, dict]:
+    """A GUM document as running text: words spaced as SpaceAfter says, sentences by a space,
+    paragraphs by a blank line. Returns the text and, per (sentence index, word id), the
+    word's UTF-8 byte span (a multiword token's words share its span)."""
+    parts: list[str] = []
+    pos = 0
+    spans: dict = {}
+
+    def put(s: str) -> None:
+        nonlocal pos
+        parts.append(s)
+        pos += len(s.encode("utf-8"))
+
+    for si, sent in enumerate(doc["sentences"]):
+        if si > 0:
+            put("\n\n" if sent["sent_id"] in par_starts else " ")
+        words = sent["words"]
+        k = 0
+        while k < len(words):
+            w = words[k]
+            mwt = w["mwt"]
+            if mwt:
+                group = [x for x in words[k:] if x["mwt"] == mwt]
+                a = pos
+                put(mwt[2])
+                for x in group:
+                    spans[(si, x["id"])] = (a, pos)
+                last = group[-1]
+                k += len(group)
+            else:
+                a = pos
+                put(w["form"])
+                spans[(si, w["id"])] = (a, pos)
+                last = w
+                k += 1
+            if last["space_after"] and k < len(words):
+                put(" ")
+    return "".join(parts), spans
+
+
+def read_gum_coref(data: Path, split: str, genres=None) -> list[dict]:
+    """GUM's `split` for pronoun resolution: one record a document (sorted by file name),
+    `{"id", "genre", "text", "mentions", "pronouns"}`. `mentions`: every mention of a
+    person entity, `{"start", "end", "entity", "named"}` (UTF-8 byte offsets; `named` when
+    its head is a proper noun); `pronouns`: the mentions that are one gendered third-person
+    pronoun (`GENDERED_PRONOUNS`), `{"start", "end", "entity", "text"}`. `genres` as in
+    `read_gum_named`."""
+    rg = _gum_reader(data)
+    out = []
+    for path in sorted((data / "coref" / "gum" / split).glob("*.conllu")):
+        genre = path.name.split("_")[1]
+        if genres is not None and genre not in genres:
+            continue
+        doc = rg.read_document(str(path))
+        text, spans = gum_text(doc, _paragraph_starts(path))
+        mentions, pronouns = [], []
+        for m in rg.mentions(doc):
+            if m["etype"] != "person":
+                continue
+            a = spans[(m["sent"], m["start"])][0]
+            b = spans[(m["sent"], m["end"])][1]
+            mentions.append({"start": a, "end": b, "entity": m["eid"],
+                             "named": _gum_name_word(m["head"])})
+            w = m["words"]
+            if len(w) == 1 and w[0]["form"].lower() in GENDERED_PRONOUNS and not w[0]["mwt"]:
+                pronouns.append({"start": a, "end": b, "entity": m["eid"], "text": w[0]["form"]})
+        out.append({"id": path.stem, "genre": genre, "text": text,
+                    "mentions": mentions, "pronouns": pronouns})
+    return out

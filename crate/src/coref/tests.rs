@@ -1,0 +1,64 @@
+use super::*;
+use crate::entities;
+
+fn resolved(text: &str) -> Vec<(String, String)> {
+    let doc = Document::new(text);
+    let layer = entities::find(&doc, &[], &[], Some("en"));
+    resolve(&doc, &layer, &[], &|_| false)
+        .into_iter()
+        .map(|r| {
+            let name = layer.cluster(r.cluster).unwrap().name.clone();
+            (doc.tok(r.token).to_string(), name)
+        })
+        .collect()
+}
+
+#[test]
+fn every_feature_name_is_known_once() {
+    for (k, name) in FEATURES.iter().enumerate() {
+        assert_eq!(FEATURES.iter().position(|n| n == name), Some(k), "{name}");
+    }
+    assert_eq!(model::MODEL.weights.len(), FEATURES.len());
+}
+
+#[test]
+fn the_weights_file_round_trips() {
+    let m = model::MODEL.clone();
+    assert_eq!(model::Model::parse(&m.write()), Some(m));
+    assert_eq!(model::Model::parse("no_such_feature\t1.0\n"), None);
+}
+
+#[test]
+fn a_pronoun_goes_to_a_person_of_its_gender() {
+    let r = resolved("Maria Lopez met John Smith in Lisbon. She said the talks went well.");
+    assert_eq!(r, [("She".to_string(), "Maria Lopez".to_string())]);
+    let r = resolved("Maria Lopez met John Smith in Lisbon. He said the talks went well.");
+    assert_eq!(r, [("He".to_string(), "John Smith".to_string())]);
+}
+
+#[test]
+fn no_candidate_no_guess() {
+    assert!(resolved("The council met on Tuesday. He said the talks went well.").is_empty());
+    // Too far back: more than the window of sentences.
+    let far = format!(
+        "John Smith arrived.{} He left.",
+        " It rained.".repeat(FAR_WINDOW as usize + 1)
+    );
+    assert!(resolved(&far).is_empty());
+}
+
+#[test]
+fn her_before_a_noun_is_possessive() {
+    let doc = Document::new("She saw her. Her plan");
+    let cases: Vec<_> = (0..doc.tokens.len())
+        .filter_map(|k| pronoun(&doc, k))
+        .collect();
+    assert_eq!(
+        cases,
+        [
+            (Gender::Female, Case::Subject),
+            (Gender::Female, Case::Object),
+            (Gender::Female, Case::Possessive)
+        ]
+    );
+}
