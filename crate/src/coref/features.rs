@@ -5,7 +5,7 @@
 use super::{Case, Pronoun, State};
 use crate::lexicon::Gender;
 use crate::pos::Upos;
-use crate::segment::TokenKind;
+use crate::segment::{word_is_cap, TokenKind};
 
 /// The features, in the order of their weights.
 pub const FEATURES: &[&str] = &[
@@ -205,11 +205,18 @@ impl State<'_> {
         }
     }
 
-    /// At most one word before token `a` in its sentence.
+    /// At most one word before token `a` in its sentence, not counting the title and
+    /// modifiers of a name ("Secretary of State John Kerry", "The French Foreign Minister
+    /// Jean-Yves Le Drian"): capitalised words, and "of" and "the".
     fn opens_sentence(&self, a: usize) -> bool {
-        let s = &self.doc.sentences[self.doc.tokens[a].sentence as usize];
+        let doc = self.doc;
+        let s = &doc.sentences[doc.tokens[a].sentence as usize];
         (s.tokens.0..a)
-            .filter(|&k| self.doc.tokens[k].kind == TokenKind::Word)
+            .filter(|&k| doc.tokens[k].kind == TokenKind::Word)
+            .filter(|&k| {
+                let w = doc.tok(k);
+                !word_is_cap(w) && !matches!(w, "of" | "the")
+            })
             .count()
             <= 1
     }
