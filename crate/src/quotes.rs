@@ -571,6 +571,35 @@ impl Ctx<'_> {
         self.doc.tok(i)
     }
 
+    /// The person a name that is not one modifies: an English name phrase ends in its head,
+    /// so a place, group, organisation or title word before a title and a person's name is
+    /// a modifier of that person ("Tulsa Police Chief Chuck Jordan", "House Speaker Paul
+    /// Ryan", "Israeli Prime Minister Benjamin Netanyahu", "MSNBC's Chris Matthews"). Between
+    /// them only capitalised words, title words, "of", "the", a possessive or an
+    /// abbreviation's dot.
+    fn person_it_modifies(&self, e: usize) -> Option<usize> {
+        const WITHIN: usize = 6;
+        let ent = &self.layer.entities[e];
+        if ent.kind == EntityKind::Person {
+            return None;
+        }
+        let doc = self.doc;
+        let sentence = doc.tokens[doc.token_at(ent.start)].sentence;
+        let next = self.layer.entities.get(e + 1)?;
+        let (a, b) = (doc.token_at(ent.end), doc.token_at(next.start));
+        let linking = |k: usize| {
+            let w = doc.tok(k);
+            word_is_cap(w)
+                || matches!(w, "of" | "the" | "." | "'s" | "’s")
+                || with_lower(w, |l| LEX.title(l).is_some())
+        };
+        (next.kind == EntityKind::Person
+            && b - a <= WITHIN
+            && doc.tokens.get(b).is_some_and(|t| t.sentence == sentence)
+            && (a..b).all(linking))
+        .then_some(e + 1)
+    }
+
     /// A speaker mention at token `i`: a name, a pronoun, or "the" + a description.
     fn mention_at(&self, i: usize) -> Option<(SpeakerMention, usize)> {
         if i >= self.doc.tokens.len() {
@@ -1486,12 +1515,13 @@ impl Ctx<'_> {
         self.inside_quote(self.doc.tokens[k].start)
     }
 
-    /// The entity a mention stands for: its own; for "he" or "his", the person
+    /// The entity a mention stands for: its own, or the person it modifies
+    /// ([`Ctx::person_it_modifies`]); for "he" or "his", the person
     /// [`crate::coref`] resolved it to; for "it" and "they", the nearest organisation before;
     /// for a description ("the ambassador"), the nearest person before with that role.
     fn resolve(&self, m: &SpeakerMention) -> Option<usize> {
         if let Some(e) = m.entity {
-            return Some(e);
+            return Some(self.person_it_modifies(e).unwrap_or(e));
         }
         if m.pronoun.is_some() {
             let k = self
@@ -1534,7 +1564,13 @@ impl Ctx<'_> {
 
     fn speaker(&self, m: &SpeakerMention) -> (Speaker, bool) {
         let resolved = self.resolve(m);
-        let text = self.doc.text[m.span.start..m.span.end].to_string();
+        // The modifier of a person's name ("Tulsa" of "Tulsa Police Chief Chuck Jordan") is
+        // not the mention that names the speaker: the name is.
+        let span = match (m.entity, resolved) {
+            (Some(a), Some(b)) if a != b => self.layer.entities[b].span(),
+            _ => m.span,
+        };
+        let text = self.doc.text[span.start..span.end].to_string();
         match resolved {
             Some(e) => {
                 let ent = &self.layer.entities[e];
@@ -1542,8 +1578,8 @@ impl Ctx<'_> {
                     Speaker {
                         name: self.layer.name_of(ent),
                         entity: ent.id,
-                        start: m.span.start,
-                        end: m.span.end,
+                        start: span.start,
+                        end: span.end,
                         text,
                     },
                     true,
@@ -2260,6 +2296,31 @@ mod tests {
             (s.name.as_str(), s.text.as_str()),
             (name, mention),
             "{q:#?}"
+        );
+    }
+
+    /// A place, group or organisation before a title and a person's name modifies the
+    /// person, who is the speaker.
+    #[test]
+    fn the_modifier_of_a_name_is_not_the_speaker() {
+        assert_mention(
+            "\"We are investigating,\" said Tulsa Police Chief Chuck Jordan.",
+            "We are",
+            "Chuck Jordan",
+            "Chuck Jordan",
+        );
+        assert_mention(
+            "Israeli Prime Minister Benjamin Netanyahu said: \"We will not wait.\"",
+            "We will",
+            "Benjamin Netanyahu",
+            "Benjamin Netanyahu",
+        );
+        // Not across a verb or a lowercase word that is no title.
+        assert_mention(
+            "\"It is over,\" the Senate said after Mary Lee spoke.",
+            "It is",
+            "United States Senate",
+            "Senate",
         );
     }
 
