@@ -1224,8 +1224,8 @@ impl Ctx<'_> {
             let Some((m, end)) = self.mention_at(k) else {
                 continue;
             };
-            // Move to the mention's first token.
-            let first = self.doc.token_at(m.span.start);
+            // Move to the mention's first token (never forward: the scan must end).
+            let first = self.doc.token_at(m.span.start).min(k);
             if end < self.doc.tokens.len()
                 && matches!(self.word(end), "'s" | "’s")
                 && !self.is_pronoun_mention(&m)
