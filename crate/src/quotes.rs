@@ -574,9 +574,10 @@ impl Ctx<'_> {
     /// The person a name that is not one modifies: an English name phrase ends in its head,
     /// so a place, group, organisation or title word before a title and a person's name is
     /// a modifier of that person ("Tulsa Police Chief Chuck Jordan", "House Speaker Paul
-    /// Ryan", "Israeli Prime Minister Benjamin Netanyahu", "MSNBC's Chris Matthews"). Between
-    /// them only capitalised words, title words, "of", "the", a possessive or an
-    /// abbreviation's dot.
+    /// Ryan", "Israeli Prime Minister Benjamin Netanyahu", "MSNBC's Chris Matthews",
+    /// "Democratic presidential nominee Hillary Clinton"). Between them only capitalised
+    /// words, title words, "of", "the", a possessive or an abbreviation's dot, or lowercase
+    /// modifiers of a description noun right before the name ([`Ctx::plain_modifier`]).
     fn person_it_modifies(&self, e: usize) -> Option<usize> {
         const WITHIN: usize = 6;
         let ent = &self.layer.entities[e];
@@ -587,17 +588,50 @@ impl Ctx<'_> {
         let sentence = doc.tokens[doc.token_at(ent.start)].sentence;
         let next = self.layer.entities.get(e + 1)?;
         let (a, b) = (doc.token_at(ent.end), doc.token_at(next.start));
+        let described = b > a && is_description_noun(doc.tok(b - 1));
         let linking = |k: usize| {
             let w = doc.tok(k);
             word_is_cap(w)
                 || matches!(w, "of" | "the" | "." | "'s" | "’s")
                 || with_lower(w, |l| LEX.title(l).is_some())
+                || (described && self.plain_modifier(k))
         };
         (next.kind == EntityKind::Person
             && b - a <= WITHIN
             && doc.tokens.get(b).is_some_and(|t| t.sentence == sentence)
             && (a..b).all(linking))
         .then_some(e + 1)
+    }
+
+    /// A lowercase word that can modify a noun in a description: not a verb of speech, a
+    /// preposition or a function word ("presidential" of "presidential nominee").
+    fn plain_modifier(&self, k: usize) -> bool {
+        let w = self.word(k);
+        self.doc.tokens[k].kind == TokenKind::Word
+            && !word_is_cap(w)
+            && LEX.speech_verb(w).is_none()
+            && !is_preposition(w)
+            && !LEX.is_stopword(w)
+    }
+
+    /// The description a place, group or other name that is not a person's or an
+    /// organisation's opens, ending at token `noun`: "the New York businessman", "a U.S.
+    /// senator" (the place is a modifier, the speaker is described, not named). Not when a
+    /// person's name follows the description (then [`Ctx::person_it_modifies`]).
+    fn description_after(&self, e: usize, end: usize) -> Option<usize> {
+        const WITHIN: usize = 3;
+        let ent = &self.layer.entities[e];
+        if matches!(ent.kind, EntityKind::Person | EntityKind::Org) {
+            return None;
+        }
+        let s1 = self.doc.sentences
+            [self.doc.tokens[end.min(self.doc.tokens.len() - 1)].sentence as usize]
+            .tokens
+            .1;
+        let noun = (end..(end + WITHIN).min(s1))
+            .take_while(|&k| self.plain_modifier(k))
+            .find(|&k| is_description_noun(self.word(k)))?;
+        (self.entity_at(noun + 1).is_none()).then_some(noun)
     }
 
     /// A speaker mention at token `i`: a name, a pronoun, or "the" + a description.
@@ -608,6 +642,15 @@ impl Ctx<'_> {
         if let Some(e) = self.entity_at(i) {
             let ent = &self.layer.entities[e];
             let end = self.doc.token_at(ent.end);
+            if let Some(noun) = self.description_after(e, end) {
+                let span = Span::new(ent.start, self.doc.tokens[noun].end);
+                let m = SpeakerMention {
+                    span,
+                    entity: None,
+                    pronoun: None,
+                };
+                return Some((m, noun + 1));
+            }
             return Some((
                 SpeakerMention {
                     span: ent.span(),
@@ -2314,6 +2357,19 @@ mod tests {
             "We will",
             "Benjamin Netanyahu",
             "Benjamin Netanyahu",
+        );
+        assert_mention(
+            "Democratic presidential nominee Hillary Clinton said: \"We can do this.\"",
+            "We can",
+            "Hillary Clinton",
+            "Hillary Clinton",
+        );
+        // A place opening a description is no speaker: the description is.
+        assert_mention(
+            "\"We need change,\" European officials said.",
+            "We need",
+            "European officials",
+            "European officials",
         );
         // Not across a verb or a lowercase word that is no title.
         assert_mention(
