@@ -7,11 +7,12 @@
 //! cargo run --release -p article-inspector --example train_coref -- CORPORA_DIR OUT [--dry]
 //! ```
 //!
-//! Learns from `train.jsonl` (GUM train, the six openly licensed genres) and prints accuracy
-//! on it, on `dev.jsonl` (GUM dev, all genres), and leaving each training genre out in turn,
-//! beside the rule it replaced (the most recently named candidate). Deterministic.
+//! Learns from the news and interviews of `train.jsonl` (GUM train's openly licensed genres,
+//! [`TRAIN_GENRES`]) and prints accuracy on them, on that file's other genres, on `dev.jsonl`
+//! (GUM dev, all genres), and leaving each genre learnt from out in turn, beside the rule it
+//! replaced (the most recently named candidate). Deterministic.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::path::Path;
 
 use article_inspector::coref::{self, model::Model, Candidate, Pronoun, FEATURES};
@@ -22,6 +23,14 @@ use serde::Deserialize;
 
 /// Passes over the training documents.
 const EPOCHS: usize = 12;
+
+/// The genres learnt from: the product reads news. Measured (GUM dev pronouns put in their
+/// chain; PolNeAR dev resolved-speaker accuracy, merged / split people), all six openly
+/// licensed genres: 0.733; 0.825, 17 / 34. News and interviews: 0.701; 0.838, 12 / 25.
+/// Adding biographies 0.711; 0.833, 15 / 31; courts 0.642; 0.827, 14 / 27; academic and
+/// travel 0.663; 0.828, 12 / 27. Biographies, most of the pronouns, teach that "he" is the
+/// text's subject; news quotes sources named once.
+const TRAIN_GENRES: [&str; 2] = ["news", "interview"];
 
 #[derive(Deserialize)]
 struct GoldSpan {
@@ -227,32 +236,38 @@ fn main() {
         .into_iter()
         .map(prepare)
         .collect();
-    let train_set: Vec<&Doc> = train_docs.iter().collect();
+    let (train_set, other): (Vec<&Doc>, Vec<&Doc>) = train_docs
+        .iter()
+        .partition(|d| TRAIN_GENRES.contains(&d.genre.as_str()));
     let dev_set: Vec<&Doc> = dev_docs.iter().collect();
     let model = train(&train_set);
     println!(
         "pronoun accuracy: a candidate of the pronoun's chain first, of the pronouns with one"
     );
-    println!("{:<34} {:>7} {:>7} {:>6}", "set", "rule", "model", "n");
+    println!("{:<40} {:>7} {:>7} {:>6}", "set", "rule", "model", "n");
     let row = |name: &str, docs: &[&Doc], m: &Model| {
         let (r, n) = accuracy(docs, &rule());
         let (a, _) = accuracy(docs, m);
-        println!("{name:<34} {r:>7.3} {a:>7.3} {n:>6}");
+        println!("{name:<40} {r:>7.3} {a:>7.3} {n:>6}");
     };
-    row("GUM train (6 genres)", &train_set, &model);
+    let trained = TRAIN_GENRES.join(" + ");
+    row(
+        &format!("GUM train, {trained} (learnt)"),
+        &train_set,
+        &model,
+    );
+    row("GUM train, its other genres (not learnt)", &other, &model);
     row("GUM dev (15 genres)", &dev_set, &model);
-    let genres: BTreeMap<&str, ()> = train_docs.iter().map(|d| (d.genre.as_str(), ())).collect();
-    for g in genres.keys() {
-        let rest: Vec<&Doc> = train_docs.iter().filter(|d| d.genre != *g).collect();
-        let held: Vec<&Doc> = train_docs.iter().filter(|d| d.genre == *g).collect();
-        row(&format!("train, {g} left out"), &held, &train(&rest));
+    for g in TRAIN_GENRES {
+        let (held, rest): (Vec<&Doc>, Vec<&Doc>) = train_set.iter().partition(|d| d.genre == *g);
+        row(&format!("GUM train, {g} left out"), &held, &train(&rest));
     }
     if dry {
         return;
     }
     let header = "# The pronoun resolver's weights (crate/src/coref): feature<TAB>weight.\n\
                   # Written by crate/examples/train_coref.rs (tools/coref/train.sh) from GUM train's\n\
-                  # six openly licensed genres; derived numbers only, no corpus text.\n";
+                  # news and interviews (CC BY); derived numbers only, no corpus text.\n";
     std::fs::write(out, format!("{header}{}", model.write())).expect("write the weights");
     println!("wrote {out}");
 }
