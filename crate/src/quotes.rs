@@ -615,9 +615,10 @@ impl Ctx<'_> {
     }
 
     /// The description a place, group or other name that is not a person's or an
-    /// organisation's opens, ending at token `noun`: "the New York businessman", "a U.S.
-    /// senator" (the place is a modifier, the speaker is described, not named). Not when a
-    /// person's name follows the description (then [`Ctx::person_it_modifies`]).
+    /// organisation's opens, ending at token `noun` (a description noun at most three words
+    /// on): "European officials", "U.S. senator"
+    /// (the name is a modifier; the speaker is described, not named). Not when a person's
+    /// name follows the description (then [`Ctx::person_it_modifies`]).
     fn description_after(&self, e: usize, end: usize) -> Option<usize> {
         const WITHIN: usize = 3;
         let ent = &self.layer.entities[e];

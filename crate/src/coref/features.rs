@@ -25,8 +25,8 @@ pub const FEATURES: &[&str] = &[
     "gender_known",
     // The mention is the first person named in its sentence.
     "first_person_of_sentence",
-    // At most one word before the mention in its sentence, and no possessive (its subject,
-    // most often).
+    // Only a title and modifiers before the mention in its sentence, and no possessive (its
+    // subject, most often).
     "opens_sentence",
     // A verb right after the mention ("Reyes said", "Okafor has").
     "verb_after",
@@ -205,20 +205,19 @@ impl State<'_> {
         }
     }
 
-    /// At most one word before token `a` in its sentence, not counting the title and
-    /// modifiers of a name ("Secretary of State John Kerry", "The French Foreign Minister
-    /// Jean-Yves Le Drian"): capitalised words, and "of" and "the".
+    /// Nothing before token `a` in its sentence but the title and modifiers of a name
+    /// ("Secretary of State John Kerry", "The French Foreign Minister Jean-Yves Le Drian",
+    /// "Yesterday, Okafor"): capitalised words, "of" and "the". Not a name after a lowercase
+    /// word ("The ambassador of Maranthia"): that name is not the sentence's subject.
     fn opens_sentence(&self, a: usize) -> bool {
         let doc = self.doc;
         let s = &doc.sentences[doc.tokens[a].sentence as usize];
         (s.tokens.0..a)
             .filter(|&k| doc.tokens[k].kind == TokenKind::Word)
-            .filter(|&k| {
+            .all(|k| {
                 let w = doc.tok(k);
-                !word_is_cap(w) && !matches!(w, "of" | "the")
+                word_is_cap(w) || matches!(w, "of" | "the")
             })
-            .count()
-            <= 1
     }
 
     fn pos_is(&self, k: usize, classes: &[Upos]) -> bool {

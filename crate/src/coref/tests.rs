@@ -62,3 +62,17 @@ fn her_before_a_noun_is_possessive() {
         ]
     );
 }
+
+#[test]
+fn a_name_after_a_lowercase_word_is_not_the_subject() {
+    // "Maranthia", an invented country, is read as a person's name; the ambassador is the
+    // subject all the same.
+    let text = "The ambassador of Maranthia to the Northern Isles Council, Ines Calloway, warned \
+                on Friday that talks could fail.\nSpeaking to reporters, the ambassador said \
+                both sides had stopped listening.\nShe said the talks would go on.";
+    let r = resolved(text);
+    assert_eq!(
+        r.first().map(|(p, n)| (p.as_str(), n.as_str())),
+        Some(("She", "Ines Calloway"))
+    );
+}
