@@ -118,7 +118,7 @@ fn stages(docs: &[String]) {
     let q = time(Duration::from_secs(1), || {
         for ((doc, layer), article) in parsed.iter().zip(&layers).zip(&articles) {
             let marks = quotes::Marks::find(black_box(doc));
-            let pronouns = coref::resolve(doc, layer, marks.quoted(), &|_| false);
+            let pronouns = coref::resolve(doc, layer, &marks, &|_| false);
             black_box(quotes::find(doc, layer, article, &marks, &pronouns));
         }
     });

@@ -41,7 +41,6 @@ struct GoldSpan {
 
 #[derive(Deserialize)]
 struct Record {
-    id: String,
     genre: String,
     text: String,
     mentions: Vec<GoldSpan>,
@@ -81,7 +80,6 @@ fn prepare(r: Record) -> Doc {
                 .map(|m| m.entity.clone())
         })
         .collect();
-    let _ = r.id;
     Doc {
         genre: r.genre,
         pronouns: r
@@ -130,7 +128,7 @@ fn run(d: &Doc, model: &Model) -> (Vec<Choice>, usize, usize) {
             right: marks,
         });
     };
-    coref::resolve_with(&doc, &layer, marks.quoted(), &|_| false, model, &mut seen);
+    coref::resolve_with(&doc, &layer, &marks, &|_| false, model, &mut seen);
     (choices, right, total)
 }
 

@@ -101,7 +101,7 @@ pub fn analyze(input: &str, options: &Options) -> Result<Analysis, Error> {
     let mut layer = entities::find(&doc, &widgets, &options.names, language);
     let marks = quotes::Marks::find(&doc);
     let skipped = |b: usize| widgets.get(b).copied().unwrap_or(false);
-    let pronouns = coref::resolve(&doc, &layer, marks.quoted(), &skipped);
+    let pronouns = coref::resolve(&doc, &layer, &marks, &skipped);
     let quotes = quotes::find(&doc, &layer, &article, &marks, &pronouns);
     let references = references(&doc, &layer, &pronouns);
     keep_entities_outside_quote_pieces(&mut layer.entities, &quotes);

@@ -473,8 +473,8 @@ struct SpeakerMention {
 struct Ctx<'a> {
     doc: &'a Document<'a>,
     layer: &'a EntityLayer,
-    /// Spans of all direct quotes (entities inside them are not antecedents).
-    quoted: &'a [Span],
+    /// The text's quotation marks (entities inside direct quotes are not antecedents).
+    marks: &'a Marks,
     /// The pronouns resolved to people ([`crate::coref`]), in order.
     pronouns: &'a [Resolution],
     /// Word classes of the cue words other than "say" and "tell" and their neighbours
@@ -1551,8 +1551,7 @@ impl Ctx<'_> {
     /// `quoted` is sorted and its spans do not overlap: a binary search finds the one that
     /// could hold `pos`.
     fn inside_quote(&self, pos: usize) -> bool {
-        let k = self.quoted.partition_point(|q| q.start <= pos);
-        k > 0 && pos < self.quoted[k - 1].end
+        self.marks.is_quoted(pos)
     }
 
     fn token_quoted(&self, k: usize) -> bool {
@@ -1676,9 +1675,10 @@ impl Marks {
         Marks { raw, quoted }
     }
 
-    /// The spans inside double quotation marks, sorted.
-    pub fn quoted(&self) -> &[Span] {
-        &self.quoted
+    /// Whether byte `at` is inside double quotation marks.
+    pub fn is_quoted(&self, at: usize) -> bool {
+        let k = self.quoted.partition_point(|q| q.start <= at);
+        k > 0 && at < self.quoted[k - 1].end
     }
 }
 
@@ -1696,7 +1696,7 @@ pub fn find(
         doc,
         layer,
         pos: cue_classes(doc),
-        quoted: &marks.quoted,
+        marks,
         pronouns,
     };
     let mut out: Vec<Quote> = Vec::new();
@@ -2292,7 +2292,7 @@ mod tests {
         let doc = Document::new(text);
         let layer = entities::find(&doc, &[], &[], None);
         let marks = Marks::find(&doc);
-        let pronouns = crate::coref::resolve(&doc, &layer, marks.quoted(), &|_| false);
+        let pronouns = crate::coref::resolve(&doc, &layer, &marks, &|_| false);
         find(
             &doc,
             &layer,

@@ -19,6 +19,7 @@ mod tests;
 use crate::entities::EntityLayer;
 use crate::lexicon::{with_lower, Gender};
 use crate::pos::{self, Pos};
+use crate::quotes::Marks;
 use crate::segment::{Document, TokenKind};
 use crate::types::{EntityKind, Span};
 
@@ -84,14 +85,14 @@ pub fn pronoun(doc: &Document, k: usize) -> Option<(Gender, Case)> {
 }
 
 /// The pronouns of people in the tokens not skipped, each resolved where a candidate agrees.
-/// `quoted`: the spans inside quotation marks, sorted.
+/// `marks`: the text's quotation marks.
 pub fn resolve(
     doc: &Document,
     layer: &EntityLayer,
-    quoted: &[Span],
+    marks: &Marks,
     skip: &dyn Fn(usize) -> bool,
 ) -> Vec<Resolution> {
-    resolve_with(doc, layer, quoted, skip, &model::MODEL, &mut |_, _| {})
+    resolve_with(doc, layer, marks, skip, &model::MODEL, &mut |_, _| {})
 }
 
 /// [`resolve`] with the weights `model`; `seen` is shown every pronoun's candidates and the
@@ -99,12 +100,12 @@ pub fn resolve(
 pub fn resolve_with(
     doc: &Document,
     layer: &EntityLayer,
-    quoted: &[Span],
+    marks: &Marks,
     skip: &dyn Fn(usize) -> bool,
     model: &Model,
     seen: &mut dyn FnMut(&Pronoun, &[Candidate]),
 ) -> Vec<Resolution> {
-    let mut state = State::new(doc, layer, quoted);
+    let mut state = State::new(doc, layer, marks);
     let mut out = Vec::new();
     for k in 0..doc.tokens.len() {
         let Some((gender, case)) = pronoun(doc, k) else {
@@ -150,7 +151,7 @@ pub struct Pronoun {
 struct State<'a> {
     doc: &'a Document<'a>,
     layer: &'a EntityLayer,
-    quoted: &'a [Span],
+    marks: &'a Marks,
     /// The person mentions with a cluster: index into the layer's entities, first token,
     /// last token.
     persons: Vec<(usize, usize, usize)>,
@@ -165,7 +166,7 @@ struct State<'a> {
 }
 
 impl<'a> State<'a> {
-    fn new(doc: &'a Document<'a>, layer: &'a EntityLayer, quoted: &'a [Span]) -> Self {
+    fn new(doc: &'a Document<'a>, layer: &'a EntityLayer, marks: &'a Marks) -> Self {
         let persons: Vec<(usize, usize, usize)> = layer
             .entities
             .iter()
@@ -196,7 +197,7 @@ impl<'a> State<'a> {
         State {
             doc,
             layer,
-            quoted,
+            marks,
             persons,
             named,
             pos,
@@ -206,8 +207,7 @@ impl<'a> State<'a> {
     }
 
     fn is_quoted(&self, at: usize) -> bool {
-        let k = self.quoted.partition_point(|q| q.start <= at);
-        k > 0 && self.quoted[k - 1].end > at
+        self.marks.is_quoted(at)
     }
 
     /// The gender-compatible people named in the window before pronoun `p`, most recent

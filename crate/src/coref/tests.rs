@@ -4,7 +4,7 @@ use crate::entities;
 fn resolved(text: &str) -> Vec<(String, String)> {
     let doc = Document::new(text);
     let layer = entities::find(&doc, &[], &[], Some("en"));
-    resolve(&doc, &layer, &[], &|_| false)
+    resolve(&doc, &layer, &crate::quotes::Marks::find(&doc), &|_| false)
         .into_iter()
         .map(|r| {
             let name = layer.cluster(r.cluster).unwrap().name.clone();
