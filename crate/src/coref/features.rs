@@ -79,8 +79,14 @@ fn f(name: &str) -> u8 {
         .unwrap_or_else(|| panic!("{name} is no feature of FEATURES")) as u8
 }
 
-fn bucket(n: u32, names: &[&str]) -> u8 {
-    f(names[(n as usize).min(names.len() - 1)])
+/// The bucket of a count: 0, 1, 2, 3–5 or 6 and more (`names` in that order; an empty
+/// name for a bucket that cannot occur).
+fn bucket(n: u32, names: [&str; 5]) -> u8 {
+    f(names[match n {
+        0..=2 => n as usize,
+        3..=5 => 3,
+        _ => 4,
+    }])
 }
 
 impl State<'_> {
@@ -102,25 +108,24 @@ impl State<'_> {
         let mut on = vec![
             bucket(
                 back,
-                &[
+                [
                     "sentences_back_0",
                     "sentences_back_1",
                     "sentences_back_2",
                     "sentences_back_3_5",
-                    "sentences_back_3_5",
-                    "sentences_back_3_5",
                     "sentences_back_6+",
                 ],
             ),
-            bucket(rank as u32, &["rank_0", "rank_1", "rank_2", "rank_3+"]),
+            bucket(
+                rank as u32,
+                ["rank_0", "rank_1", "rank_2", "rank_3+", "rank_3+"],
+            ),
             bucket(
                 named,
-                &[
-                    "mentions_1",
+                [
+                    "",
                     "mentions_1",
                     "mentions_2",
-                    "mentions_3_5",
-                    "mentions_3_5",
                     "mentions_3_5",
                     "mentions_6+",
                 ],
