@@ -29,6 +29,7 @@ use crate::types::{Cluster, Entity, EntityKind, Span};
 use crate::user_names::{self, UserName};
 
 mod people;
+mod verbs;
 
 /// What the entity stage found, plus facts the quote stage needs.
 #[derive(Debug, Clone, Default)]
@@ -495,6 +496,7 @@ fn combine(doc: &Document, rules: Vec<Mention>, chunks: &[tagger::Chunk]) -> Vec
         }
         merged.push(*c);
     }
+    let merged = verbs::cut_at_verbs(doc, merged);
     for c in &merged {
         let (mut i, j) = c.toks;
         // A name never starts with punctuation ("Rep" + ". Jim Orr").
