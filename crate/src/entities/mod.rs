@@ -512,8 +512,15 @@ fn combine(doc: &Document, rules: Vec<Mention>, chunks: &[tagger::Chunk]) -> Vec
         if j - i >= 2 && (verb || matches!(doc.tok(i), "The" | "the")) {
             i += 1;
         }
-        // A title opening a person's name is a cue, not part of it ("Mayor Helen Okafor").
+        // A title or a party word opening a person's name is a cue, not part of it ("Mayor
+        // Helen Okafor", "Republican Donald Trump").
         if c.kind == 1 {
+            while j - i >= 2
+                && people::PARTY_WORDS.contains(&doc.tok(i))
+                && word_is_cap(doc.tok(i + 1))
+            {
+                i += 1;
+            }
             while let Some(len) = title_len(doc, i, j) {
                 // "Rep. Jim Orr": past the abbreviation's dot.
                 let mut k = i + len;
@@ -524,6 +531,9 @@ fn combine(doc: &Document, rules: Vec<Mention>, chunks: &[tagger::Chunk]) -> Vec
                     break;
                 }
                 i = k;
+            }
+            if lone_title(doc, i, j) {
+                continue;
             }
         }
         // Words of a byline's role are not names ("Coastal Affairs Reporter").
@@ -646,6 +656,23 @@ fn combine(doc: &Document, rules: Vec<Mention>, chunks: &[tagger::Chunk]) -> Vec
     }
     add_strong_rules(&mut out, rules);
     out
+}
+
+/// Tokens `[i, j)` are a title and nothing else ("President" of "Mr. President", "Del."),
+/// and the text never writes the word as a surname, after a capitalised word that is no
+/// title ("Larry King" makes "Mr. King" a name, "Raj Shah" makes "Shah" one).
+fn lone_title(doc: &Document, i: usize, j: usize) -> bool {
+    if title_len(doc, i, j) != Some(j - i) {
+        return false;
+    }
+    let word = doc.tok(j - 1);
+    !(1..doc.tokens.len()).any(|k| {
+        let before = doc.tok(k - 1);
+        doc.tok(k) == word
+            && glued(doc, k)
+            && word_is_cap(before)
+            && LEX.title_of(&[before]).is_none()
+    })
 }
 
 /// Adds the rule mentions with a strong cue where neither the model's mentions (`out`, in
@@ -956,7 +983,9 @@ fn split_candidate(doc: &Document, mut i: usize, j: usize, out: &mut Vec<Mention
             title_words.push(w);
         }
     }
-    if i >= j {
+    // Nothing but titles: "Mr. President" names nobody (but "Mr. King" does, where the text
+    // names Larry King).
+    if i >= j || (!title_words.is_empty() && lone_title(doc, i, j)) {
         return;
     }
     let text = join_words(doc, i, j);
@@ -1864,6 +1893,23 @@ mod tests {
             .find(|c| c.name == "Ines Calloway")
             .expect("a cluster");
         assert_eq!(c.roles, vec!["ambassador".to_string()]);
+    }
+
+    #[test]
+    fn party_words_and_lone_titles_are_no_names() {
+        let doc = Document::new(
+            "Republican Donald Trump said the race was close. \"Mr. President, will you \
+             pledge it?\" a reporter asked. \"Not now,\" said Del. Stacey Plaskett. Larry \
+             King listened. \"Never,\" Mr. King said.",
+        );
+        let layer = find(&doc, &[], &[], None);
+        let people: Vec<&str> = layer
+            .clusters
+            .iter()
+            .filter(|c| c.kind == EntityKind::Person)
+            .map(|c| c.name.as_str())
+            .collect();
+        assert_eq!(people, ["Donald Trump", "Stacey Plaskett", "Larry King"]);
     }
 
     #[test]

@@ -10,7 +10,7 @@ use rustc_hash::FxHashMap as HashMap;
 
 /// Party words that may stand before a name in a mention and are no part of it ("Republican
 /// Donald Trump").
-const PARTY_WORDS: &[&str] = &["Republican", "Democrat", "Democratic", "GOP"];
+pub(super) const PARTY_WORDS: &[&str] = &["Republican", "Democrat", "Democratic", "GOP"];
 
 /// Generational suffixes after a surname ("Joseph R. Biden Jr.").
 const SUFFIXES: &[&str] = &["Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"];
