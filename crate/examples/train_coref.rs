@@ -146,11 +146,30 @@ fn of_chain(layer: &EntityLayer, d: &Doc, cluster: u32, start: usize, chain: &st
 /// each genre alike, as biographies hold most of the pronouns, measured worse on GUM dev:
 /// 0.717 → 0.679 of its pronouns put in their chain.)
 fn train(docs: &[&Doc]) -> Model {
+    let models: Vec<Model> = SEEDS.iter().map(|&s| train_once(docs, s)).collect();
+    Model {
+        weights: (0..FEATURES.len())
+            .map(|f| models.iter().map(|m| m.weights[f]).sum::<f32>() / models.len() as f32)
+            .collect(),
+    }
+}
+
+/// The orders the documents are shuffled in, one model each, averaged: with 153 pronouns
+/// to learn from, one order's weights swing with the order (PolNeAR dev speaker accuracy
+/// 0.834–0.841 over the same features).
+const SEEDS: [u64; 4] = [
+    0x9E37_79B9_7F4A_7C15,
+    0x2545_F491_4F6C_DD1D,
+    0x5851_F42D_4C95_7F2D,
+    0x1405_7B7E_F767_814F,
+];
+
+fn train_once(docs: &[&Doc], seed: u64) -> Model {
     let mut w = Model::zero();
     let mut sum = vec![0.0f64; FEATURES.len()];
     let mut steps = 0u64;
     let mut order: Vec<usize> = (0..docs.len()).collect();
-    let mut seed = 0x9E37_79B9_7F4A_7C15u64;
+    let mut seed = seed;
     for _ in 0..EPOCHS {
         shuffle(&mut order, &mut seed);
         for &k in &order {

@@ -3,7 +3,7 @@
 //! [`FEATURES`] so that the weights file can be read by a person.
 
 use super::{Case, Pronoun, State};
-use crate::lexicon::Gender;
+use crate::lexicon::{Gender, LEX};
 use crate::pos::Upos;
 use crate::segment::{word_is_cap, TokenKind};
 
@@ -214,15 +214,36 @@ impl State<'_> {
     /// ("Secretary of State John Kerry", "The French Foreign Minister Jean-Yves Le Drian",
     /// "Yesterday, Okafor"): capitalised words, "of" and "the". Not a name after a lowercase
     /// word ("The ambassador of Maranthia"): that name is not the sentence's subject.
-    fn opens_sentence(&self, a: usize) -> bool {
+    pub(super) fn opens_sentence(&self, a: usize) -> bool {
         let doc = self.doc;
         let s = &doc.sentences[doc.tokens[a].sentence as usize];
+        let a = self.role_words_before(a, s.tokens.0);
         (s.tokens.0..a)
             .filter(|&k| doc.tokens[k].kind == TokenKind::Word)
             .all(|k| {
                 let w = doc.tok(k);
                 word_is_cap(w) || matches!(w, "of" | "the")
             })
+    }
+
+    /// Where the lowercase role words before a name start ("communication director" of "Clinton
+    /// communication director Jennifer Palmieri"): a title word right before the name, and
+    /// the nouns and adjectives before it; `a` itself when there is no title word.
+    fn role_words_before(&self, a: usize, s0: usize) -> usize {
+        let doc = self.doc;
+        let lower_title = |k: usize| {
+            let w = doc.tok(k);
+            !word_is_cap(w) && LEX.title(w).is_some()
+        };
+        if a == s0 || !lower_title(a - 1) {
+            return a;
+        }
+        let mut k = a - 1;
+        while k > s0 && !word_is_cap(doc.tok(k - 1)) && self.pos_is(k - 1, &[Upos::Noun, Upos::Adj])
+        {
+            k -= 1;
+        }
+        k
     }
 
     fn pos_is(&self, k: usize, classes: &[Upos]) -> bool {

@@ -76,3 +76,24 @@ fn a_name_after_a_lowercase_word_is_not_the_subject() {
         Some(("She", "Ines Calloway"))
     );
 }
+
+#[test]
+fn a_surname_that_is_also_a_given_name_gives_no_gender() {
+    // "Clinton" is a man's given name too: the cluster of Hillary Clinton, first named
+    // "Clinton", is no candidate for "he".
+    let r = resolved("Clinton leads the race. Hillary Clinton spoke on Monday. He was not there.");
+    assert!(r.is_empty(), "{r:?}");
+    let r = resolved("Clinton leads the race. Hillary Clinton spoke on Monday. She was tired.");
+    assert_eq!(r, [("She".to_string(), "Hillary Clinton".to_string())]);
+}
+
+#[test]
+fn lowercase_role_words_before_a_name_open_the_sentence() {
+    let doc = Document::new("Campaign communication director Jennifer Palmieri said it.");
+    let layer = entities::find(&doc, &[], &[], Some("en"));
+    let marks = crate::quotes::Marks::find(&doc);
+    let state = State::new(&doc, &layer, &marks);
+    let &(_, a, _) = state.persons.first().expect("a person");
+    assert_eq!(doc.tok(a), "Jennifer");
+    assert!(state.opens_sentence(a));
+}

@@ -378,7 +378,7 @@ fn apply_user_names(
         let Some(kind) = kind else { continue };
         let toks = (doc.token_at(span.start), doc.token_at(span.end));
         let gender = if kind == EntityKind::Person {
-            given_name(doc.tok(toks.0)).unwrap_or(Gender::Unknown)
+            name_gender(doc, toks.0, toks.1)
         } else {
             Gender::Unknown
         };
@@ -650,7 +650,7 @@ fn combine(doc: &Document, rules: Vec<Mention>, chunks: &[tagger::Chunk]) -> Vec
             });
         }
         if m.kind == EntityKind::Person && m.gender == Gender::Unknown {
-            m.gender = given_name(doc.tok(i)).unwrap_or(Gender::Unknown);
+            m.gender = name_gender(doc, i, j);
         }
         out.push(m);
     }
@@ -1081,12 +1081,23 @@ fn split_candidate(doc: &Document, mut i: usize, j: usize, out: &mut Vec<Mention
         m.why = "capitalised name of unknown type".into();
     }
     if m.kind == EntityKind::Person && m.gender == Gender::Unknown {
-        m.gender = given_name(first).unwrap_or(Gender::Unknown);
+        m.gender = name_gender(doc, i, j);
     }
     out.push(m);
 }
 
 /// The gender of a given name, including hyphenated ones ("Jean-Yves": Yves is male).
+/// The gender a person's name `[i, j)` gives by its given name: its first word, if a name
+/// of two words or more, or a word alone that is no surname ("Hillary", not "Clinton", a
+/// given name too, which made "he" Hillary Clinton).
+fn name_gender(doc: &Document, i: usize, j: usize) -> Gender {
+    let first = doc.tok(i);
+    if j - i < 2 && LEX.surnames.contains(first) {
+        return Gender::Unknown;
+    }
+    given_name(first).unwrap_or(Gender::Unknown)
+}
+
 fn given_name(w: &str) -> Option<Gender> {
     if let Some(g) = LEX.given_names.get(w) {
         return Some(*g);
