@@ -632,7 +632,12 @@ impl Ctx<'_> {
         let noun = (end..(end + WITHIN).min(s1))
             .take_while(|&k| self.plain_modifier(k))
             .find(|&k| is_description_noun(self.word(k)))?;
-        (self.entity_at(noun + 1).is_none()).then_some(noun)
+        // "Tulsa police Chief Chuck Jordan": past a title to the name it opens.
+        let mut next = noun + 1;
+        while next < s1 && (self.word(next) == "." || LEX.title_of(&[self.word(next)]).is_some()) {
+            next += 1;
+        }
+        (self.entity_at(next).is_none()).then_some(noun)
     }
 
     /// A speaker mention at token `i`: a name, a pronoun, or "the" + a description.
