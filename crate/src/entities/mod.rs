@@ -433,7 +433,9 @@ fn role_after(doc: &Document, j: usize) -> Option<String> {
         if doc.tokens[k].kind == TokenKind::Punct {
             return None;
         }
-        if !word_is_cap(w) {
+        // "the nominee's eldest daughter": the role of someone else.
+        let possessed = k + 1 < s1 && matches!(doc.tok(k + 1), "'s" | "’s");
+        if !word_is_cap(w) && !possessed {
             if let Some(t) = LEX.title(w) {
                 if !t.role.is_empty() {
                     return Some(t.role.clone());

@@ -92,12 +92,23 @@ pub(super) fn join_people(
         let m = &mentions[i];
         // A gender only from a title right before it ("Mrs. Trump"): not from its own words
         // ("Clinton" and "Le" are given names too).
+        // "Mr. Obama": past the abbreviation's period.
         let t = m.toks.0;
+        let t = if t > 1 && doc.tok(t - 1) == "." {
+            t - 1
+        } else {
+            t
+        };
         let gender = (t > 0)
             .then(|| LEX.title_of(&[doc.tok(t - 1)]))
             .flatten()
             .map_or(Gender::Unknown, |title| title.gender);
-        let fits = |k: usize| mentions[k].gender.compatible(gender);
+        // Nor a name given another role ("President Obama" is not "the first lady, Michelle
+        // Obama").
+        let fits = |k: usize| {
+            mentions[k].gender.compatible(gender)
+                && (m.role.is_none() || mentions[k].role.is_none() || m.role == mentions[k].role)
+        };
         let block =
             |k: usize| doc.sentences[doc.tokens[mentions[k].toks.0].sentence as usize].block;
         let start = |k: usize| mentions[k].span.start;
@@ -153,8 +164,12 @@ fn join_full_names<'n>(
 /// The full names a one-word name may be, by their surname and by their given name, each list
 /// in text order with, at each place, the most salient entry up to there.
 struct Candidates<'n> {
-    by_word: HashMap<&'n str, (Vec<usize>, Vec<usize>)>,
+    by_word: HashMap<&'n str, Entries<'n>>,
 }
+
+/// The full names of one word, in text order: mention, the most salient up to there, given
+/// name.
+type Entries<'n> = (Vec<usize>, Vec<usize>, Vec<&'n str>);
 
 /// How far back the latest full name of a compatible gender is looked for when a title gives
 /// the one-word name a gender (without one, the latest is the one before).
@@ -162,15 +177,19 @@ const GENDER_LOOK_BACK: usize = 200;
 
 impl<'n> Candidates<'n> {
     fn new(full: &[usize], key: &dyn Fn(usize) -> (&'n str, &'n str), salience: &[usize]) -> Self {
-        let mut by_word: HashMap<&str, (Vec<usize>, Vec<usize>)> = HashMap::default();
+        let mut by_word: HashMap<&str, Entries> = HashMap::default();
         for &a in full {
             let (given, surname) = key(a);
-            by_word.entry(surname).or_default().0.push(a);
+            let e = by_word.entry(surname).or_default();
+            e.0.push(a);
+            e.2.push(given);
             if given != surname {
-                by_word.entry(given).or_default().0.push(a);
+                let e = by_word.entry(given).or_default();
+                e.0.push(a);
+                e.2.push(given);
             }
         }
-        for (list, best) in by_word.values_mut() {
+        for (list, best, _) in by_word.values_mut() {
             // The latest of the most salient up to each place.
             let mut b = list[0];
             for &k in list.iter() {
@@ -192,7 +211,7 @@ impl<'n> Candidates<'n> {
         fits: &dyn Fn(usize) -> bool,
         same_block: &dyn Fn(usize) -> bool,
     ) -> Option<usize> {
-        let (list, best) = self.by_word.get(word)?;
+        let (list, best, given) = self.by_word.get(word)?;
         let p = list.partition_point(|&k| start(k) < pos);
         let before = &list[..p];
         let latest = before
@@ -205,7 +224,15 @@ impl<'n> Candidates<'n> {
             Some(k) if same_block(k) => Some(k),
             // Without a gender to check, the most salient before; with one, the latest that fits.
             Some(k) => Some(if fits(best[p - 1]) { best[p - 1] } else { k }),
-            None => list[p..].iter().copied().find(|&k| fits(k)),
+            // Before any full name: the one named after it, if the text names only one
+            // ("Obama … the first lady, Michelle Obama … Barack Obama" is neither).
+            None => {
+                let mut after = (p..list.len()).filter(|&j| fits(list[j]));
+                let first = after.next()?;
+                after
+                    .all(|j| same_given(given[j], given[first]))
+                    .then_some(list[first])
+            }
         }
     }
 }
@@ -257,6 +284,16 @@ mod tests {
         assert!(!joined(&p, "Bill Clinton", "Hillary Clinton"), "{p:?}");
         // A title's gender decides between them.
         assert!(joined(&p, "Hillary Clinton", "Clinton"), "{p:?}");
+    }
+
+    #[test]
+    fn a_surname_before_two_full_names_of_it_joins_neither() {
+        let p = people(
+            "President Obama spoke on Monday. The campaign will use Mr. Obama and the first \
+             lady, Michelle Obama, in the fall.\n\nBarack Obama said little.",
+        );
+        assert!(!joined(&p, "Michelle Obama", "Obama"), "{p:?}");
+        assert!(!joined(&p, "Michelle Obama", "Barack Obama"), "{p:?}");
     }
 
     #[test]
