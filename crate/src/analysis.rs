@@ -216,7 +216,11 @@ fn references(
                 end: r.span.end,
                 text: doc.text[r.span.start..r.span.end].to_string(),
                 id: r.cluster,
-                why: format!("'{}' before it, {sure} the likeliest", antecedent.text),
+                why: if r.by_role {
+                    format!("'{}' was given that role before it", antecedent.text)
+                } else {
+                    format!("'{}' before it, {sure} the likeliest", antecedent.text)
+                },
             }
         })
         .collect()

@@ -21,6 +21,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::coref::descriptions::is_person_noun;
 use crate::coref::Resolution;
 use crate::entities::EntityLayer;
 use crate::lexicon::{with_lower, Gender, LEX};
@@ -260,103 +261,60 @@ fn pronoun(w: &str) -> Option<Gender> {
     })
 }
 
-/// Nouns that describe a speaker without naming them ("the spokesman").
+/// Nouns that describe a speaker without naming them: a person's role ("the spokesman",
+/// [`is_person_noun`]), people ("officials", "aides"), and the bodies and documents that
+/// speak too ("the ruling said", "the letter reads").
 fn is_description_noun(w: &str) -> bool {
     with_lower(w, |lw| {
-        LEX.title(lw).is_some_and(|t| !t.role.is_empty())
+        is_person_noun(lw)
             || matches!(
                 lw,
-                "spokesman"
-                | "spokeswoman"
-                | "spokesperson"
-                | "official"
-                | "officials"
-                | "analyst"
-                | "source"
-                | "sources"
-                | "statement"
-                | "ministry"
-                | "government"
-                | "police"
-                | "report"
-                | "professor"
-                | "expert"
-                | "lawyer"
-                | "witness"
-                | "activist"
-                | "leader"
-                | "envoy"
-                | "diplomat"
-                // Documents and bodies speak too: "the ruling said", "the letter reads".
-                | "letter"
-                | "ruling"
-                | "study"
-                | "poll"
-                | "survey"
-                | "complaint"
-                | "lawsuit"
-                | "memo"
-                | "article"
-                | "clip"
-                | "video"
-                | "ad"
-                | "post"
-                | "tweet"
-                | "email"
-                | "filing"
-                | "analysis"
-                | "finding"
-                | "findings"
-                | "campaign"
-                | "administration"
-                | "court"
-                | "agency"
-                | "committee"
-                | "friend"
-                | "aide"
-                | "aides"
-                | "adviser"
-                | "advisers"
-                | "supporters"
-                | "critics"
-                | "candidate"
-                | "nominee"
-                | "staffer"
-                | "staffers"
-                | "employee"
-                | "voter"
-                | "voters"
-                | "resident"
-                | "residents"
-                | "member"
-                | "members"
-                | "strategist"
-                | "consultant"
-                | "economist"
-                | "researcher"
-                | "researchers"
-                | "scientist"
-                | "historian"
-                | "pollster"
-                | "organizer"
-                | "organizers"
-                | "protester"
-                | "protesters"
-                | "questioner"
-                | "narrator"
-                | "wife"
-                | "husband"
-                | "son"
-                | "daughter"
-                | "father"
-                | "mother"
-                | "brother"
-                | "sister"
-                | "lawyers"
-                | "attorney"
-                | "attorneys"
-                | "reader"
-                | "book"
+                "officials"
+                    | "source"
+                    | "sources"
+                    | "statement"
+                    | "ministry"
+                    | "government"
+                    | "police"
+                    | "report"
+                    | "letter"
+                    | "ruling"
+                    | "study"
+                    | "poll"
+                    | "survey"
+                    | "complaint"
+                    | "lawsuit"
+                    | "memo"
+                    | "article"
+                    | "clip"
+                    | "video"
+                    | "ad"
+                    | "post"
+                    | "tweet"
+                    | "email"
+                    | "filing"
+                    | "analysis"
+                    | "finding"
+                    | "findings"
+                    | "campaign"
+                    | "administration"
+                    | "court"
+                    | "agency"
+                    | "committee"
+                    | "aides"
+                    | "advisers"
+                    | "supporters"
+                    | "critics"
+                    | "staffers"
+                    | "voters"
+                    | "residents"
+                    | "members"
+                    | "researchers"
+                    | "organizers"
+                    | "protesters"
+                    | "lawyers"
+                    | "attorneys"
+                    | "book"
             )
     })
 }
@@ -475,7 +433,7 @@ struct Ctx<'a> {
     layer: &'a EntityLayer,
     /// The text's quotation marks (entities inside direct quotes are not antecedents).
     marks: &'a Marks,
-    /// The pronouns resolved to people ([`crate::coref`]), in order.
+    /// The pronouns and descriptions resolved to people ([`crate::coref`]), in order.
     pronouns: &'a [Resolution],
     /// Word classes of the cue words other than "say" and "tell" and their neighbours
     /// ([`cue_classes`]); `None` elsewhere.
@@ -1566,7 +1524,7 @@ impl Ctx<'_> {
     /// The entity a mention stands for: its own, or the person it modifies
     /// ([`Ctx::person_it_modifies`]); for "he" or "his", the person
     /// [`crate::coref`] resolved it to; for "it" and "they", the nearest organisation before;
-    /// for a description ("the ambassador"), the nearest person before with that role.
+    /// for a description ("the ambassador"), the person [`crate::coref`] resolved it to.
     fn resolve(&self, m: &SpeakerMention) -> Option<usize> {
         if let Some(e) = m.entity {
             return Some(self.person_it_modifies(e).unwrap_or(e));
@@ -1595,19 +1553,15 @@ impl Ctx<'_> {
                     && (e.kind == EntityKind::Org || (groups && e.kind == EntityKind::Group))
             });
         }
-        let role_word = text.split_whitespace().last().unwrap_or("").to_lowercase();
-        let role = LEX
-            .title(&role_word)
-            .map(|t| t.role.clone())
-            .unwrap_or(role_word);
-        (0..k).rev().take(60).find(|&i| {
-            let e = &self.layer.entities[i];
-            if e.kind != EntityKind::Person || self.inside_quote(e.start) {
-                return false;
-            }
-            e.id.and_then(|id| self.layer.cluster(id))
-                .is_some_and(|c| c.roles.contains(&role))
-        })
+        // A description ("the ambassador", "the Vermont senator"): as coref resolved the
+        // one that ends where it ends.
+        let r = self.pronouns.partition_point(|r| r.span.start < m.span.end);
+        self.pronouns[..r]
+            .iter()
+            .rev()
+            .take_while(|r| r.span.end >= m.span.start)
+            .find(|r| r.span.end == m.span.end)
+            .map(|r| r.antecedent)
     }
 
     fn speaker(&self, m: &SpeakerMention) -> (Speaker, bool) {

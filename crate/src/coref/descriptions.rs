@@ -1,0 +1,159 @@
+//! Definite descriptions of a person: "the ambassador", "the Vermont senator", "The
+//! Republican presidential nominee" — "the", up to [`MODIFIERS`] modifiers, and a noun that
+//! names a person's role ([`is_person_noun`]). Not a title before a name ("the senator Bernie
+//! Sanders": the entity layer reads that), and not a description that goes on an unnamed
+//! person the text introduced ("an official said … the official added").
+
+use crate::lexicon::{with_lower, Gender, LEX};
+use crate::segment::{word_is_cap, Document, TokenKind};
+
+/// Words allowed between "the" and the role noun ("the former Republican presidential").
+pub const MODIFIERS: usize = 3;
+
+/// How far back (in tokens) an indefinite "a/an … official" makes "the official" that
+/// unnamed person.
+const INTRODUCED_WITHIN: usize = 400;
+
+/// Person nouns that are no title (titles with a role come from `titles.txt`): who a news
+/// story quotes by description.
+const PERSON_NOUNS: &[&str] = &[
+    "official",
+    "expert",
+    "witness",
+    "friend",
+    "staffer",
+    "employee",
+    "voter",
+    "resident",
+    "member",
+    "strategist",
+    "consultant",
+    "historian",
+    "pollster",
+    "organizer",
+    "protester",
+    "questioner",
+    "narrator",
+    "wife",
+    "husband",
+    "son",
+    "daughter",
+    "reader",
+];
+
+/// A noun naming one person by role ("senator", "nominee", "spokeswoman"): a title with a
+/// role, or one of [`PERSON_NOUNS`]. Lowercase only.
+pub fn is_person_noun(lower: &str) -> bool {
+    LEX.title(lower).is_some_and(|t| !t.role.is_empty()) || PERSON_NOUNS.contains(&lower)
+}
+
+/// A definite description of a person, its role noun at token `head`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Description {
+    /// The token of "the".
+    pub first: usize,
+    pub head: usize,
+    /// The role it names (a title's canonical role, else the noun).
+    pub role: String,
+    /// Its capitalised modifiers ("Vermont", "Republican"): tokens.
+    pub names: Vec<usize>,
+    pub gender: Gender,
+}
+
+/// The description whose role noun is token `k`, if it is one.
+pub fn description_at(doc: &Document, k: usize) -> Option<Description> {
+    let w = doc.tok(k);
+    if doc.tokens[k].kind != TokenKind::Word || word_is_cap(w) {
+        return None;
+    }
+    let title = LEX.title(w);
+    if !is_person_noun(w) {
+        return None;
+    }
+    let s = &doc.sentences[doc.tokens[k].sentence as usize];
+    let lo = k.saturating_sub(MODIFIERS).max(s.tokens.0);
+    let mut j = k;
+    while j > lo && modifier(doc, j - 1) {
+        j -= 1;
+    }
+    let first = j.checked_sub(1).filter(|&t| t >= s.tokens.0)?;
+    if !matches!(doc.tok(first), "the" | "The") || names_next(doc, k, s.tokens.1) {
+        return None;
+    }
+    if introduced_unnamed(doc, first, w) {
+        return None;
+    }
+    Some(Description {
+        first,
+        head: k,
+        role: title.map_or_else(|| w.to_string(), |t| t.role.clone()),
+        names: (first + 1..k)
+            .filter(|&j| word_is_cap(doc.tok(j)))
+            .collect(),
+        gender: title.map_or(Gender::Unknown, |t| t.gender),
+    })
+}
+
+/// A word between "the" and the role noun: a name or an adjective-like word ("Vermont",
+/// "former", "presidential"), not a function word or punctuation.
+fn modifier(doc: &Document, j: usize) -> bool {
+    let w = doc.tok(j);
+    doc.tokens[j].kind == TokenKind::Word && !with_lower(w, |l| LEX.is_stopword(l))
+}
+
+/// A capitalised word right after the role noun: a title before a name ("the senator Bernie
+/// Sanders").
+fn names_next(doc: &Document, k: usize, s1: usize) -> bool {
+    k + 1 < s1 && doc.tokens[k + 1].kind == TokenKind::Word && word_is_cap(doc.tok(k + 1))
+}
+
+/// "a"/"an" and modifiers before the same noun shortly before: the text introduced an
+/// unnamed person ("a senior official … the official"; not "a question for the
+/// president").
+fn introduced_unnamed(doc: &Document, first: usize, noun: &str) -> bool {
+    (first.saturating_sub(INTRODUCED_WITHIN)..first).any(|j| {
+        let mut a = j;
+        while a > 0 && j - a < MODIFIERS && modifier(doc, a - 1) {
+            a -= 1;
+        }
+        doc.tok(j) == noun && a > 0 && matches!(doc.tok(a - 1), "a" | "an" | "A" | "An")
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(text: &str) -> Vec<String> {
+        let doc = Document::new(text);
+        (0..doc.tokens.len())
+            .filter_map(|k| description_at(&doc, k))
+            .map(|d| doc.text[doc.tokens[d.first].start..doc.tokens[d.head].end].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn definite_role_nouns_are_descriptions() {
+        assert_eq!(
+            found("As for anger, the Vermont senator acknowledged it. The Republican presidential nominee wondered."),
+            ["the Vermont senator", "The Republican presidential nominee"]
+        );
+    }
+
+    #[test]
+    fn titles_before_names_and_things_are_not() {
+        assert!(
+            found("the senator Bernie Sanders spoke; the report said so; the house fell.")
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn an_unnamed_person_introduced_stays_unnamed() {
+        assert!(found("An official spoke. Later the official said more.").is_empty());
+        assert_eq!(
+            found("She had a question for the president. Later the president said no."),
+            ["the president", "the president"]
+        );
+    }
+}
