@@ -32,26 +32,29 @@ def chain_of(mentions: list[dict], start: int, end: int) -> str | None:
 
 
 def score_document(rec: dict, out: dict, errors: list) -> Counter:
+    """Counts `pronouns`, `resolved`, `right`, and the same for descriptions (`desc_…`)."""
     c = Counter()
     refs = {r["start"]: r for r in out.get("references", [])}
     ents = out.get("entities", [])
     text = rec["text"].encode("utf-8")
-    for p in rec["pronouns"]:
-        named_before = any(m["entity"] == p["entity"] and m["named"] and m["end"] <= p["start"]
-                           for m in rec["mentions"])
-        if not named_before:
-            continue
-        c["pronouns"] += 1
-        r = refs.get(p["start"])
-        if r is None:
-            errors.append((rec["id"], text[p["start"]:p["end"]].decode(), "unresolved"))
-            continue
-        c["resolved"] += 1
-        ours = [e for e in ents if e.get("id") == r["id"] and e["end"] <= p["start"]]
-        if any(chain_of(rec["mentions"], e["start"], e["end"]) == p["entity"] for e in ours):
-            c["right"] += 1
-        else:
-            errors.append((rec["id"], text[p["start"]:p["end"]].decode(), r["why"]))
+    for kind, items in (("", rec["pronouns"]), ("desc_", rec.get("descriptions", []))):
+        for p in items:
+            named_before = any(m["entity"] == p["entity"] and m["named"]
+                               and m["end"] <= p["start"] for m in rec["mentions"])
+            if not named_before:
+                continue
+            c[kind + "pronouns"] += 1
+            r = refs.get(p["start"])
+            if r is None:
+                if not kind:
+                    errors.append((rec["id"], text[p["start"]:p["end"]].decode(), "unresolved"))
+                continue
+            c[kind + "resolved"] += 1
+            ours = [e for e in ents if e.get("id") == r["id"] and e["end"] <= p["start"]]
+            if any(chain_of(rec["mentions"], e["start"], e["end"]) == p["entity"] for e in ours):
+                c[kind + "right"] += 1
+            else:
+                errors.append((rec["id"], text[p["start"]:p["end"]].decode(), r["why"]))
     return c
 
 
@@ -73,6 +76,10 @@ def evaluate(split: str, args) -> Counter | None:
                   f"{c['right'] / c['pronouns']:>8.3f}")
     print(f"summary: GUM {split} pronoun accuracy {acc:.3f} ({total['right']} of "
           f"{total['pronouns']}; resolved {total['resolved']}) | ms/doc {1000 * wall / len(docs):.2f}")
+    print(f"  descriptions of people named before them ('the mayor'): "
+          f"{total['desc_pronouns']}, resolved {total['desc_resolved']}, right "
+          f"{total['desc_right']} (a description is resolved only to a person the text gave "
+          f"its role)")
     for e in errors[: args.errors]:
         print("  miss", *e)
     return total

@@ -919,8 +919,9 @@ def read_gum_coref(data: Path, split: str, genres=None) -> list[dict]:
     `{"id", "genre", "text", "mentions", "pronouns"}`. `mentions`: every mention of a
     person entity, `{"start", "end", "entity", "named"}` (UTF-8 byte offsets; `named` when
     its head is a proper noun); `pronouns`: the mentions that are one gendered third-person
-    pronoun (`GENDERED_PRONOUNS`), `{"start", "end", "entity", "text"}`. `genres` as in
-    `read_gum_named`."""
+    pronoun (`GENDERED_PRONOUNS`), `{"start", "end", "entity", "text"}`; `descriptions`: the
+    definite descriptions ("the" … a common noun that ends the mention: "the mayor"), alike.
+    `genres` as in `read_gum_named`."""
     rg = _gum_reader(data)
     out = []
     for path in sorted((data / "coref" / "gum" / split).glob("*.conllu")):
@@ -929,7 +930,7 @@ def read_gum_coref(data: Path, split: str, genres=None) -> list[dict]:
             continue
         doc = rg.read_document(str(path))
         text, spans = gum_text(doc, _paragraph_starts(path))
-        mentions, pronouns = [], []
+        mentions, pronouns, descriptions = [], [], []
         for m in rg.mentions(doc):
             if m["etype"] != "person":
                 continue
@@ -940,6 +941,10 @@ def read_gum_coref(data: Path, split: str, genres=None) -> list[dict]:
             w = m["words"]
             if len(w) == 1 and w[0]["form"].lower() in GENDERED_PRONOUNS and not w[0]["mwt"]:
                 pronouns.append({"start": a, "end": b, "entity": m["eid"], "text": w[0]["form"]})
-        out.append({"id": path.stem, "genre": genre, "text": text,
-                    "mentions": mentions, "pronouns": pronouns})
+            elif (2 <= len(w) <= 5 and w[0]["form"].lower() == "the" and m["head"]["upos"] == "NOUN"
+                  and m["head"] is w[-1]):
+                descriptions.append({"start": a, "end": b, "entity": m["eid"],
+                                     "text": " ".join(x["form"] for x in w)})
+        out.append({"id": path.stem, "genre": genre, "text": text, "mentions": mentions,
+                    "pronouns": pronouns, "descriptions": descriptions})
     return out
