@@ -591,11 +591,17 @@ impl Ctx<'_> {
             .take_while(|&k| self.plain_modifier(k))
             .find(|&k| is_description_noun(self.word(k)))?;
         // "Tulsa police Chief Chuck Jordan": past a title to the name it opens.
-        let mut next = noun + 1;
-        while next < s1 && (self.word(next) == "." || LEX.title_of(&[self.word(next)]).is_some()) {
-            next += 1;
+        (self.entity_at(self.past_titles(noun + 1)).is_none()).then_some(noun)
+    }
+
+    /// The first token from `k` on that is no title word nor an abbreviation's period ("Rev"
+    /// "." of "the Rev. Peter Wherry", "Chief" of "police Chief Chuck Jordan").
+    fn past_titles(&self, mut k: usize) -> usize {
+        let n = self.doc.tokens.len();
+        while k < n && (self.word(k) == "." || LEX.title_of(&[self.word(k)]).is_some()) {
+            k += 1;
         }
-        (self.entity_at(next).is_none()).then_some(noun)
+        k
     }
 
     /// A speaker mention at token `i`: a name, a pronoun, or "the" + a description.
@@ -663,6 +669,14 @@ impl Ctx<'_> {
             // "the ambassador", "the French ambassador", "one former campaign staffer"
             for k in i + 1..(i + 6).min(self.doc.tokens.len()) {
                 if is_description_noun(self.word(k)) {
+                    // A title before a name: "the Rev. Peter Wherry" is Peter Wherry.
+                    let name = self.past_titles(k + 1);
+                    if self
+                        .entity_at(name)
+                        .is_some_and(|e| self.layer.entities[e].kind == EntityKind::Person)
+                    {
+                        return self.mention_at(name);
+                    }
                     let span = Span::new(self.doc.tokens[i].start, self.doc.tokens[k].end);
                     return Some((
                         SpeakerMention {
@@ -2306,6 +2320,19 @@ mod tests {
     /// person, who is the speaker.
     #[test]
     fn the_modifier_of_a_name_is_not_the_speaker() {
+        assert_mention(
+            "\"We will achieve justice,\" Tulsa police Chief Chuck Jordan said Monday.",
+            "We will",
+            "Chuck Jordan",
+            "Chuck Jordan",
+        );
+        assert_mention(
+            "\"To be frank, the city will change,\" said the Rev. Peter Wherry, of Mayfield \
+             Church.",
+            "To be",
+            "Peter Wherry",
+            "Peter Wherry",
+        );
         assert_mention(
             "\"We are investigating,\" said Tulsa Police Chief Chuck Jordan.",
             "We are",
