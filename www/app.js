@@ -713,14 +713,15 @@ function clearHighlight() {
 /**
  * The article's elements for a highlight key, in document order: an entity's or person's
  * mentions (`c:` cluster, `t:KIND:text` date or amount), plus for a speaker their quotes and the
- * words that name them as speaker; `n:NAME` a speaker with no cluster, `u:` the unknown speakers.
+ * words that name them as speaker and the pronouns and descriptions resolved to them; `n:NAME` a
+ * speaker with no cluster, `u:` the unknown speakers.
  */
 function elementsForKey(key) {
   const esc = CSS.escape;
   let sel = `mark.ent[data-key="${esc(key)}"]`;
   if (key.startsWith("c:")) {
     const id = esc(key.slice(2));
-    sel += `, .quote[data-speaker="${id}"], .speaker-ref[data-speaker="${id}"]`;
+    sel += `, .quote[data-speaker="${id}"], .speaker-ref[data-speaker="${id}"], .coref[data-cluster="${id}"]`;
   } else if (key.startsWith("n:")) {
     sel = `.quote[data-speaker-name="${esc(key.slice(2))}"]:not([data-speaker])`;
   } else if (key === "u:") {
@@ -740,7 +741,8 @@ function applyHighlight(key) {
 
 /** "3 mentions and 2 quotes" of the highlighted elements (a quote's parts count once). */
 function describeHighlight(els) {
-  const mentions = els.filter((e) => e.matches("mark.ent")).length;
+  // "she", "the ambassador": mentions of the person too.
+  const mentions = els.filter((e) => e.matches("mark.ent, .coref")).length;
   const quotes = new Set(els.filter((e) => e.matches(".quote")).map((e) => e.dataset.quote)).size;
   const bits = [];
   if (mentions || !quotes) bits.push(plural(mentions, "mention"));

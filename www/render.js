@@ -56,7 +56,7 @@ export const BLOCK_KIND_NAMES = {
   duplicate: "duplicate",
 };
 
-const LAYER = { quote: 0, speaker: 1, ent: 2, cue: 3 };
+const LAYER = { quote: 0, speaker: 1, ref: 2, ent: 3, cue: 4 };
 
 const nf = new Intl.NumberFormat("en-GB");
 export const fmt = (n) => nf.format(Number(n) || 0);
@@ -93,6 +93,9 @@ export function collectSpans(analysis) {
     if (q.cue && q.cue.end > q.cue.start) spans.push({ type: "cue", start: q.cue.start, end: q.cue.end, quote: q, qi });
   });
   (analysis.entities || []).forEach((e, ei) => spans.push({ type: "ent", start: e.start, end: e.end, ent: e, ei }));
+  // Pronouns and descriptions resolved to a person ("she", "the ambassador").
+  const clusters = new Map((analysis.clusters || []).map((c) => [c.id, c]));
+  (analysis.references || []).forEach((r) => spans.push({ type: "ref", start: r.start, end: r.end, ref: r, cluster: clusters.get(r.id) }));
 
   const perBlock = new Map();
   let dropped = 0;
@@ -120,7 +123,7 @@ export function findBlock(blocks, pos) {
 }
 
 /**
- * Nests spans into a tree: quotes outside, then speakers, entities, cues. A span that crosses
+ * Nests spans into a tree: quotes outside, then speakers, references, entities, cues. A span that crosses
  * the one it starts in (which a correct analysis never produces) is dropped rather than
  * rendered wrongly. Returns {children, dropped}.
  */
@@ -193,6 +196,15 @@ function renderSpan(doc, text, node) {
       if (q.confidence === "low") label.classList.add("low");
       e.appendChild(label);
     }
+    return e;
+  }
+  if (node.type === "ref") {
+    const r = node.ref;
+    e = el(doc, "span", "coref");
+    e.dataset.cluster = String(r.id);
+    const name = node.cluster ? node.cluster.name : "a person";
+    e.title = `“${r.text}” → ${name}${r.why ? ` — ${r.why}` : ""}`;
+    appendRange(doc, e, text, node.start, node.end, node.children);
     return e;
   }
   if (node.type === "speaker") {
@@ -383,9 +395,25 @@ export function quotedWordsTotal(analysis) {
       .reduce((s, q) => s + wordCount(q.text), 0);
 }
 
+/**
+ * The sources the article quotes by description only ("a senior official", "the spokesman"
+ * nobody was named as): speakers of direct, partial and reported speech with no cluster, by
+ * the words that describe them, most quoted first. Pure.
+ */
+export function unnamedSources(analysis) {
+  const by = new Map();
+  for (const q of analysis.quotes || []) {
+    const sp = q.speaker;
+    if (q.kind === "mention" || !sp || !sp.name || (sp.entity !== null && sp.entity !== undefined)) continue;
+    by.set(sp.name, (by.get(sp.name) || 0) + 1);
+  }
+  return [...by].map(([name, quotes]) => ({ name, quotes }))
+    .sort((a, b) => b.quotes - a.quotes || a.name.localeCompare(b.name));
+}
+
 export function renderPeople(doc, analysis) {
   const list = people(analysis);
-  if (!list.length) return el(doc, "p", "empty", "No people found.");
+  if (!list.length && !unnamedSources(analysis).length) return el(doc, "p", "empty", "No people found.");
   const totalWords = quotedWordsTotal(analysis);
   const wrap = el(doc, "div", "people-wrap");
   const quoted = list.filter((c) => c.quotes > 0);
@@ -421,6 +449,24 @@ export function renderPeople(doc, analysis) {
     wrap.appendChild(ul);
   } else {
     wrap.appendChild(el(doc, "p", "empty", "Nobody named is quoted."));
+  }
+  const unnamed = unnamedSources(analysis);
+  if (unnamed.length) {
+    wrap.appendChild(el(doc, "h3", "sub", `Unnamed sources (${fmt(unnamed.length)})`));
+    const ul = el(doc, "ul", "people-unnamed");
+    for (const u of unnamed) {
+      const li = el(doc, "li");
+      const btn = el(doc, "button", "chip unnamed");
+      btn.type = "button";
+      btn.dataset.key = `n:${u.name}`;
+      btn.setAttribute("aria-pressed", "false");
+      btn.appendChild(el(doc, "span", "name", u.name));
+      btn.appendChild(el(doc, "span", "quotes-count", `×${fmt(u.quotes)}`));
+      btn.title = `${u.name}: ${plural(u.quotes, "quote")}, described, not named`;
+      li.appendChild(btn);
+      ul.appendChild(li);
+    }
+    wrap.appendChild(ul);
   }
   if (others.length) {
     wrap.appendChild(el(doc, "h3", "sub", `Mentioned, not quoted (${fmt(others.length)})`));

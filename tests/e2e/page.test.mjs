@@ -392,6 +392,36 @@ test("a place that speaks is one entity, read as a place and as an actor", async
   await page.close();
 });
 
+test("pronouns and descriptions are marked with the person they stand for; unnamed sources apart", async () => {
+  const { page, problems } = await openPage();
+  const text = [
+    "Fishing talks stall",
+    "The ambassador of Maranthia to the Council, Ines Calloway, warned on Friday that the talks could fail. “Both sides have stopped listening,” she said.",
+    "Speaking to reporters later, the ambassador said the fleet would stay in port.",
+    "“The quotas are final,” a senior official said.",
+  ].join("\n\n");
+  await page.fill("#input", text);
+  await page.click("#analyse");
+  await waitDone(page);
+  const refs = await page.$$eval("#article .coref", (xs) => xs.map((x) => [x.textContent, x.title]));
+  assert.deepEqual(refs.map(([t]) => t), ["she", "the ambassador"]);
+  for (const [, title] of refs) assert.match(title, /→ Ines Calloway — /);
+  // Her button highlights her name, her quotes and the words that stand for her.
+  await page.click('#people button.person:has(.name:text-is("Ines Calloway"))');
+  assert.equal(await page.locator("#article .coref.hl").count(), 2);
+  assert.match(await page.textContent("#status"), /^3 mentions and \d+ quotes? of Ines Calloway highlighted/);
+  // The official is a source, described, not named: not among the people.
+  const unnamed = await page.$$eval("#people .people-unnamed button", (bs) => bs.map((b) => b.querySelector(".name").textContent));
+  assert.deepEqual(unnamed, ["a senior official"]);
+  const named = await page.$$eval("#people button.person .name", (ns) => ns.map((n) => n.textContent));
+  assert.ok(!named.includes("a senior official"), named.join(", "));
+  await page.click("#people .people-unnamed button");
+  assert.equal(await page.locator("#article .quote.hl").count(), 1);
+  await page.locator("#results").screenshot({ path: path.join(OUT, "references-and-unnamed-sources.png") });
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
 test("empty input: a clear message, no analysis", async () => {
   const { page } = await openPage();
   await page.click("#analyse");
