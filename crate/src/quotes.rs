@@ -1839,7 +1839,14 @@ pub fn find(
                                 .rsplit(' ')
                                 .next()
                                 .unwrap_or("");
-                            m.entity.is_some() || m.pronoun.is_some() || is_description_noun(last)
+                            // A place is no guessed speaker: "LOS ANGELES, Sept. 28 (UPI) —"
+                            // opens the sentence, and a place speaks only with a verb.
+                            let place = m
+                                .entity
+                                .is_some_and(|e| layer.entities[e].kind == EntityKind::Place);
+                            (m.entity.is_some() && !place)
+                                || m.pronoun.is_some()
+                                || is_description_noun(last)
                         })
                 {
                     why = "subject of the sentence (no reporting verb)".into();
@@ -2313,6 +2320,21 @@ mod tests {
             (s.name.as_str(), s.text.as_str()),
             (name, mention),
             "{q:#?}"
+        );
+    }
+
+    /// A dateline opens the sentence, and is no guessed speaker of words quoted without a
+    /// reporting verb.
+    #[test]
+    fn a_place_is_no_guessed_subject() {
+        let qs = quotes(
+            "LOS ANGELES, Sept. 28 (UPI) — In a preview clip, the band plays \"American Skin \
+             for the crowd\" to Hillary Clinton.",
+        );
+        assert!(
+            qs.iter()
+                .all(|q| q.speaker.as_ref().is_none_or(|s| s.name != "LOS ANGELES")),
+            "{qs:#?}"
         );
     }
 
