@@ -36,6 +36,11 @@ pub const WINDOW: u32 = 5;
 /// and on PolNeAR's speakers.
 pub const FAR_WINDOW: u32 = 25;
 
+/// A description's modifiers ("Republican") are looked for before this many of a person's
+/// latest mentions (among 20 times as many people's): a long text's descriptions cost the
+/// same each.
+const NAMED_WITH_LOOK_BACK: usize = 50;
+
 /// Candidates ranked at most, the most recently named first.
 const MAX_CANDIDATES: usize = 8;
 
@@ -325,19 +330,22 @@ impl<'a> State<'a> {
             .persons
             .partition_point(|&(i, _, _)| self.layer.entities[i].end <= start);
         let before = &self.persons[..end];
-        let holders: Vec<(usize, u32)> = before
-            .iter()
-            .rev()
-            .take_while(|&&(_, a, _)| doc.tokens[a].sentence + FAR_WINDOW >= sentence)
-            .filter_map(|&(i, _, _)| {
-                let e = &self.layer.entities[i];
-                let id = e.id?;
-                let fits = (p.quoted || !self.is_quoted(e.start))
-                    && self.gender[id as usize - 1].compatible(p.gender)
-                    && self.layer.clusters[id as usize - 1].roles.contains(&d.role);
-                fits.then_some((i, id))
-            })
-            .collect();
+        // The latest mention of each cluster that fits.
+        let mut holders: Vec<(usize, u32)> = Vec::new();
+        for &(i, a, _) in before.iter().rev() {
+            if doc.tokens[a].sentence + FAR_WINDOW < sentence {
+                break;
+            }
+            let e = &self.layer.entities[i];
+            let Some(id) = e.id else { continue };
+            let fits = (p.quoted || !self.is_quoted(e.start))
+                && self.gender[id as usize - 1].compatible(p.gender)
+                && self.layer.clusters[id as usize - 1].roles.contains(&d.role)
+                && !holders.iter().any(|&(_, h)| h == id);
+            if fits {
+                holders.push((i, id));
+            }
+        }
         holders
             .iter()
             .find(|&&(_, id)| {
@@ -349,14 +357,18 @@ impl<'a> State<'a> {
             .copied()
     }
 
-    /// Whether a mention of cluster `id` among `mentions` has `word` among the few words
-    /// before it ("Republican" of "Republican presidential nominee Donald Trump").
+    /// Whether one of the latest [`NAMED_WITH_LOOK_BACK`] mentions of cluster `id` among
+    /// `mentions` has `word` among the few words before it ("Republican" of "Republican
+    /// presidential nominee Donald Trump").
     fn named_with(&self, mentions: &[(usize, usize, usize)], id: u32, word: &str) -> bool {
         const BEFORE: usize = 4;
-        mentions.iter().any(|&(i, a, _)| {
-            self.layer.entities[i].id == Some(id)
-                && (a.saturating_sub(BEFORE)..a).any(|k| self.doc.tok(k) == word)
-        })
+        mentions
+            .iter()
+            .rev()
+            .take(NAMED_WITH_LOOK_BACK * 20)
+            .filter(|&&(i, _, _)| self.layer.entities[i].id == Some(id))
+            .take(NAMED_WITH_LOOK_BACK)
+            .any(|&(_, a, _)| (a.saturating_sub(BEFORE)..a).any(|k| self.doc.tok(k) == word))
     }
 
     /// Records that `p` went to `cluster`: its gender, and the last pronoun of that gender.

@@ -288,11 +288,12 @@ pub fn find(
     let skipped = |b: usize| skip.get(b).copied().unwrap_or(false);
     let mut mentions = Vec::new();
     let mid_caps = mid_sentence_capitals(doc);
+    let surnames = titles_as_surnames(doc);
     for s in doc.sentences.iter().filter(|s| !skipped(s.block)) {
-        name_mentions(doc, s, &mid_caps, &mut mentions);
+        name_mentions(doc, s, &mid_caps, &surnames, &mut mentions);
     }
     let chunks = tagger::find(doc, &skipped);
-    let mut mentions = combine(doc, mentions, &chunks);
+    let mut mentions = combine(doc, mentions, &chunks, &surnames);
     if let Some(l) = language.filter(|l| NOUNS_CAPITALISED.contains(l)) {
         mentions = names_with_evidence(doc, mentions, l);
     }
@@ -471,7 +472,12 @@ fn role_before_apposition(doc: &Document, i: usize) -> Option<String> {
 /// canonical name); a rule mention with a strong cue (gazetteer, title) stands where the model
 /// found nothing. An appositive role ("X, a political analyst") makes a weak non-person a
 /// person.
-fn combine(doc: &Document, rules: Vec<Mention>, chunks: &[tagger::Chunk]) -> Vec<Mention> {
+fn combine(
+    doc: &Document,
+    rules: Vec<Mention>,
+    chunks: &[tagger::Chunk],
+    surnames: &HashSet<&str>,
+) -> Vec<Mention> {
     if chunks.is_empty() {
         return rules;
     }
@@ -534,7 +540,7 @@ fn combine(doc: &Document, rules: Vec<Mention>, chunks: &[tagger::Chunk]) -> Vec
                 }
                 i = k;
             }
-            if lone_title(doc, i, j) {
+            if lone_title(doc, i, j, surnames) {
                 continue;
             }
         }
@@ -661,20 +667,28 @@ fn combine(doc: &Document, rules: Vec<Mention>, chunks: &[tagger::Chunk]) -> Vec
 }
 
 /// Tokens `[i, j)` are a title and nothing else ("President" of "Mr. President", "Del."),
-/// and the text never writes the word as a surname, after a capitalised word that is no
-/// title ("Larry King" makes "Mr. King" a name, "Raj Shah" makes "Shah" one).
-fn lone_title(doc: &Document, i: usize, j: usize) -> bool {
-    if title_len(doc, i, j) != Some(j - i) {
-        return false;
-    }
-    let word = doc.tok(j - 1);
-    !(1..doc.tokens.len()).any(|k| {
-        let before = doc.tok(k - 1);
-        doc.tok(k) == word
+/// and the text never writes the word as a surname ([`titles_as_surnames`]: "Larry King"
+/// makes "Mr. King" a name, "Raj Shah" makes "Shah" one).
+fn lone_title(doc: &Document, i: usize, j: usize, surnames: &HashSet<&str>) -> bool {
+    title_len(doc, i, j) == Some(j - i) && !surnames.contains(doc.tok(j - 1))
+}
+
+/// The title words the text writes as surnames: after a capitalised word that is no title
+/// ("King" of "Larry King", "Shah" of "Raj Shah"). Once per text: asked of every lone title.
+fn titles_as_surnames<'a>(doc: &Document<'a>) -> HashSet<&'a str> {
+    let mut set = HashSet::default();
+    for k in 1..doc.tokens.len() {
+        let (before, word) = (doc.tok(k - 1), doc.tok(k));
+        if word_is_cap(word)
             && glued(doc, k)
             && word_is_cap(before)
+            && LEX.title_of(&[word]).is_some()
             && LEX.title_of(&[before]).is_none()
-    })
+        {
+            set.insert(word);
+        }
+    }
+    set
 }
 
 /// Adds the rule mentions with a strong cue where neither the model's mentions (`out`, in
@@ -708,7 +722,13 @@ fn uninformative_capital(doc: &Document, i: usize) -> bool {
     first == Some(i) || doc.is_headline_case(s)
 }
 
-fn name_mentions(doc: &Document, s: &Sentence, mid_caps: &HashSet<&str>, out: &mut Vec<Mention>) {
+fn name_mentions(
+    doc: &Document,
+    s: &Sentence,
+    mid_caps: &HashSet<&str>,
+    surnames: &HashSet<&str>,
+    out: &mut Vec<Mention>,
+) {
     let (s0, s1) = s.tokens;
     let headline = doc.is_headline_case(s);
     // First word of the sentence (after quotes, brackets and citation marks like "[29]").
@@ -815,7 +835,7 @@ fn name_mentions(doc: &Document, s: &Sentence, mid_caps: &HashSet<&str>, out: &m
             }
             break;
         }
-        split_candidate(doc, i, j, out);
+        split_candidate(doc, i, j, surnames, out);
         i = j;
     }
 }
@@ -913,7 +933,13 @@ fn possessive_joins(doc: &Document, i: usize, j: usize, s1: usize) -> bool {
 }
 
 /// Peels demonyms, places and titles off the front of a capitalised run and types the rest.
-fn split_candidate(doc: &Document, mut i: usize, j: usize, out: &mut Vec<Mention>) {
+fn split_candidate(
+    doc: &Document,
+    mut i: usize,
+    j: usize,
+    surnames: &HashSet<&str>,
+    out: &mut Vec<Mention>,
+) {
     let whole = join_words(doc, i, j);
     // A gazetteer hit for the whole run wins.
     if let Some(m) = gazetteer_mention(doc, i, j, whole) {
@@ -987,7 +1013,7 @@ fn split_candidate(doc: &Document, mut i: usize, j: usize, out: &mut Vec<Mention
     }
     // Nothing but titles: "Mr. President" names nobody (but "Mr. King" does, where the text
     // names Larry King).
-    if i >= j || (!title_words.is_empty() && lone_title(doc, i, j)) {
+    if i >= j || (!title_words.is_empty() && lone_title(doc, i, j, surnames)) {
         return;
     }
     let text = join_words(doc, i, j);

@@ -227,7 +227,9 @@ impl<'n> Candidates<'n> {
             // Before any full name: the one named after it, if the text names only one
             // ("Obama … the first lady, Michelle Obama … Barack Obama" is neither).
             None => {
-                let mut after = (p..list.len()).filter(|&j| fits(list[j]));
+                let mut after = (p..list.len())
+                    .filter(|&j| fits(list[j]))
+                    .take(GENDER_LOOK_BACK);
                 let first = after.next()?;
                 after
                     .all(|j| same_given(given[j], given[first]))
