@@ -63,13 +63,16 @@ pub struct Description {
 /// The description whose role noun is token `k`, if it is one.
 pub fn description_at(doc: &Document, k: usize) -> Option<Description> {
     let w = doc.tok(k);
-    if doc.tokens[k].kind != TokenKind::Word || word_is_cap(w) {
+    // "the" a few words before first: most words have none, and no look-up is made for them.
+    let the = |j: usize| matches!(doc.tok(j), "the" | "The");
+    if doc.tokens[k].kind != TokenKind::Word
+        || word_is_cap(w)
+        || !(k.saturating_sub(MODIFIERS + 1)..k).any(the)
+        || !is_person_noun(w)
+    {
         return None;
     }
     let title = LEX.title(w);
-    if !is_person_noun(w) {
-        return None;
-    }
     let s = &doc.sentences[doc.tokens[k].sentence as usize];
     let lo = k.saturating_sub(MODIFIERS).max(s.tokens.0);
     let mut j = k;
@@ -77,7 +80,7 @@ pub fn description_at(doc: &Document, k: usize) -> Option<Description> {
         j -= 1;
     }
     let first = j.checked_sub(1).filter(|&t| t >= s.tokens.0)?;
-    if !matches!(doc.tok(first), "the" | "The") || names_next(doc, k, s.tokens.1) {
+    if !the(first) || names_next(doc, k, s.tokens.1) {
         return None;
     }
     if introduced_unnamed(doc, first, w) {
