@@ -10,6 +10,9 @@
 //! sentence or followed a preposition, how often it was named, whether the last pronoun of
 //! the same gender went to it, inside or outside quotation marks. A pronoun with no
 //! candidate stays unresolved: no guess.
+//!
+//! Definite descriptions of people ("the ambassador", "the Republican nominee",
+//! [`descriptions`]) go to the person the text last gave that role, or stay unresolved.
 
 pub mod descriptions;
 mod features;

@@ -62,7 +62,9 @@ fn same_given(a: &str, b: &str) -> bool {
 ///   given name) and a compatible gender ("Mrs. Trump" is not Donald): the latest one before
 ///   it in its paragraph; else, of those before it, the person named most often in full (the
 ///   one the article is about: "Cruz" is Ted, not Heidi, named once), the latest among
-///   equals; else the first after it.
+///   equals; else the first after it, if the text names only one person of that name
+///   after it ("President Obama" before "Michelle Obama" and "Barack Obama" joins neither);
+///   never a name given another role.
 ///
 /// Every look-up goes through an index, so a long text with thousands of names costs about
 /// as much per name as a short one.
