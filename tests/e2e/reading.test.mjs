@@ -36,6 +36,7 @@ const focused = (page) => page.evaluate(() => {
   if (!a) return "";
   if (a.matches("mark.ent")) return `mark ${a.dataset.kind} ${a.firstChild.textContent}`;
   if (a.matches(".quote")) return `quote ${a.dataset.quote}`;
+  if (a.matches(".coref")) return `ref ${a.textContent}`;
   return `${a.tagName.toLowerCase()}#${a.id}`;
 });
 
@@ -257,7 +258,8 @@ test("keyboard: j/k walk the annotations, Enter selects, n/p walk its mentions, 
   const hl = await page.$$eval("#article .hl:not(.speaker-ref)", (els) => {
     const seen = new Set();
     return els.filter((e) => !e.matches(".quote") || (!seen.has(e.dataset.quote) && seen.add(e.dataset.quote)))
-      .map((a) => (a.matches("mark.ent") ? `mark ${a.dataset.kind} ${a.firstChild.textContent}` : `quote ${a.dataset.quote}`));
+      .map((a) => (a.matches("mark.ent") ? `mark ${a.dataset.kind} ${a.firstChild.textContent}`
+        : a.matches(".coref") ? `ref ${a.textContent}` : `quote ${a.dataset.quote}`));
   });
   const nairQuotes = await page.evaluate(() => [...document.querySelectorAll("#quotes .quote-group")].find((g) => g.dataset.speaker === "Priya Nair").querySelectorAll(".quote-item").length);
   assert.equal(hl.filter((h) => h.startsWith("quote")).length, nairQuotes, `all her quotes are highlighted: ${hl.join(", ")}`);
@@ -347,13 +349,14 @@ test("click-to-highlight: people, entities, quotes, speakers in the panels and t
 
   // A person mentioned, not quoted (a chip).
   await page.evaluate(() => window.scrollTo(0, 0));
-  const chip = page.locator("#people button.chip").first();
+  const chip = page.locator("#people button.chip.person").first();
   const chipName = await chip.locator(".name").textContent();
   const chipMentions = Number((await chip.locator(".mentions-count").textContent()).replace(/\D/g, ""));
   await chip.click();
   hl = await highlighted();
-  assert.equal(hl.length, chipMentions, `${chipName}: ${hl.join(", ")}`);
-  assert.ok(hl.every((h) => h.startsWith("PERSON:")));
+  // Their name's mentions, and any pronoun or description resolved to them.
+  assert.equal(hl.filter((h) => h.startsWith("PERSON:")).length, chipMentions, `${chipName}: ${hl.join(", ")}`);
+  assert.ok(hl.every((h) => h.startsWith("PERSON:") || h.startsWith("ref:")), hl.join(", "));
 
   // An entity with several mentions, and an amount (no cluster: same kind and text).
   const org = page.locator('#entities details[data-kind="ORG"] button.entity').first();
