@@ -4,7 +4,7 @@
 // Every export is made from the Analysis the page is showing, which already follows the reader's
 // keep/remove decisions (the core re-analyses with them): dropped blocks' quotes are gone, kept
 // blocks' quotes are in, and the clean text is the reader's.
-import { people, quoteGroups, quotedWordsTotal, fmt, plural } from "./render.js";
+import { people, quoteGroups, quotedWordsTotal, unnamedSources, fmt, plural } from "./render.js";
 
 // ---------------------------------------------------------------- CSV (RFC 4180)
 
@@ -158,6 +158,10 @@ export function markdownReport(analysis, meta = {}) {
     out.push("", "Share of voice: a person’s quoted words over all the words quoted in the article (reported speech is not counted as quoted words).", "");
   } else {
     out.push("No people found.", "");
+  }
+  const unnamed = unnamedSources(analysis);
+  if (unnamed.length) {
+    out.push("Unnamed sources (quoted by description only): " + unnamed.map((u) => `${mdInline(u.name)} (${plural(u.quotes, "quote")})`).join("; ") + ".", "");
   }
 
   out.push("## Quotes by speaker", "");

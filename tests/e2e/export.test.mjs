@@ -193,6 +193,16 @@ describe("www/export.js", () => {
     assert.match(md, /Article Inspector v9\.9\.9/);
   });
 
+  test("markdownReport: the unnamed sources apart from the people", () => {
+    const q = (name, entity = null) => ({ kind: "direct", text: "“x”", speaker: { name, entity } });
+    const md = ex.markdownReport({
+      text: "", blocks: [], entities: [], clean_text: "", stats: {},
+      clusters: [{ id: 1, name: "Ann Lee", kind: "PERSON", quotes: 1, quoted_words: 1, mentions: 1 }],
+      quotes: [q("Ann Lee", 1), q("a senior official"), q("a senior official"), q("the *aide*")],
+    });
+    assert.ok(md.split("\n").includes("Unnamed sources (quoted by description only): a senior official (2 quotes); the \\*aide\\* (1 quote)."), md);
+  });
+
   test("markdownReport of an empty analysis", () => {
     const md = ex.markdownReport({ text: "", blocks: [], entities: [], clusters: [], quotes: [], clean_text: "", stats: {} });
     assert.match(md, /^# Article report\n/);
