@@ -669,6 +669,14 @@ impl Ctx<'_> {
             // "the ambassador", "the French ambassador", "one former campaign staffer"
             for k in i + 1..(i + 6).min(self.doc.tokens.len()) {
                 if is_description_noun(self.word(k)) {
+                    // The noun ends a name after "The": "The New York Post", "The
+                    // International Atomic Energy Agency" are the organisations.
+                    if self
+                        .entity_at(i + 1)
+                        .is_some_and(|e| self.entity_at(k) == Some(e))
+                    {
+                        return self.mention_at(i + 1);
+                    }
                     // A title before a name: "the Rev. Peter Wherry" is Peter Wherry.
                     let name = self.past_titles(k + 1);
                     if self
@@ -2320,6 +2328,17 @@ mod tests {
             (s.name.as_str(), s.text.as_str()),
             (name, mention),
             "{q:#?}"
+        );
+    }
+
+    /// "The" before an organisation whose name ends in a description noun: the organisation.
+    #[test]
+    fn the_organisation_not_the_noun_it_ends_in() {
+        assert_mention(
+            "The International Atomic Energy Agency said: \"The test was a nuclear one.\"",
+            "The test",
+            "International Atomic Energy Agency",
+            "International Atomic Energy Agency",
         );
     }
 
