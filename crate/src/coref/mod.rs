@@ -236,28 +236,10 @@ impl<'a> State<'a> {
 
     /// The candidates of `p` named in its sentence and the `window` sentences before.
     fn within(&self, p: &Pronoun, window: u32) -> Vec<Candidate> {
-        let doc = self.doc;
-        let start = doc.tokens[p.token].start;
-        let sentence = doc.tokens[p.token].sentence;
-        let end = self
-            .persons
-            .partition_point(|&(i, _, _)| self.layer.entities[i].end <= start);
         let mut out: Vec<Candidate> = Vec::new();
-        for &(i, a, b) in self.persons[..end].iter().rev() {
-            let e = &self.layer.entities[i];
-            if doc.tokens[a].sentence + window < sentence {
-                break;
-            }
-            let id = e.id.unwrap_or(0);
-            // Narration's pronouns go back to narration: whom a quote names is seldom
-            // whom the reporter's next "he" means.
-            if !p.quoted && self.is_quoted(e.start) {
-                continue;
-            }
-            if out.iter().any(|c| c.cluster == id) {
-                continue;
-            }
-            if !self.gender[id as usize - 1].compatible(p.gender) {
+        for &(i, a, b) in self.in_window(p, window) {
+            let id = self.layer.entities[i].id.unwrap_or(0);
+            if out.iter().any(|c| c.cluster == id) || !self.agrees(p, i, id) {
                 continue;
             }
             out.push(self.candidate(p, i, a, b, out.len()));
@@ -266,6 +248,37 @@ impl<'a> State<'a> {
             }
         }
         out
+    }
+
+    /// The person mentions that end before `p`, in text order.
+    fn persons_before(&self, p: &Pronoun) -> &[(usize, usize, usize)] {
+        let start = self.doc.tokens[p.token].start;
+        let end = self
+            .persons
+            .partition_point(|&(i, _, _)| self.layer.entities[i].end <= start);
+        &self.persons[..end]
+    }
+
+    /// Those of [`State::persons_before`] in `p`'s sentence and the `window` before it,
+    /// latest first.
+    fn in_window(
+        &self,
+        p: &Pronoun,
+        window: u32,
+    ) -> impl Iterator<Item = &(usize, usize, usize)> + '_ {
+        let sentence = self.doc.tokens[p.token].sentence;
+        self.persons_before(p)
+            .iter()
+            .rev()
+            .take_while(move |&&(_, a, _)| self.doc.tokens[a].sentence + window >= sentence)
+    }
+
+    /// Whether `p` may stand for person mention `i` of cluster `id`: a gender that agrees,
+    /// and, for `p` in narration, a mention outside quotation marks (whom a quote names is
+    /// seldom whom the reporter's next "he" means).
+    fn agrees(&self, p: &Pronoun, i: usize, id: u32) -> bool {
+        (p.quoted || !self.is_quoted(self.layer.entities[i].start))
+            && self.gender[id as usize - 1].compatible(p.gender)
     }
 
     /// Pronoun `p` resolved by `model` (`seen` is shown its candidates).
@@ -326,35 +339,26 @@ impl<'a> State<'a> {
     /// ("Republican"; a place may be written otherwise: "California congressman" of "Rep.
     /// Adam Schiff (D-Calif.)"): its mention and cluster.
     fn role_holder(&self, p: &Pronoun, d: &descriptions::Description) -> Option<(usize, u32)> {
-        let doc = self.doc;
-        let start = doc.tokens[p.token].start;
-        let sentence = doc.tokens[p.token].sentence;
-        let end = self
-            .persons
-            .partition_point(|&(i, _, _)| self.layer.entities[i].end <= start);
-        let before = &self.persons[..end];
         // The latest mention of each cluster that fits.
         let mut holders: Vec<(usize, u32)> = Vec::new();
-        for &(i, a, _) in before.iter().rev() {
-            if doc.tokens[a].sentence + FAR_WINDOW < sentence {
-                break;
-            }
-            let e = &self.layer.entities[i];
-            let Some(id) = e.id else { continue };
-            let fits = (p.quoted || !self.is_quoted(e.start))
-                && self.gender[id as usize - 1].compatible(p.gender)
+        for &(i, _, _) in self.in_window(p, FAR_WINDOW) {
+            let Some(id) = self.layer.entities[i].id else {
+                continue;
+            };
+            let fits = self.agrees(p, i, id)
                 && self.layer.clusters[id as usize - 1].roles.contains(&d.role)
                 && !holders.iter().any(|&(_, h)| h == id);
             if fits {
                 holders.push((i, id));
             }
         }
+        let before = self.persons_before(p);
         holders
             .iter()
             .find(|&&(_, id)| {
                 d.names
                     .iter()
-                    .all(|&t| self.named_with(before, id, doc.tok(t)))
+                    .all(|&t| self.named_with(before, id, self.doc.tok(t)))
             })
             .or(holders.first())
             .copied()
