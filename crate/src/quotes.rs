@@ -529,24 +529,29 @@ impl Ctx<'_> {
         self.doc.tok(i)
     }
 
-    /// The person a name that is not one modifies: an English name phrase ends in its head,
-    /// so a place, group, organisation or title word before a title and a person's name is
-    /// a modifier of that person ("Tulsa Police Chief Chuck Jordan", "House Speaker Paul
-    /// Ryan", "Israeli Prime Minister Benjamin Netanyahu", "MSNBC's Chris Matthews",
-    /// "Democratic presidential nominee Hillary Clinton"). Between them only capitalised
+    /// The person a name modifies: an English name phrase ends in its head, so a place,
+    /// group, organisation or title word before a title and a person's name is a modifier of
+    /// that person ("Tulsa Police Chief Chuck Jordan", "House Speaker Paul Ryan", "Israeli
+    /// Prime Minister Benjamin Netanyahu", "MSNBC's Chris Matthews", "Democratic presidential
+    /// nominee Hillary Clinton"), and so is a person's name before a lowercase role ("Clinton
+    /// campaign spokesman Brian Fallon"). Between them only capitalised
     /// words, title words, "of", "the", a possessive or an abbreviation's dot, or lowercase
     /// modifiers of a description noun right before the name ([`Ctx::plain_modifier`]).
     fn person_it_modifies(&self, e: usize) -> Option<usize> {
         const WITHIN: usize = 6;
         let ent = &self.layer.entities[e];
-        if ent.kind == EntityKind::Person {
-            return None;
-        }
         let doc = self.doc;
         let sentence = doc.tokens[doc.token_at(ent.start)].sentence;
         let next = self.layer.entities.get(e + 1)?;
         let (a, b) = (doc.token_at(ent.end), doc.token_at(next.start));
         let described = b > a && is_description_noun(doc.tok(b - 1));
+        // A person modifies a person only through a lowercase role ("Clinton campaign
+        // spokesman Brian Fallon", "Trump lawyer Marc Kasowitz"); two names side by side are
+        // two people.
+        let role = b > a && !word_is_cap(doc.tok(b - 1)) && is_person_noun(doc.tok(b - 1));
+        if ent.kind == EntityKind::Person && !role {
+            return None;
+        }
         let linking = |k: usize| {
             let w = doc.tok(k);
             word_is_cap(w)
@@ -1380,13 +1385,16 @@ impl Ctx<'_> {
         // "Christie, who has campaigned for Trump since …, blasted": the subject stands before
         // an apposition set off by commas.
         if self.word(end - 1) == "," {
+            // "Michael Mulgrew, president of the teachers' union, …, said": a role noun
+            // opens an apposition too.
+            let opens = |w: &str| {
+                matches!(
+                    w,
+                    "who" | "a" | "an" | "the" | "now" | "whose" | "which" | "also"
+                ) || (!word_is_cap(w) && is_person_noun(w))
+            };
             let open = (s0 + 1..end - 1).find(|&c| {
-                self.word(c) == ","
-                    && matches!(
-                        self.word(c + 1),
-                        "who" | "a" | "an" | "the" | "now" | "whose" | "which" | "also"
-                    )
-                    && !self.token_quoted(c)
+                self.word(c) == "," && opens(self.word(c + 1)) && !self.token_quoted(c)
             })?;
             return (open.saturating_sub(6).max(s0)..open)
                 .find_map(|k| self.mention_at(k).filter(|(_, e)| *e == open))
@@ -2398,6 +2406,28 @@ mod tests {
             "We need",
             "European officials",
             "European officials",
+        );
+        // A person before a lowercase role and a name modifies that name.
+        assert_mention(
+            "Hillary Clinton was ill.\n\n\"She will be out there,\" Clinton campaign \
+             spokesman Brian Fallon said on Monday.",
+            "She will",
+            "Brian Fallon",
+            "Brian Fallon",
+        );
+        assert_mention(
+            "Ivana Trump sued.\n\n\"We are pleased,\" Trump lawyer Marc Kasowitz said.",
+            "We are",
+            "Marc Kasowitz",
+            "Marc Kasowitz",
+        );
+        // A role after a comma opens an apposition: the name before it speaks.
+        assert_mention(
+            "Michael Mulgrew, president of the United Federation of Teachers, which represents \
+             city educators, said he hopes that \"communities are standing up.\"",
+            "communities",
+            "Michael Mulgrew",
+            "Michael Mulgrew",
         );
         // Not across a verb or a lowercase word that is no title.
         assert_mention(
