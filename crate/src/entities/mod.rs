@@ -1299,7 +1299,10 @@ fn agree_on_types(doc: &Document, mentions: &mut [Mention]) {
     for m in mentions.iter_mut() {
         let text = &doc.text[m.span.start..m.span.end];
         let key = surface_key(text);
-        if m.toks.1 - m.toks.0 == 1 && m.strength < 3 {
+        // A surname speaks even where it is also a known place ("Rep. Jim Jordan … Jordan
+        // said").
+        let speaks = || speech_verb_next_to(doc, m.toks.0, m.toks.1).is_some();
+        if m.toks.1 - m.toks.0 == 1 && (m.strength < 3 || speaks()) {
             if let Some(full) = surnames.get(text) {
                 m.kind = EntityKind::Person;
                 m.strength = 2;
@@ -1917,6 +1920,29 @@ mod tests {
             .collect();
         assert_eq!(ids.len(), 3);
         assert!(ids.iter().all(|i| *i == ids[0]));
+    }
+
+    /// A surname that is also a place, a particle opening a sentence, another apostrophe:
+    /// the same person.
+    #[test]
+    fn a_surname_in_another_form_joins_its_full_name() {
+        let t = "Rep. Jim Jordan, an oversight panel member, spoke. Later Jordan said more.\n\n\
+                 Mayor Bill de Blasio described it. De Blasio said it was an attack.\n\n\
+                 Police Commissioner James O’Neill came. O'Neill said little.";
+        let doc = Document::new(t);
+        let layer = find(&doc, &[], &[], None);
+        for (full, short) in [
+            ("Jim Jordan", "Jordan"),
+            ("Bill de Blasio", "De Blasio"),
+            ("James O’Neill", "O'Neill"),
+        ] {
+            let id = |text: &str| {
+                let e = layer.entities.iter().find(|e| e.text == text);
+                e.unwrap_or_else(|| panic!("no {text}: {:?}", layer.entities))
+                    .id
+            };
+            assert_eq!(id(full), id(short), "{short}: {:?}", layer.entities);
+        }
     }
 
     #[test]
