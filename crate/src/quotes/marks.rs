@@ -1,0 +1,402 @@
+//! Quotation marks, paired one paragraph at a time (see the module's documentation).
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::segment::{count_words_upto, Document};
+use crate::types::Span;
+
+/// A paired run of quoted text before it is interpreted.
+#[derive(Debug, Clone)]
+pub(super) struct RawQuote {
+    pub(super) parts: Vec<Span>,
+    /// The last part ran to the end of its paragraph without a closing mark.
+    pub(super) unclosed: bool,
+    /// Marked with single quotation marks.
+    pub(super) single: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Mark {
+    Open,
+    Close,
+    /// A straight mark: opens or closes depending on what is open.
+    Either,
+}
+
+fn is_double(c: char) -> bool {
+    matches!(c, '"' | '“' | '”' | '„' | '‟' | '«' | '»' | '″' | '＂')
+}
+
+/// How the mark `c` at byte `i` of `s` acts (`None`: not a quotation mark here, e.g. an
+/// apostrophe).
+fn classify_mark(s: &str, i: usize, c: char) -> Option<Mark> {
+    let before = s[..i].chars().next_back();
+    let after = s[i + c.len_utf8()..].chars().next();
+    let space_before = before.is_none_or(|b| b.is_whitespace() || "([{“‘—–-/".contains(b));
+    let word_after = after.is_some_and(char::is_alphanumeric);
+    let word_before = before.is_some_and(char::is_alphanumeric);
+    // The mark ends quoted words: it follows a letter, a digit or the punctuation that ends a
+    // sentence or clause (not `:`, which opens: `He said:“…`), or German's inner closing mark
+    // (`„Er sagte ‚nein‘“`).
+    let ends_words = before.is_some_and(|b| b.is_alphanumeric() || ".,;!?…‘".contains(b));
+    match c {
+        // An opening mark after the words it ends closes: German's `„…“, sagte X` and `‚…‘`,
+        // and a wrong-way English mark (`…for her here,“ said X`).
+        '“' | '‘' if ends_words && !word_after => Some(Mark::Close),
+        // `‚` is a comma look-alike in mis-decoded text unless it opens a word after a space.
+        '‚' if !(space_before && word_after) => None,
+        '“' | '„' | '‟' | '‚' | '‘' | '‹' => Some(Mark::Open),
+        // German and Danish `»…«`: the marks point inwards. French `l’« expert »` opens.
+        '«' if ends_words && !word_after => Some(Mark::Close),
+        '»' if space_before && word_after => Some(Mark::Open),
+        '«' => Some(Mark::Open),
+        // A wrong-way closing mark at a word start opens (Swedish and Finnish `”…”`).
+        '”' if space_before && (word_after || before.is_none()) => Some(Mark::Open),
+        '”' | '»' | '›' => Some(Mark::Close),
+        '’' => {
+            if word_before && word_after {
+                None // it’s
+            } else if space_before && word_after {
+                Some(Mark::Open) // wrong-way opening single mark
+            } else if word_after {
+                None
+            } else {
+                Some(Mark::Close)
+            }
+        }
+        '"' | '″' | '＂' => Some(Mark::Either),
+        '\'' => {
+            if space_before && word_after {
+                Some(Mark::Open)
+            } else if !word_after && !space_before {
+                // 'blunder' closes; the apostrophe in "protesters' rights" does too, which a
+                // missing opener then ignores.
+                Some(Mark::Close)
+            } else {
+                None
+            }
+        }
+        _ => None,
+    }
+}
+
+/// `, said Tomas Reilly` / `, the mayor said` / `, she added` inside a quote left open: where
+/// its missing closing mark belonged.
+static ATTRIBUTION_IN_OPEN_QUOTE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)
+        ,\s+(?:
+            (?:said|says|told|added|asked|wrote)\s+(?:\p{Lu}|the\s|a\s)
+          | (?:he|she|they|\p{Lu}[\w.'’-]*(?:\s+\p{Lu}[\w.'’-]*){0,3}|the\s+\w+)\s+
+            (?:said|says|added|told|wrote|asked)\b
+        )",
+    )
+    .expect("valid regex")
+});
+
+/// Pairs the quotation marks of every block.
+fn pair_marks(doc: &Document) -> Vec<RawQuote> {
+    let mut out: Vec<RawQuote> = Vec::new();
+    // A double quote left open at the end of the previous paragraph, which this paragraph may
+    // continue by opening with a mark.
+    let mut carried: Option<usize> = None;
+    for bi in 0..doc.blocks.len() {
+        carried = pair_paragraph(doc, bi, carried, &mut out);
+    }
+    out
+}
+
+/// Pairs the marks of paragraph `bi` into `out`; its first quote continues quote `carried`
+/// if it opens the paragraph. Returns the quote it leaves open for the next paragraph to
+/// continue.
+fn pair_paragraph(
+    doc: &Document,
+    bi: usize,
+    carried: Option<usize>,
+    out: &mut Vec<RawQuote>,
+) -> Option<usize> {
+    let b = &doc.blocks[bi];
+    let s = &doc.text[b.start..b.end];
+    let mut doubles: Vec<usize> = Vec::new(); // open double marks (byte offsets in text)
+    let mut single: Option<usize> = None;
+    let mut first_mark = true;
+    // The quote this paragraph's first quoted part continues.
+    let mut cont: Option<usize> = None;
+    // The end of a two-character mark just read (typewriter quotes).
+    let mut skip_to = 0;
+    for (i, c) in s.char_indices() {
+        if i < skip_to {
+            continue;
+        }
+        let Some((mark, width, pair)) = read_mark(s, i, c) else {
+            continue;
+        };
+        if pair {
+            skip_to = i + 2;
+        }
+        let pos = b.start + i;
+        let end = pos + width;
+        if pair || is_double(c) {
+            let opens = match mark {
+                Mark::Open => true,
+                Mark::Close => false,
+                Mark::Either => doubles.is_empty(),
+            };
+            if opens {
+                if first_mark && doubles.is_empty() && s[..i].trim().is_empty() {
+                    cont = carried;
+                }
+                doubles.push(pos);
+                single = None;
+            } else if let Some(open) = doubles.pop() {
+                if doubles.is_empty() {
+                    add_part(out, cont.take(), Span::new(open, end), false);
+                }
+            } else if first_mark && s[..i].chars().any(char::is_alphanumeric) {
+                // A closer first in the paragraph closes a quote begun at its start.
+                add_part(out, None, Span::new(b.start, end), false);
+            }
+        } else if doubles.is_empty() {
+            match (mark, single) {
+                (Mark::Open, None) => single = Some(pos),
+                (Mark::Close, Some(open)) => {
+                    out.push(RawQuote {
+                        parts: vec![Span::new(open, end)],
+                        unclosed: false,
+                        single: true,
+                    });
+                    single = None;
+                }
+                _ => {}
+            }
+        }
+        first_mark = false;
+    }
+    let &open = doubles.first()?;
+    left_open(doc, bi, open, cont, out)
+}
+
+/// The quotation mark `c` at byte `i` of `s`, if it is one here: how it acts, its width in
+/// bytes, and whether it is a typewriter pair (``…'' or ''…'', as the NYT's wire text has
+/// them).
+fn read_mark(s: &str, i: usize, c: char) -> Option<(Mark, usize, bool)> {
+    if !(is_double(c) || matches!(c, '\'' | '‘' | '’' | '‚' | '‹' | '›' | '`')) {
+        return None;
+    }
+    let pair =
+        (c == '\'' && s[i + 1..].starts_with('\'')) || (c == '`' && s[i + 1..].starts_with('`'));
+    if pair {
+        let m = if c == '`' { Mark::Open } else { Mark::Either };
+        return Some((m, 2, true));
+    }
+    if c == '`' {
+        return None;
+    }
+    classify_mark(s, i, c).map(|m| (m, c.len_utf8(), false))
+}
+
+/// A double mark opened at byte `open` and still open at the end of paragraph `bi`: it ends
+/// at its own attribution if one follows inside it, else with the paragraph, unless the next
+/// paragraph opens with a mark and so continues it (then returns the quote to continue).
+fn left_open(
+    doc: &Document,
+    bi: usize,
+    open: usize,
+    cont: Option<usize>,
+    out: &mut Vec<RawQuote>,
+) -> Option<usize> {
+    let b = &doc.blocks[bi];
+    // A mark that never closes before its own attribution (`“Every week they talk, we lose a
+    // week, said Tomas Reilly, who…`): the quote ends at that comma.
+    if let Some(m) = ATTRIBUTION_IN_OPEN_QUOTE.find(&doc.text[open..b.end]) {
+        add_part(out, cont, Span::new(open, open + m.start() + 1), true);
+        return None;
+    }
+    let q = add_part(out, cont, Span::new(open, b.end), true);
+    let next_opens = doc.blocks.get(bi + 1).is_some_and(|nb| {
+        let ns = &doc.text[nb.start..nb.end];
+        ns.chars()
+            .next()
+            .is_some_and(|c| is_double(c) && classify_mark(ns, 0, c) != Some(Mark::Close))
+    });
+    // A one- or two-word fragment left open is a stray mark, not a long quote.
+    let long = count_words_upto(&doc.text[open..b.end], 5) >= 5;
+    (next_opens && long).then_some(q)
+}
+
+/// Adds a quoted part to quote `cont` (a continuation) or as a new quote; returns its index.
+fn add_part(out: &mut Vec<RawQuote>, cont: Option<usize>, span: Span, unclosed: bool) -> usize {
+    match cont {
+        Some(q) => {
+            out[q].parts.push(span);
+            out[q].unclosed = unclosed;
+            q
+        }
+        None => {
+            out.push(RawQuote {
+                parts: vec![span],
+                unclosed,
+                single: false,
+            });
+            out.len() - 1
+        }
+    }
+}
+
+/// The quotation marks of a text, paired.
+pub struct Marks {
+    raw: Vec<RawQuote>,
+    /// The spans inside double marks, sorted.
+    quoted: Vec<Span>,
+}
+
+impl Marks {
+    pub fn find(doc: &Document) -> Marks {
+        let raw = pair_marks(doc);
+        let mut quoted: Vec<Span> = raw
+            .iter()
+            .filter(|q| !q.single)
+            .flat_map(|q| q.parts.iter().copied())
+            .collect();
+        quoted.sort();
+        Marks { raw, quoted }
+    }
+
+    /// The paired quotes, in text order.
+    pub(super) fn raw(&self) -> &[RawQuote] {
+        &self.raw
+    }
+
+    /// Whether byte `at` is inside double quotation marks.
+    pub fn is_quoted(&self, at: usize) -> bool {
+        let k = self.quoted.partition_point(|q| q.start <= at);
+        k > 0 && at < self.quoted[k - 1].end
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::quotes::tests::*;
+
+    #[test]
+    fn quotation_marks_of_other_languages() {
+        // German „…“ and »…«, Danish »…«, French « … », Swedish ”…”, German single ‚…‘:
+        // each pair is one quote, whatever follows its closing mark.
+        let texts = [
+            "„Wir bauen schneller und günstiger“, sagte Anna Kiessling am Montag.",
+            "»Wir bauen schneller und günstiger«, sagte Anna Kiessling am Montag.",
+            "« Nous construisons plus vite », a déclaré Anna Kiessling lundi.",
+            "”Vi bygger snabbare och billigare”, sade Anna Kiessling på måndagen.",
+            "Sie nannte das ‚schneller und günstiger‘, sagte Anna Kiessling.",
+            "„Er sagte ‚schneller und günstiger‘“, berichtete Anna Kiessling. Dann ging sie.",
+            "Le ministre a qualifié l’« expert » de menteur, a déclaré Anna Kiessling.",
+        ];
+        for text in texts {
+            let qs = quotes(text);
+            let inner: Vec<&str> = qs
+                .iter()
+                .map(|q| q.text.trim_matches(|c: char| !c.is_alphanumeric()))
+                .collect();
+            assert_eq!(inner.len(), 1, "{text}: {qs:#?}");
+            assert!(
+                ["günstiger", "vite", "billigare", "expert"]
+                    .iter()
+                    .any(|w| inner[0].ends_with(w)),
+                "{text}: {inner:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn an_opening_mark_after_a_colon_or_a_closing_mark_opens() {
+        let texts = [
+            "He said:“…and that is the end of it,” Smith told reporters.",
+            "“Yes.”“…and that is the end of it,” said Tom Reyes.",
+        ];
+        for text in texts {
+            let qs = quotes(text);
+            assert!(
+                qs.iter()
+                    .any(|q| q.text.starts_with("“…and that is the end of it,”")),
+                "{text}: {qs:#?}"
+            );
+        }
+        // A comma look-alike (mis-decoded text) is no quotation mark.
+        let qs = quotes("Prices rose‚ the report said‚ and the workers’ union objected.");
+        assert!(qs.iter().all(|q| q.kind != QuoteKind::Direct), "{qs:#?}");
+    }
+
+    #[test]
+    fn a_long_apposition_does_not_split_a_quote() {
+        let qs = quotes(
+            "\"This isn't reform,\" said Dora Holt, an economist who served as director of \
+             the budget office and now leads a group. \"It's anti-reform.\"",
+        );
+        let direct: Vec<_> = qs.iter().filter(|q| q.kind == QuoteKind::Direct).collect();
+        assert_eq!(direct.len(), 1, "{qs:#?}");
+        assert_eq!(direct[0].parts.len(), 2);
+        assert_eq!(direct[0].speaker.as_ref().unwrap().name, "Dora Holt");
+    }
+
+    #[test]
+    fn a_mark_that_never_closes_ends_at_its_attribution() {
+        let t = "Crews were less patient. “Every week they talk, we lose another week of the \
+                 season, said Tomas Reilly, who skippers a trawler.";
+        assert_mention(t, "Every week", "Tomas Reilly", "Tomas Reilly");
+        let q = &quotes(t)[0];
+        assert!(q.text.ends_with("season,"), "{q:#?}");
+    }
+
+    #[test]
+    fn a_wrong_way_opening_mark_closes() {
+        assert_mention(
+            "“That could create real problems for her here,“ said Jim Calder, a congressman.",
+            "That could",
+            "Jim Calder",
+            "Jim Calder",
+        );
+    }
+
+    #[test]
+    fn unclosed_mark_does_not_derail_later_quotes() {
+        let text = "He left. \"An\n\n“Fine,” said Tom Hardy.\n\n“Good,” said Anna Bell.";
+        assert_quote(text, "Fine", Some("Tom Hardy"), QuoteKind::Direct);
+        assert_quote(text, "Good", Some("Anna Bell"), QuoteKind::Direct);
+    }
+
+    #[test]
+    fn typewriter_double_quotes() {
+        assert_quote(
+            "''This isn't tax reform,'' said Douglas Holtz.",
+            "This isn't",
+            Some("Douglas Holtz"),
+            QuoteKind::Direct,
+        );
+        assert_quote(
+            "The plan is ``a mess'' for the town, Sam Reed said.",
+            "a mess",
+            Some("Sam Reed"),
+            QuoteKind::Partial,
+        );
+    }
+
+    #[test]
+    fn nested_and_multi_paragraph_quotes() {
+        let qs = quotes("“They chant “no more,” and leave,” Sam Reed said.");
+        assert_eq!(qs.len(), 1, "{qs:#?}");
+        let qs = quotes(
+            "Sam Reed said:\n\n“This is the first part of it.\n\n“And this is the second part.”",
+        );
+        assert_eq!(qs.len(), 1, "{qs:#?}");
+        assert_eq!(qs[0].parts.len(), 2);
+    }
+
+    /// Found by the property test: commas after the last quote ran past the last token.
+    #[test]
+    fn regression_commas_after_the_last_quote_end_the_text() {
+        quotes("said\"(«\"«»<p>(<p>\",");
+        quotes("“We won,” ,");
+    }
+}
