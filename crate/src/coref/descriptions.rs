@@ -39,6 +39,14 @@ const PERSON_NOUNS: &[&str] = &[
     "son",
     "daughter",
     "reader",
+    "widow",
+    "widower",
+    "businessman",
+    "businesswoman",
+    "veteran",
+    "student",
+    "teacher",
+    "worker",
 ];
 
 /// A noun naming one person by role ("senator", "nominee", "spokeswoman"): a title with a

@@ -6,6 +6,9 @@ use crate::lexicon::LEX;
 use crate::segment::{self, Document, TokenKind};
 use crate::types::{Confidence, Cue, Quote, QuoteKind, Span};
 
+/// The fewest words (not punctuation) a reported statement holds.
+pub(super) const MIN_REPORT_WORDS: usize = 4;
+
 /// Reported speech, one statement per sentence at most: `X said (that) …`, `X told
 /// reporters …`, `according to X, …` / `…, according to X`, and `…, X said.` without
 /// quotation marks. The content's pieces leave out any quoted words inside it (they are quotes
@@ -45,7 +48,7 @@ pub(super) fn reported_speech(ctx: &Ctx, article: &[bool], quotes: &[Quote]) -> 
         let Some((m, cue, (c0, c1), why)) = found else {
             continue;
         };
-        if c1 <= c0 || word_count(c0, c1) < 4 {
+        if c1 <= c0 || word_count(c0, c1) < MIN_REPORT_WORDS {
             continue;
         }
         let span = Span::new(doc.tokens[c0].start, doc.tokens[c1 - 1].end);

@@ -10,6 +10,7 @@
 //! | [`verb_before`] | `X said: "…"`, `X told reporters that "…"` |
 //! | [`sentence_final`] | `"…" and "…", X said.` |
 //! | [`paragraph_introduces`] | a paragraph ending `X told the rally:` |
+//! | [`sentence_before_reports`] | `…, Schiff said. “…”` in one paragraph |
 //! | [`continues`] | a quote after one by a known speaker, in its paragraph or opening the next |
 //! | [`paragraph_before_reports`] | a quote paragraph after one that reports someone |
 //! | [`partial_guess`] | words quoted inside a sentence with no reporting verb near them |
@@ -19,6 +20,7 @@ mod in_sentence;
 mod paragraph_before_reports;
 mod paragraph_introduces;
 mod partial_guess;
+mod sentence_before_reports;
 mod sentence_final;
 mod verb_after;
 mod verb_before;
@@ -144,6 +146,7 @@ const RULES: &[Rule] = &[
     verb_before::rule,
     sentence_final::rule,
     paragraph_introduces::rule,
+    sentence_before_reports::rule,
     continues::rule,
     paragraph_before_reports::rule,
 ];

@@ -4,6 +4,7 @@
 //! Cruz`.
 
 use super::{Found, Site};
+use crate::coref::descriptions::is_person_noun;
 use crate::lexicon::{with_lower, LEX};
 use crate::quotes::*;
 use crate::segment::{self, word_is_cap, TokenKind};
@@ -97,14 +98,15 @@ impl Ctx<'_> {
     }
 
     /// Verb first: `, said Khoshroo`, `, said the spokesman`; titles or a short description
-    /// may stand between: `, said Mayor Ana Lindqvist`, `, said fisherman Owen Price`.
+    /// may stand between: `, said Mayor Ana Lindqvist`, `, said fisherman Owen Price`, `, said
+    /// 9/11 widow Terry Strada`.
     fn verb_first(&self, at: &After) -> Option<(SpeakerMention, usize)> {
         let (toks, i) = (&self.doc.tokens, at.i);
         if !at.set_off || !self.in_block(i, at.block) || self.cue(i).is_none() {
             return None;
         }
         let mut k = i + 1;
-        while self.in_block(k, at.block) && k - i <= 4 {
+        while self.in_block(k, at.block) && k - i <= 5 {
             if let Some((m, _)) = self.mention_at(k) {
                 return Some((m, i));
             }
@@ -115,7 +117,7 @@ impl Ctx<'_> {
                 || matches!(w, "/" | "-")
                 || (toks[k].kind == TokenKind::Word
                     && !word_is_cap(w)
-                    && k - i <= 2
+                    && (k - i <= 2 || is_person_noun(w))
                     && LEX.speech_verb(w).is_none()
                     && w != "that");
             if !between {
@@ -365,6 +367,14 @@ mod tests {
             "We will",
             Some("Mary Jones"),
             QuoteKind::Direct,
+        );
+        // A number and a role noun between the verb and the name.
+        assert_mention(
+            "Rep. Tim Walz (D-Minn.) said, \"We will win.\"\n\n“The rationales don’t hold,” \
+             said 9/11 widow Terry Strada.",
+            "The rationales",
+            "Terry Strada",
+            "Terry Strada",
         );
     }
 
