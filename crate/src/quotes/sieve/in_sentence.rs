@@ -68,17 +68,26 @@ impl Ctx<'_> {
         None
     }
 
-    /// `Rush Limbaugh: Hillary's request ‘reeks of fear’`: a name and a colon open the line.
+    /// `Rush Limbaugh: Hillary's request ‘reeks of fear’`: a person's name and a colon open
+    /// the line; or, in a headline's manner, stand right before the quote: `A lesson from
+    /// Loretta Lynch: 'Be the voice that people hear.'`
     fn name_and_colon(&self, open: usize, s0: usize) -> Option<InSentence> {
+        let person = |m: &SpeakerMention| {
+            m.entity
+                .is_some_and(|e| self.layer.entities[e].kind == EntityKind::Person)
+        };
         if let Some((m, end)) = self.mention_at(s0) {
-            let person = m
-                .entity
-                .is_some_and(|e| self.layer.entities[e].kind == EntityKind::Person);
-            if person && end < open && self.word(end) == ":" {
+            if person(&m) && end < open && self.word(end) == ":" {
                 return Some((m, end, "a name and a colon open the sentence"));
             }
         }
-        None
+        let colon = open
+            .checked_sub(1)
+            .filter(|&c| c > s0 && self.word(c) == ":")?;
+        let (m, _) = (colon.saturating_sub(6).max(s0)..colon)
+            .filter(|&k| !self.token_quoted(k))
+            .find_map(|k| self.mention_at(k).filter(|(_, e)| *e == colon))?;
+        person(&m).then_some((m, colon, "a name and a colon before the quote"))
     }
 
     /// `“…,” according to a court document`, `According to X, “…”`.
@@ -156,6 +165,17 @@ pub(super) fn rule(ctx: &Ctx, site: &Site, _: &[Quote]) -> Option<Found> {
 #[cfg(test)]
 mod tests {
     use crate::quotes::tests::*;
+
+    /// A person's name and a colon right before the quote, as headlines write it.
+    #[test]
+    fn a_name_and_a_colon_before_the_quote() {
+        assert_mention(
+            "A lesson from Loretta Lynch: 'Be the voice that people hear.'",
+            "Be the",
+            "Loretta Lynch",
+            "Loretta Lynch",
+        );
+    }
 
     #[test]
     fn attributions_without_a_subject_and_verb() {
