@@ -544,6 +544,9 @@ fn combine(
                 continue;
             }
         }
+        if shouted_clause(doc, i, j) {
+            continue;
+        }
         // Words of a byline's role are not names ("Coastal Affairs Reporter").
         if byline_role(doc, i).is_some_and(|(a, b)| a <= i && j <= b)
             && (i..j).all(|k| !in_gazetteer(doc.tok(k)))
@@ -671,6 +674,20 @@ fn combine(
 /// makes "Mr. King" a name, "Raj Shah" makes "Shah" one).
 fn lone_title(doc: &Document, i: usize, j: usize, surnames: &HashSet<&str>) -> bool {
     title_len(doc, i, j) == Some(j - i) && !surnames.contains(doc.tok(j - 1))
+}
+
+/// Tokens `[i, j)` are words in capitals that hold a function word a name does not ("HAS",
+/// "HIM" of "CONGRESS HAS INVESTIGATED HIM"): a headline's clause, not a name ("BANK OF
+/// AMERICA", "ABU BAKR AL-BAGHDADI" are names).
+fn shouted_clause(doc: &Document, i: usize, j: usize) -> bool {
+    j - i >= 2
+        && (i..j).all(|k| is_all_caps(doc.tok(k)))
+        && (i..j).any(|k| {
+            let lower = doc.tok(k).to_lowercase();
+            LEX.is_stopword(&lower)
+                && !CONNECTORS.contains(&lower.as_str())
+                && !matches!(lower.as_str(), "of" | "the" | "and" | "for" | "on" | "in")
+        })
 }
 
 /// The title words the text writes as surnames: after a capitalised word that is no title
@@ -858,7 +875,7 @@ fn dateline(doc: &Document, s: &Sentence) -> Option<usize> {
     while j < s1 && j - s0 < 4 && caps(j) {
         j += 1;
     }
-    if j == s0 || j >= s1 {
+    if j == s0 || j >= s1 || shouted_clause(doc, s0, j) {
         return None;
     }
     let dash = |k: usize| matches!(doc.tok(k), "-" | "–" | "—");
@@ -1945,6 +1962,20 @@ mod tests {
         }
     }
 
+    /// A headline's clause in capitals is no name; a name in capitals is.
+    #[test]
+    fn a_clause_in_capitals_is_no_name() {
+        let doc = Document::new(
+            "TRUMP'S DOCTOR: CONGRESS HAS INVESTIGATED HIM\n\nThe BANK OF AMERICA said so.",
+        );
+        let layer = find(&doc, &[], &[], None);
+        assert!(
+            layer.entities.iter().all(|e| !e.text.contains("HAS")),
+            "{:?}",
+            layer.entities
+        );
+    }
+
     #[test]
     fn a_role_set_off_before_a_name() {
         let doc = Document::new(
@@ -2035,6 +2066,11 @@ mod tests {
             None
         );
         assert_eq!(dateline_of("LONDON - Prices rose."), Some("LONDON".into()));
+        // A clause in capitals opening a section is no place.
+        assert_eq!(
+            dateline_of("CONGRESS HAS INVESTIGATED HIM — his advice earned attention."),
+            None
+        );
         // A title the tagger takes into a person's name is left out of it.
         let t = "“We cannot wait,” said Mayor Helen Okafor, who proposed the plan.";
         has(t, "Helen Okafor", EntityKind::Person);
