@@ -10,6 +10,10 @@ Usage (after `cargo build --release -p article-inspector`):
   python3 tests/eval/people.py [--split dev] [--errors] [--rules]
   (--errors: who was merged, who split; --rules: accuracy by the sieve step that chose the
   speaker)
+
+It also prints, held out, the accuracy of "he said" / "she said" speakers on PolNeAR *train*
+(never tuned on): 160 quotes whose real-world speaker was named by reading, in
+`tests/eval/gold/polnear_train_pronoun_speakers.jsonl` (offsets and names only; its README).
 Skips cleanly (exit 0) when ../shared/eval is absent.
 """
 
@@ -117,6 +121,40 @@ def rules(S, split_dir: Path, preds: dict[str, dict]) -> None:
         print(f"{n:7d} {ok / n:6.3f}  {step}")
 
 
+PRONOUN_GOLD = Path(__file__).resolve().parent / "gold" / "polnear_train_pronoun_speakers.jsonl"
+
+
+def pronoun_speakers(S, data: Path, binary: Path, show: bool) -> str:
+    """Resolved-speaker accuracy of the hand-made PolNeAR train pronoun gold: over the quotes a
+    predicted quote matches (overlap >= 0.3, the best), and end to end."""
+    split_dir = data / "quotes" / "polnear" / "train"
+    gold = [json.loads(ln) for ln in open(PRONOUN_GOLD, encoding="utf-8") if ln.strip()]
+    arts = sorted({g["article"] for g in gold})
+    preds = analyses(binary, split_dir, arts)
+    names = {a: [g["speaker"] for g in gold if g["article"] == a and g["speaker"]] for a in arts}
+    matched = right = 0
+    for g in gold:
+        text = (split_dir / "text" / f"{g['article']}.txt").read_text(encoding="utf-8")
+        gs = S.trim(text, g["start"], g["end"])
+        best, best_s = None, 0.3
+        for p in S.predicted_quotes(preds[g["article"]], text, "utf8"):
+            o = S.overlap(gs, p["span"])
+            if o >= best_s:
+                best, best_s = p, o
+        if best is None:
+            continue
+        matched += 1
+        c = best["cluster"]
+        ok = c is not None and S.same_entity(c["name"], g["speaker"], names[g["article"]])
+        right += ok
+        if show and not ok:
+            print(f"pronoun {g['article'][:45]} {g['pronoun']}: gold {g['speaker']!r}, "
+                  f"predicted {c and c['name']!r}")
+    return (f"pronoun speakers, PolNeAR train (held out, {len(gold)} quotes read by hand): "
+            f"acc {right / max(matched, 1):.3f} of {matched} matched "
+            f"(end to end {right / len(gold):.3f})")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -144,6 +182,8 @@ def main() -> int:
           f"{r['people_P']:.3f} / {r['people_R']:.3f} / {r['people_F1']:.3f} | share of voice "
           f"error {r['share_of_voice_error']:.3f} | merged {r['merged_people']} | split "
           f"{r['split_people']} | descriptions given a person {r['described_sources_given_a_person']}")
+    if PRONOUN_GOLD.exists() and (args.data / "quotes" / "polnear" / "train").is_dir():
+        print(pronoun_speakers(S, args.data, args.bin, args.errors))
     if args.errors:
         errors(S, split_dir, preds)
     if args.rules:
