@@ -245,6 +245,14 @@ pub(super) fn verb_then_content(ctx: &Ctx, s0: usize, e: usize) -> Option<Report
     if c0 >= e || matches!(doc.tok(c0), ":" | "“" | "\"" | "‘" | "'" | "«") {
         return None;
     }
+    // `…, noted NBC's Dante Chinni.`: after a comma, a verb and a name closing the sentence
+    // are an attribution turned round ([`content_then_verb`]), not a report of the name.
+    let turned_round = ctx
+        .sentence_final_attribution(s0 + 1)
+        .is_some_and(|(_, verb)| verb == v);
+    if v > s0 && doc.tok(v - 1) == "," && turned_round {
+        return None;
+    }
     Some((
         m,
         Some(v),

@@ -55,10 +55,16 @@ impl Ctx<'_> {
                 }
             }
         }
-        // "…, said X."
-        for v in (e.saturating_sub(5).max(after)..e).rev() {
+        // "…, said X.", "…, noted NBC's Dante Chinni." (the possessor modifies the name).
+        for v in (e.saturating_sub(7).max(after)..e).rev() {
             if self.cue(v).is_some() && comma_at(v) {
-                if let Some((m, end)) = self.mention_at(v + 1) {
+                if let Some((m, mut end)) = self.mention_at(v + 1) {
+                    let mut m = m;
+                    if end + 1 < e && matches!(self.word(end), "'s" | "’s") {
+                        if let Some((owned, owned_end)) = self.mention_at(end + 1) {
+                            (m, end) = (owned, owned_end);
+                        }
+                    }
                     if end == e {
                         return Some((m, v));
                     }
