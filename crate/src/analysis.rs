@@ -101,8 +101,9 @@ pub fn analyze(input: &str, options: &Options) -> Result<Analysis, Error> {
     let mut layer = entities::find(&doc, &widgets, &options.names, language);
     let marks = quotes::Marks::find(&doc);
     let skipped = |b: usize| widgets.get(b).copied().unwrap_or(false);
-    let pronouns = coref::resolve(&doc, &layer, &marks, &skipped);
-    let quotes = quotes::find(&doc, &layer, &article, &marks, &pronouns);
+    let mut pronouns = coref::resolve(&doc, &layer, &marks, &skipped);
+    let mut quotes = quotes::find(&doc, &layer, &article, &marks, &pronouns);
+    quotes::speakers_go_on(&doc, &layer, &marks, &mut quotes, &mut pronouns);
     let references = references(&doc, &layer, &pronouns);
     keep_entities_outside_quote_pieces(&mut layer.entities, &quotes);
     count_cluster_totals(&mut layer, &quotes);
@@ -216,10 +217,17 @@ fn references(
                 end: r.span.end,
                 text: doc.text[r.span.start..r.span.end].to_string(),
                 id: r.cluster,
-                why: if r.by_role {
-                    format!("'{}' was given that role before it", antecedent.text)
-                } else {
-                    format!("'{}' before it, {sure} the likeliest", antecedent.text)
+                why: match r.basis {
+                    coref::Basis::Role => {
+                        format!("'{}' was given that role before it", antecedent.text)
+                    }
+                    coref::Basis::LatestSpeaker => format!(
+                        "'{}' spoke last, and no one else has been a sentence's subject since",
+                        antecedent.text
+                    ),
+                    coref::Basis::Model => {
+                        format!("'{}' before it, {sure} the likeliest", antecedent.text)
+                    }
                 },
             }
         })

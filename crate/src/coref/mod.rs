@@ -60,8 +60,20 @@ pub struct Resolution {
     /// The model's margin over the runner-up (infinite for the only candidate, and for a
     /// description resolved by its role).
     pub margin: f32,
-    /// A description ("the ambassador") resolved to the person last given its role.
-    pub by_role: bool,
+    /// What decided it.
+    pub basis: Basis,
+}
+
+/// What decided a resolution.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Basis {
+    /// The pronoun model ranked the candidate first.
+    Model,
+    /// A description ("the ambassador") went to the person last given its role.
+    Role,
+    /// The pronoun of a reporting verb ("he said") went to the speaker of the latest
+    /// attribution ([`crate::quotes::speakers_go_on`]).
+    LatestSpeaker,
 }
 
 /// What a pronoun says of its referent.
@@ -300,7 +312,7 @@ impl<'a> State<'a> {
             antecedent: c.mention,
             cluster: c.cluster,
             margin,
-            by_role: false,
+            basis: Basis::Model,
         })
     }
 
@@ -329,7 +341,7 @@ impl<'a> State<'a> {
             antecedent: mention,
             cluster,
             margin: f32::INFINITY,
-            by_role: true,
+            basis: Basis::Role,
         })
     }
 

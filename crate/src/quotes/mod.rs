@@ -19,8 +19,9 @@
 //!
 //! The folder reads in the order of the work: [`marks`] pairs the marks; [`sieve`] finds each
 //! quote's speaker, one rule a file, from the words around it ([`cues`], [`mentions`],
-//! [`subjects`], [`words`]); [`resolve`] turns the mention into the entity it names; and
-//! [`reported`] finds reported speech without marks.
+//! [`subjects`], [`words`]); [`resolve`] turns the mention into the entity it names;
+//! [`reported`] finds reported speech without marks; and [`topic`] gives "he said" to the
+//! latest speaker.
 
 mod cues;
 mod marks;
@@ -31,9 +32,11 @@ mod sieve;
 mod subjects;
 #[cfg(test)]
 mod tests;
+mod topic;
 mod words;
 
 pub use marks::Marks;
+pub use topic::speakers_go_on;
 
 use crate::coref::Resolution;
 use crate::entities::EntityLayer;

@@ -7,18 +7,16 @@ pub(super) use crate::entities;
 pub(super) use crate::segment::Document;
 pub(super) use crate::types::{Confidence, Quote, QuoteKind};
 
+/// The quotes of `text` as the analysis finds them: [`find`], then [`speakers_go_on`].
 pub(super) fn quotes(text: &str) -> Vec<Quote> {
     let doc = Document::new(text);
     let layer = entities::find(&doc, &[], &[], None);
     let marks = Marks::find(&doc);
-    let pronouns = crate::coref::resolve(&doc, &layer, &marks, &|_| false);
-    find(
-        &doc,
-        &layer,
-        &vec![true; doc.blocks.len()],
-        &marks,
-        &pronouns,
-    )
+    let mut pronouns = crate::coref::resolve(&doc, &layer, &marks, &|_| false);
+    let article = vec![true; doc.blocks.len()];
+    let mut quotes = find(&doc, &layer, &article, &marks, &pronouns);
+    speakers_go_on(&doc, &layer, &marks, &mut quotes, &mut pronouns);
+    quotes
 }
 
 pub(super) fn assert_quote(text: &str, starts_with: &str, speaker: Option<&str>, kind: QuoteKind) {

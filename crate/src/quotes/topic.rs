@@ -1,0 +1,236 @@
+//! The speaker goes on. News attributes a quote with "he said" when the person is the topic of
+//! the passage: the person who spoke last (a quote or reported speech credited by name), until
+//! another person becomes a sentence's subject. The pronoun resolver ranks every person named
+//! before the pronoun and, trained on general prose, favours whoever the article names most,
+//! so a source named once ("Mr. Kamin said. / “…,” he added.") lost their words to the
+//! candidate the article is about. Measured on PolNeAR, quotes credited through "he" or
+//! "she": the dev set's 201, 0.806 → 0.871; 160 of the train set whose speakers were named by
+//! reading (`tests/eval/gold/`, never tuned on), 0.719 → 0.863.
+
+use super::marks::Marks;
+use super::words::pronoun;
+use crate::coref::{Basis, Resolution};
+use crate::entities::EntityLayer;
+use crate::lexicon::Gender;
+use crate::segment::{word_is_cap, Document, TokenKind};
+use crate::types::{EntityKind, Quote, Span};
+
+/// How many paragraphs before the pronoun's the latest speaker's words may stand.
+const PARAGRAPHS_BACK: usize = 2;
+
+/// Speaker mentions that are pronouns, not names.
+const PRONOUN_MENTIONS: &[&str] = &[
+    "he", "she", "who", "they", "it", "i", "we", "He", "She", "Who", "They", "It", "I", "We",
+];
+
+/// Gives each quote whose speaker is "he" or "she" ([`latest_speaker`]) to the person who
+/// spoke last, where that is not the pronoun resolver's choice, and records it in the
+/// pronoun's resolution (`pronouns`, in text order), so the page shows one reading.
+/// `quotes` are in text order.
+pub fn speakers_go_on(
+    doc: &Document,
+    layer: &EntityLayer,
+    marks: &Marks,
+    quotes: &mut [Quote],
+    pronouns: &mut Vec<Resolution>,
+) {
+    let ctx = Topic {
+        doc,
+        layer,
+        marks,
+        genders: pronoun_genders(doc, layer, pronouns),
+        named: named_speakers(layer, quotes),
+    };
+    // A pronoun several quotes share ("…,” he said. “…”) is decided once.
+    let mut decided: Vec<(Span, u32)> = Vec::new();
+    for k in 0..quotes.len() {
+        let Some(s) = &quotes[k].speaker else {
+            continue;
+        };
+        let Some(g) = pronoun(&s.text) else {
+            continue;
+        };
+        let span = Span::new(s.start, s.end);
+        let c = match decided.iter().find(|(sp, _)| *sp == span) {
+            Some(&(_, c)) => c,
+            None => match ctx.latest_speaker(quotes, k, s.start, g) {
+                Some(c) if s.entity != Some(c) => {
+                    decided.push((span, c));
+                    ctx.resolve(pronouns, span, c);
+                    c
+                }
+                _ => continue,
+            },
+        };
+        ctx.credit(&mut quotes[k], c);
+    }
+}
+
+/// What the rule reads.
+struct Topic<'a> {
+    doc: &'a Document<'a>,
+    layer: &'a EntityLayer,
+    marks: &'a Marks,
+    /// Per cluster (index = id − 1): the genders its resolved pronouns gave it.
+    genders: Vec<[bool; 2]>,
+    /// The quotes credited to a person by name: (quote index, cluster id), in order.
+    named: Vec<(usize, u32)>,
+}
+
+impl Topic<'_> {
+    /// The person who spoke last before quote `k` (by name, within [`PARAGRAPHS_BACK`] of
+    /// the pronoun at byte `at`, of gender `g`), unless another person has been the subject
+    /// of a sentence since their latest words.
+    fn latest_speaker(&self, quotes: &[Quote], k: usize, at: usize, g: Gender) -> Option<u32> {
+        let block = self.doc.block_at(at);
+        let (_, c) = self
+            .named
+            .iter()
+            .take_while(|(i, _)| quotes[*i].start < quotes[k].start)
+            .filter(|(i, _)| self.doc.block_at(quotes[*i].start) + PARAGRAPHS_BACK >= block)
+            .filter(|(_, c)| self.agrees(*c, g))
+            .last()?;
+        let since = quotes[..k]
+            .iter()
+            .filter(|q| q.speaker.as_ref().is_some_and(|s| s.entity == Some(*c)))
+            .map(|q| q.start)
+            .max()?;
+        (!self.another_subject(*c, since, at)).then_some(*c)
+    }
+
+    /// Cluster `c` may be "he" (or "she", by `g`): its names and titles, and the pronouns
+    /// resolved to it, do not say otherwise.
+    fn agrees(&self, c: u32, g: Gender) -> bool {
+        let i = c as usize - 1;
+        let other = (g == Gender::Male) as usize;
+        self.layer.genders[i].compatible(g) && !self.genders[i][other]
+    }
+
+    /// A person other than cluster `c` opens a sentence between bytes `from` and `to`,
+    /// outside quotation marks ("Trump has record low support…", "Governor Chris Christie
+    /// gave…").
+    fn another_subject(&self, c: u32, from: usize, to: usize) -> bool {
+        let ents = &self.layer.entities;
+        let a = ents.partition_point(|e| e.start <= from);
+        let b = ents.partition_point(|e| e.start < to).max(a);
+        ents[a..b].iter().any(|e| {
+            e.kind == EntityKind::Person
+                && e.id != Some(c)
+                && !self.marks.is_quoted(e.start)
+                && self.opens_sentence(self.doc.token_at(e.start))
+        })
+    }
+
+    /// Only capitalised words (titles, a name's modifiers), "the" and "of" before token `k` in
+    /// its sentence.
+    fn opens_sentence(&self, k: usize) -> bool {
+        let doc = self.doc;
+        let s0 = doc.sentences[doc.tokens[k].sentence as usize].tokens.0;
+        (s0..k).all(|j| {
+            doc.tokens[j].kind == TokenKind::Word
+                && (word_is_cap(doc.tok(j)) || matches!(doc.tok(j), "the" | "of"))
+        })
+    }
+
+    /// Records that the pronoun at `span` is cluster `c`'s, in `pronouns` (in text order).
+    fn resolve(&self, pronouns: &mut Vec<Resolution>, span: Span, c: u32) {
+        let ents = &self.layer.entities;
+        let before = ents.partition_point(|e| e.start < span.start);
+        let Some(antecedent) = (0..before).rev().find(|&i| ents[i].id == Some(c)) else {
+            return;
+        };
+        let k = pronouns.partition_point(|r| r.span.start < span.start);
+        let r = Resolution {
+            span,
+            token: self.doc.token_at(span.start),
+            antecedent,
+            cluster: c,
+            margin: f32::INFINITY,
+            basis: Basis::LatestSpeaker,
+        };
+        match pronouns.get_mut(k) {
+            Some(old) if old.span == span => *old = r,
+            _ => pronouns.insert(k, r),
+        }
+    }
+
+    /// Credits quote `q`, whose speaker is a pronoun, to cluster `c`, and says why.
+    fn credit(&self, q: &mut Quote, c: u32) {
+        let Some(cluster) = self.layer.cluster(c) else {
+            return;
+        };
+        let Some(s) = q.speaker.as_mut() else {
+            return;
+        };
+        let resolved = format!("; '{}' resolved to ", s.text);
+        if let Some(cut) = q.why.find(&resolved) {
+            q.why.truncate(cut);
+        }
+        q.why.push_str(&format!(
+            "; '{}' is {}: the latest speaker, and no one else has been a sentence's subject \
+             since",
+            s.text, cluster.name
+        ));
+        s.name = cluster.name.clone();
+        s.entity = Some(c);
+    }
+}
+
+/// Per cluster, the genders (male, female) of the pronouns resolved to it.
+fn pronoun_genders(doc: &Document, layer: &EntityLayer, pronouns: &[Resolution]) -> Vec<[bool; 2]> {
+    let mut out = vec![[false; 2]; layer.clusters.len()];
+    for r in pronouns {
+        let w = doc.text[r.span.start..r.span.end].to_lowercase();
+        let g = match w.as_str() {
+            "he" | "him" | "his" | "himself" => 0,
+            "she" | "her" | "hers" | "herself" => 1,
+            _ => continue,
+        };
+        if let Some(slot) = out.get_mut(r.cluster as usize - 1) {
+            slot[g] = true;
+        }
+    }
+    out
+}
+
+/// The quotes credited to a person cluster through a name (not a pronoun): (index, cluster).
+fn named_speakers(layer: &EntityLayer, quotes: &[Quote]) -> Vec<(usize, u32)> {
+    quotes
+        .iter()
+        .enumerate()
+        .filter_map(|(i, q)| {
+            let s = q.speaker.as_ref()?;
+            let c = s.entity?;
+            let person = layer.cluster(c)?.kind == EntityKind::Person;
+            (person && !PRONOUN_MENTIONS.contains(&s.text.as_str())).then_some((i, c))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::quotes::tests::*;
+
+    /// A source named once keeps "he said" though the article names someone else more, and
+    /// last.
+    #[test]
+    fn the_latest_speaker_goes_on() {
+        let t = "Mr. Trump spoke on Monday. Mr. Trump praised the plan, and Mr. Trump \
+                 thanked the crowd. Mr. Trump left. Mr. Trump came back. Mr. Trump spoke \
+                 again, and he said Mr. Trump would win.\n\n\
+                 Details aside, the proposals offer a stark alternative to Mr. Trump's and \
+                 send a clear message that a top priority \"is the top rate,\" Mr. Kamin \
+                 said.\n\n\
+                 \"It was demoralizing,\" he added.";
+        assert_mention(t, "It was", "Kamin", "he");
+    }
+
+    /// Once another person opens a sentence, the pronoun resolver decides.
+    #[test]
+    fn not_past_a_new_subject() {
+        let t = "Mary Lee said the plan would fail within a year.\n\n\
+                 Later Ana Reyes spoke to the crowd at length.\n\n\
+                 \"We will not wait,\" she said.";
+        assert_mention(t, "We will", "Ana Reyes", "she");
+    }
+}
