@@ -172,10 +172,32 @@ impl Ctx<'_> {
         let open = (s0 + 1..end - 1)
             .find(|&c| self.word(c) == "," && opens(self.word(c + 1)) && !self.token_quoted(c));
         Some(open.and_then(|open| {
-            (open.saturating_sub(6).max(s0)..open)
-                .find_map(|k| self.mention_at(k).filter(|(_, e)| *e == open))
-                .map(|(m, _)| m)
+            let (m, _) = (open.saturating_sub(6).max(s0)..open)
+                .find_map(|k| self.mention_at(k).filter(|(_, e)| *e == open))?;
+            Some(self.person_of_place(&m, s0).unwrap_or(m))
         }))
+    }
+
+    /// The person a place after "of" belongs to: "Rep. Lee Zeldin of New York, a Trump
+    /// supporter, said" is Lee Zeldin's.
+    fn person_of_place(&self, m: &SpeakerMention, s0: usize) -> Option<SpeakerMention> {
+        let e = m.entity?;
+        if self.layer.entities[e].kind != EntityKind::Place {
+            return None;
+        }
+        let of = self.doc.token_at(m.span.start).checked_sub(1)?;
+        if of <= s0 || self.word(of) != "of" {
+            return None;
+        }
+        let p = self.entity_at(of - 1)?;
+        let ent = &self.layer.entities[p];
+        (ent.kind == EntityKind::Person && self.doc.token_at(ent.end) == of).then(|| {
+            SpeakerMention {
+                span: ent.span(),
+                entity: Some(p),
+                pronoun: None,
+            }
+        })
     }
 
     /// Where the subject of the verb at token `v` ends: past auxiliaries and adverbs ("he
@@ -277,7 +299,11 @@ impl Ctx<'_> {
             "our", "this", "these", "those", "other", "one", "another", "each", "every", "two",
             "three", "both", "all",
         ];
-        let head = v.checked_sub(1)?;
+        // Past auxiliaries and adverbs: "The bank has said", "the donor didn't disclose".
+        let mut head = v.checked_sub(1)?;
+        while head > s0 && is_auxiliary_or_adverb(self.word(head)) {
+            head -= 1;
+        }
         // "the United Nations said": a phrase ending in a name is that name.
         if let Some(e) = self.entity_at(head) {
             let ent = &self.layer.entities[e];
@@ -388,6 +414,26 @@ mod tests {
             "They're still",
             "his wife",
             "his wife",
+        );
+    }
+
+    /// Past a negated auxiliary, and past a place the subject is "of" and an apposition.
+    #[test]
+    fn negated_auxiliaries_and_people_of_places() {
+        assert_eq!(
+            reported(
+                "While the mega donor didn't disclose his degree of backing, he spoke.",
+                "his degree"
+            )
+            .as_deref(),
+            Some("the mega donor")
+        );
+        assert_mention(
+            "Rep. Lee Zeldin of New York, a Trump supporter, said it will help both of them \
+             if they \"work through their differences.\"",
+            "work through",
+            "Lee Zeldin",
+            "Lee Zeldin",
         );
     }
 

@@ -113,6 +113,8 @@ pub(super) fn is_auxiliary_or_adverb(w: &str) -> bool {
             | "'ll"
             | "’ll"
     ) || (w.len() > 4 && w.ends_with("ly") && w.chars().all(|c| c.is_ascii_lowercase()))
+        // A negated auxiliary: "didn't", "hasn’t", "won't".
+        || ((w.ends_with("n't") || w.ends_with("n’t")) && w.chars().next().is_some_and(char::is_lowercase))
 }
 
 pub(super) fn is_preposition(lower: &str) -> bool {
