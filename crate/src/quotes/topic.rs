@@ -9,11 +9,13 @@
 
 use super::marks::Marks;
 use super::words::pronoun;
+use super::LOOK_BACK;
 use crate::coref::{Basis, Resolution};
 use crate::entities::EntityLayer;
 use crate::lexicon::Gender;
 use crate::segment::{word_is_cap, Document, TokenKind};
 use crate::types::{EntityKind, Quote, Span};
+use rustc_hash::FxHashMap as HashMap;
 
 /// How many paragraphs before the pronoun's the latest speaker's words may stand.
 const PARAGRAPHS_BACK: usize = 2;
@@ -42,7 +44,7 @@ pub fn speakers_go_on(
         named: named_speakers(layer, quotes),
     };
     // A pronoun several quotes share ("…,” he said. “…”) is decided once.
-    let mut decided: Vec<(Span, u32)> = Vec::new();
+    let mut decided: HashMap<Span, u32> = HashMap::default();
     for k in 0..quotes.len() {
         let Some(s) = &quotes[k].speaker else {
             continue;
@@ -51,11 +53,11 @@ pub fn speakers_go_on(
             continue;
         };
         let span = Span::new(s.start, s.end);
-        let c = match decided.iter().find(|(sp, _)| *sp == span) {
-            Some(&(_, c)) => c,
+        let c = match decided.get(&span) {
+            Some(&c) => c,
             None => match ctx.latest_speaker(quotes, k, s.start, g) {
                 Some(c) if s.entity != Some(c) => {
-                    decided.push((span, c));
+                    decided.insert(span, c);
                     ctx.resolve(pronouns, span, c);
                     c
                 }
@@ -83,19 +85,23 @@ impl Topic<'_> {
     /// of a sentence since their latest words.
     fn latest_speaker(&self, quotes: &[Quote], k: usize, at: usize, g: Gender) -> Option<u32> {
         let block = self.doc.block_at(at);
-        let (_, c) = self
-            .named
+        // Among the latest [`LOOK_BACK`] quotes: a bound that keeps a book of quotes linear.
+        let first = k.saturating_sub(LOOK_BACK);
+        let p = self.named.partition_point(|&(i, _)| i < k);
+        let &(i, c) = self.named[..p]
             .iter()
-            .take_while(|(i, _)| quotes[*i].start < quotes[k].start)
-            .filter(|(i, _)| self.doc.block_at(quotes[*i].start) + PARAGRAPHS_BACK >= block)
-            .filter(|(_, c)| self.agrees(*c, g))
-            .last()?;
-        let since = quotes[..k]
+            .rev()
+            .take_while(|&&(i, _)| {
+                i >= first && self.doc.block_at(quotes[i].start) + PARAGRAPHS_BACK >= block
+            })
+            .find(|&&(_, c)| self.agrees(c, g))?;
+        // Their latest words: that quote, or a later one credited to them through a pronoun.
+        let since = quotes[i..k]
             .iter()
-            .filter(|q| q.speaker.as_ref().is_some_and(|s| s.entity == Some(*c)))
+            .filter(|q| q.speaker.as_ref().is_some_and(|s| s.entity == Some(c)))
             .map(|q| q.start)
             .max()?;
-        (!self.another_subject(*c, since, at)).then_some(*c)
+        (!self.another_subject(c, since, at)).then_some(c)
     }
 
     /// Cluster `c` may be "he" (or "she", by `g`): its names and titles, and the pronouns
@@ -113,30 +119,36 @@ impl Topic<'_> {
         let ents = &self.layer.entities;
         let a = ents.partition_point(|e| e.start <= from);
         let b = ents.partition_point(|e| e.start < to).max(a);
-        ents[a..b].iter().any(|e| {
-            e.kind == EntityKind::Person
-                && e.id != Some(c)
-                && !self.marks.is_quoted(e.start)
-                && self.opens_sentence(self.doc.token_at(e.start))
-        })
+        // More names than any two paragraphs of prose hold: someone did (and it stays linear).
+        b - a > LOOK_BACK * 4
+            || ents[a..b].iter().any(|e| {
+                e.kind == EntityKind::Person
+                    && e.id != Some(c)
+                    && !self.marks.is_quoted(e.start)
+                    && self.opens_sentence(self.doc.token_at(e.start))
+            })
     }
 
     /// Only capitalised words (titles, a name's modifiers), "the" and "of" before token `k` in
     /// its sentence.
     fn opens_sentence(&self, k: usize) -> bool {
+        /// More words than titles and modifiers take.
+        const TITLES: usize = 12;
         let doc = self.doc;
         let s0 = doc.sentences[doc.tokens[k].sentence as usize].tokens.0;
-        (s0..k).all(|j| {
-            doc.tokens[j].kind == TokenKind::Word
-                && (word_is_cap(doc.tok(j)) || matches!(doc.tok(j), "the" | "of"))
-        })
+        k - s0 <= TITLES
+            && (s0..k).all(|j| {
+                doc.tokens[j].kind == TokenKind::Word
+                    && (word_is_cap(doc.tok(j)) || matches!(doc.tok(j), "the" | "of"))
+            })
     }
 
     /// Records that the pronoun at `span` is cluster `c`'s, in `pronouns` (in text order).
     fn resolve(&self, pronouns: &mut Vec<Resolution>, span: Span, c: u32) {
         let ents = &self.layer.entities;
         let before = ents.partition_point(|e| e.start < span.start);
-        let Some(antecedent) = (0..before).rev().find(|&i| ents[i].id == Some(c)) else {
+        let latest = (0..before).rev().take(LOOK_BACK * 4);
+        let Some(antecedent) = latest.into_iter().find(|&i| ents[i].id == Some(c)) else {
             return;
         };
         let k = pronouns.partition_point(|r| r.span.start < span.start);
