@@ -12,8 +12,8 @@ Usage (after `cargo build --release -p article-inspector`):
   speaker)
 
 It also prints, held out, the accuracy of "he said" / "she said" speakers on PolNeAR *train*
-(never tuned on): 160 quotes whose real-world speaker was named by reading, in
-`tests/eval/gold/polnear_train_pronoun_speakers.jsonl` (offsets and names only; its README).
+(never tuned on): quotes whose real-world speaker was named by reading, in
+`tests/eval/gold/polnear_train_pronoun_speakers*.jsonl` (offsets and names only; its README).
 Skips cleanly (exit 0) when ../shared/eval is absent.
 """
 
@@ -121,14 +121,17 @@ def rules(S, split_dir: Path, preds: dict[str, dict]) -> None:
         print(f"{n:7d} {ok / n:6.3f}  {step}")
 
 
-PRONOUN_GOLD = Path(__file__).resolve().parent / "gold" / "polnear_train_pronoun_speakers.jsonl"
+GOLD_DIR = Path(__file__).resolve().parent / "gold"
+PRONOUN_GOLD = GOLD_DIR / "polnear_train_pronoun_speakers.jsonl"
 
 
 def pronoun_speakers(S, data: Path, binary: Path, show: bool) -> str:
     """Resolved-speaker accuracy of the hand-made PolNeAR train pronoun gold: over the quotes a
     predicted quote matches (overlap >= 0.3, the best), and end to end."""
     split_dir = data / "quotes" / "polnear" / "train"
-    gold = [json.loads(ln) for ln in open(PRONOUN_GOLD, encoding="utf-8") if ln.strip()]
+    gold = [json.loads(ln)
+            for path in sorted(GOLD_DIR.glob("polnear_train_pronoun_speakers*.jsonl"))
+            for ln in open(path, encoding="utf-8") if ln.strip()]
     arts = sorted({g["article"] for g in gold})
     preds = analyses(binary, split_dir, arts)
     names = {a: [g["speaker"] for g in gold if g["article"] == a and g["speaker"]] for a in arts}
@@ -150,7 +153,8 @@ def pronoun_speakers(S, data: Path, binary: Path, show: bool) -> str:
         if show and not ok:
             print(f"pronoun {g['article'][:45]} {g['pronoun']}: gold {g['speaker']!r}, "
                   f"predicted {c and c['name']!r}")
-    return (f"pronoun speakers, PolNeAR train (held out, {len(gold)} quotes read by hand): "
+    return (f"pronoun speakers, PolNeAR train (held out, {len(gold)} quotes read by hand, "
+            f"{len(arts)} articles): "
             f"acc {right / max(matched, 1):.3f} of {matched} matched "
             f"(end to end {right / len(gold):.3f})")
 
