@@ -128,7 +128,7 @@ impl Ctx<'_> {
             ))
         };
         // "they said", "it said", "I said": a speaker, resolved below if it can be.
-        if matches!(w, "they" | "They" | "it" | "It" | "we" | "We" | "I") {
+        if GENDERLESS_PRONOUNS.contains(&w) {
             return single(None);
         }
         // A body named by a bare noun at the start of a clause: "Police say", "Officials

@@ -99,11 +99,7 @@ impl Ctx<'_> {
     }
 
     fn is_pronoun_mention(&self, m: &SpeakerMention) -> bool {
-        m.pronoun.is_some()
-            || matches!(
-                &self.doc.text[m.span.start..m.span.end],
-                "it" | "It" | "they" | "They" | "we" | "We" | "I"
-            )
+        m.pronoun.is_some() || words::is_pronoun_word(&self.doc.text[m.span.start..m.span.end])
     }
 }
 

@@ -7,7 +7,16 @@ use crate::segment::{self, Document, TokenKind};
 use crate::types::{Confidence, Cue, Quote, QuoteKind, Span};
 
 /// The fewest words (not punctuation) a reported statement holds.
-pub(super) const MIN_REPORT_WORDS: usize = 4;
+const MIN_REPORT_WORDS: usize = 4;
+
+/// Tokens `[c0, c1)` hold enough words to be what someone said: "He didn't suggest
+/// retaliation." reports no words.
+pub(super) fn says_something(doc: &Document, c0: usize, c1: usize) -> bool {
+    (c0..c1)
+        .filter(|&k| doc.tokens[k].kind != TokenKind::Punct)
+        .count()
+        >= MIN_REPORT_WORDS
+}
 
 /// Reported speech, one statement per sentence at most: `X said (that) …`, `X told
 /// reporters …`, `according to X, …` / `…, according to X`, and `…, X said.` without
@@ -24,21 +33,13 @@ pub(super) fn reported_speech(ctx: &Ctx, article: &[bool], quotes: &[Quote]) -> 
         q.sort();
         q
     };
-    let word_count = |a: usize, b: usize| {
-        (a..b)
-            .filter(|&k| doc.tokens[k].kind != TokenKind::Punct)
-            .count()
-    };
     for s in &doc.sentences {
         if !article.get(s.block).copied().unwrap_or(true) {
             continue;
         }
         let (s0, s1) = s.tokens;
         // The sentence's last word, before closing punctuation.
-        let mut e = s1;
-        while e > s0 && doc.tokens[e - 1].kind == TokenKind::Punct {
-            e -= 1;
-        }
+        let e = doc.words_end(s0, s1);
         if e <= s0 || ctx.inside_quote(doc.tokens[s0].start) {
             continue;
         }
@@ -48,7 +49,7 @@ pub(super) fn reported_speech(ctx: &Ctx, article: &[bool], quotes: &[Quote]) -> 
         let Some((m, cue, (c0, c1), why)) = found else {
             continue;
         };
-        if c1 <= c0 || word_count(c0, c1) < MIN_REPORT_WORDS {
+        if !says_something(doc, c0, c1) {
             continue;
         }
         let span = Span::new(doc.tokens[c0].start, doc.tokens[c1 - 1].end);

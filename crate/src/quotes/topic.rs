@@ -8,9 +8,9 @@
 //! reading (`tests/eval/gold/`, never tuned on), 0.719 → 0.863.
 
 use super::marks::Marks;
-use super::words::pronoun;
+use super::words::{is_pronoun_word, pronoun};
 use super::LOOK_BACK;
-use crate::coref::{Basis, Resolution};
+use crate::coref::{self, Basis, Resolution};
 use crate::entities::EntityLayer;
 use crate::lexicon::Gender;
 use crate::segment::{word_is_cap, Document, TokenKind};
@@ -19,11 +19,6 @@ use rustc_hash::FxHashMap as HashMap;
 
 /// How many paragraphs before the pronoun's the latest speaker's words may stand.
 const PARAGRAPHS_BACK: usize = 2;
-
-/// Speaker mentions that are pronouns, not names.
-const PRONOUN_MENTIONS: &[&str] = &[
-    "he", "she", "who", "they", "it", "i", "we", "He", "She", "Who", "They", "It", "I", "We",
-];
 
 /// Gives each quote whose speaker is "he" or "she" ([`latest_speaker`]) to the person who
 /// spoke last, where that is not the pronoun resolver's choice, and records it in the
@@ -192,14 +187,11 @@ impl Topic<'_> {
 fn pronoun_genders(doc: &Document, layer: &EntityLayer, pronouns: &[Resolution]) -> Vec<[bool; 2]> {
     let mut out = vec![[false; 2]; layer.clusters.len()];
     for r in pronouns {
-        let w = doc.text[r.span.start..r.span.end].to_lowercase();
-        let g = match w.as_str() {
-            "he" | "him" | "his" | "himself" => 0,
-            "she" | "her" | "hers" | "herself" => 1,
-            _ => continue,
+        let Some((g, _)) = coref::pronoun(doc, r.token) else {
+            continue;
         };
         if let Some(slot) = out.get_mut(r.cluster as usize - 1) {
-            slot[g] = true;
+            slot[(g == Gender::Female) as usize] = true;
         }
     }
     out
@@ -214,7 +206,9 @@ fn named_speakers(layer: &EntityLayer, quotes: &[Quote]) -> Vec<(usize, u32)> {
             let s = q.speaker.as_ref()?;
             let c = s.entity?;
             let person = layer.cluster(c)?.kind == EntityKind::Person;
-            (person && !PRONOUN_MENTIONS.contains(&s.text.as_str())).then_some((i, c))
+            // Through a name: not "he", "it", nor the "who" after a name.
+            let pronoun = is_pronoun_word(&s.text) || s.text.eq_ignore_ascii_case("who");
+            (person && !pronoun).then_some((i, c))
         })
         .collect()
 }

@@ -13,6 +13,14 @@ pub(super) fn pronoun(w: &str) -> Option<Gender> {
     })
 }
 
+/// Pronouns that name a speaker without a gender: "it said", "they said", "we", "I".
+pub(super) const GENDERLESS_PRONOUNS: &[&str] = &["it", "It", "they", "They", "we", "We", "I"];
+
+/// A pronoun that can stand for a speaker, gendered ([`pronoun`]) or not.
+pub(super) fn is_pronoun_word(w: &str) -> bool {
+    pronoun(w).is_some() || GENDERLESS_PRONOUNS.contains(&w)
+}
+
 /// Nouns that describe a speaker without naming them: a person's role ("the spokesman",
 /// [`is_person_noun`]), people ("officials", "aides"), and the bodies and documents that
 /// speak too ("the ruling said", "the letter reads").

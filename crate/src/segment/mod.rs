@@ -119,6 +119,16 @@ impl<'a> Document<'a> {
         self.tokens.partition_point(|t| t.start < pos)
     }
 
+    /// The end of tokens `[from, to)` without the punctuation that closes them: past a
+    /// sentence's last word ("said" of `…, Schiff said.”`).
+    pub fn words_end(&self, from: usize, to: usize) -> usize {
+        let mut e = to;
+        while e > from && self.tokens[e - 1].kind == TokenKind::Punct {
+            e -= 1;
+        }
+        e
+    }
+
     /// Token index range `[first, last)` of block `b`.
     pub fn block_tokens(&self, b: usize) -> (usize, usize) {
         let span = self.blocks[b];

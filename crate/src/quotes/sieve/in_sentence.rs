@@ -92,11 +92,7 @@ impl Ctx<'_> {
 
     /// `“…,” according to a court document`, `According to X, “…”`.
     fn according_to_in(&self, lo: usize, hi: usize) -> Option<InSentence> {
-        let toks = &self.doc.tokens;
-        let mut e = hi;
-        while e > lo && toks[e - 1].kind == TokenKind::Punct {
-            e -= 1;
-        }
+        let e = self.doc.words_end(lo, hi);
         if let Some((m, Some(a), _, _)) = according_to(self, lo, e) {
             return Some((m, a, "'according to'"));
         }

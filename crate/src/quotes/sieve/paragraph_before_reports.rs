@@ -5,7 +5,6 @@
 use super::{Found, Site};
 use crate::quotes::reported::verb_then_content;
 use crate::quotes::Ctx;
-use crate::segment::TokenKind;
 use crate::types::Quote;
 
 /// The subject of the reported speech that ends the paragraph before, for a paragraph that is
@@ -25,11 +24,7 @@ pub(super) fn rule(ctx: &Ctx, site: &Site, _: &[Quote]) -> Option<Found> {
     }
     let s = doc.tokens[end_tok - 1].sentence as usize;
     let (s0, s1) = doc.sentences[s].tokens;
-    let mut e = s1;
-    while e > s0 && doc.tokens[e - 1].kind == TokenKind::Punct {
-        e -= 1;
-    }
-    let (m, Some(v), _, _) = verb_then_content(ctx, s0, e)? else {
+    let (m, Some(v), _, _) = verb_then_content(ctx, s0, doc.words_end(s0, s1))? else {
         return None;
     };
     let why = format!(

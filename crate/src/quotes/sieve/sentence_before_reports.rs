@@ -5,9 +5,8 @@
 //! first.
 
 use super::{Found, Site};
-use crate::quotes::reported::{content_then_verb, verb_then_content, MIN_REPORT_WORDS};
+use crate::quotes::reported::{content_then_verb, says_something, verb_then_content};
 use crate::quotes::Ctx;
-use crate::segment::TokenKind;
 use crate::types::Quote;
 
 /// The speaker of the reported speech in the sentence before, in the same paragraph.
@@ -21,10 +20,7 @@ pub(super) fn rule(ctx: &Ctx, site: &Site, _: &[Quote]) -> Option<Found> {
     if doc.sentences[s].block != site.block || ctx.inside_quote(doc.tokens[s0].start) {
         return None;
     }
-    let mut e = s1;
-    while e > s0 && doc.tokens[e - 1].kind == TokenKind::Punct {
-        e -= 1;
-    }
+    let e = doc.words_end(s0, s1);
     if e <= s0 {
         return None;
     }
@@ -33,11 +29,7 @@ pub(super) fn rule(ctx: &Ctx, site: &Site, _: &[Quote]) -> Option<Found> {
     else {
         return None;
     };
-    // A report says something: "He didn't suggest retaliation." reports no words.
-    let words = (c0..c1)
-        .filter(|&k| doc.tokens[k].kind != TokenKind::Punct)
-        .count();
-    if words < MIN_REPORT_WORDS {
+    if !says_something(doc, c0, c1) {
         return None;
     }
     let why = format!("the sentence before reports this speaker: '{}'", doc.tok(v));

@@ -19,10 +19,7 @@ impl Ctx<'_> {
         let s = toks.get(after.checked_sub(1)?)?.sentence as usize;
         let (s0, s1) = self.doc.sentences[s].tokens;
         // The last word of the sentence, before its closing punctuation.
-        let mut e = s1;
-        while e > s0 && toks[e - 1].kind == TokenKind::Punct {
-            e -= 1;
-        }
+        let e = self.doc.words_end(s0, s1);
         if e <= after || e < s0 + 3 {
             return None;
         }
