@@ -413,7 +413,8 @@ export function unnamedSources(analysis) {
 
 export function renderPeople(doc, analysis) {
   const list = people(analysis);
-  if (!list.length && !unnamedSources(analysis).length) return el(doc, "p", "empty", "No people found.");
+  const unnamed = unnamedSources(analysis);
+  if (!list.length && !unnamed.length) return el(doc, "p", "empty", "No people found.");
   const totalWords = quotedWordsTotal(analysis);
   const wrap = el(doc, "div", "people-wrap");
   const quoted = list.filter((c) => c.quotes > 0);
@@ -450,45 +451,46 @@ export function renderPeople(doc, analysis) {
   } else {
     wrap.appendChild(el(doc, "p", "empty", "Nobody named is quoted."));
   }
-  const unnamed = unnamedSources(analysis);
-  if (unnamed.length) {
-    wrap.appendChild(el(doc, "h3", "sub", `Unnamed sources (${fmt(unnamed.length)})`));
-    const ul = el(doc, "ul", "people-unnamed");
-    for (const u of unnamed) {
-      const li = el(doc, "li");
-      const btn = el(doc, "button", "chip unnamed");
-      btn.type = "button";
-      btn.dataset.key = `n:${u.name}`;
-      btn.setAttribute("aria-pressed", "false");
-      btn.appendChild(el(doc, "span", "name", u.name));
-      btn.appendChild(el(doc, "span", "quotes-count", `×${fmt(u.quotes)}`));
-      btn.title = `${u.name}: ${plural(u.quotes, "quote")}, described, not named`;
-      li.appendChild(btn);
-      ul.appendChild(li);
-    }
-    wrap.appendChild(ul);
-  }
-  if (others.length) {
-    wrap.appendChild(el(doc, "h3", "sub", `Mentioned, not quoted (${fmt(others.length)})`));
-    const ul = el(doc, "ul", "people-mentioned");
-    for (const c of others) {
-      const li = el(doc, "li");
-      const btn = personButton(doc, c, "chip person");
-      btn.appendChild(el(doc, "span", "mentions-count", `×${fmt(c.mentions)}`));
-      btn.title = `${c.name}${c.roles && c.roles.length ? ` (${c.roles.join("; ")})` : ""}: ${plural(c.mentions, "mention")}, no quotes`;
-      li.appendChild(btn);
-      ul.appendChild(li);
-    }
-    wrap.appendChild(ul);
-  }
+  chipList(doc, wrap, "Unnamed sources", "people-unnamed", unnamed.map((u) => {
+    const btn = keyButton(doc, `n:${u.name}`, "chip unnamed");
+    btn.appendChild(el(doc, "span", "name", u.name));
+    btn.appendChild(el(doc, "span", "quotes-count", `×${fmt(u.quotes)}`));
+    btn.title = `${u.name}: ${plural(u.quotes, "quote")}, described, not named`;
+    return btn;
+  }));
+  chipList(doc, wrap, "Mentioned, not quoted", "people-mentioned", others.map((c) => {
+    const btn = personButton(doc, c, "chip person");
+    btn.appendChild(el(doc, "span", "mentions-count", `×${fmt(c.mentions)}`));
+    btn.title = `${c.name}${c.roles && c.roles.length ? ` (${c.roles.join("; ")})` : ""}: ${plural(c.mentions, "mention")}, no quotes`;
+    return btn;
+  }));
   return wrap;
 }
 
-function personButton(doc, c, className) {
+/** A titled list of chips (`buttons`), appended to `wrap` when there is any. */
+function chipList(doc, wrap, title, className, buttons) {
+  if (!buttons.length) return;
+  wrap.appendChild(el(doc, "h3", "sub", `${title} (${fmt(buttons.length)})`));
+  const ul = el(doc, "ul", className);
+  for (const btn of buttons) {
+    const li = el(doc, "li");
+    li.appendChild(btn);
+    ul.appendChild(li);
+  }
+  wrap.appendChild(ul);
+}
+
+/** A button that highlights what `key` names (see `elementsForKey` in app.js). */
+function keyButton(doc, key, className) {
   const btn = el(doc, "button", className);
   btn.type = "button";
-  btn.dataset.key = `c:${c.id}`;
+  btn.dataset.key = key;
   btn.setAttribute("aria-pressed", "false");
+  return btn;
+}
+
+function personButton(doc, c, className) {
+  const btn = keyButton(doc, `c:${c.id}`, className);
   const head = el(doc, "span", "item-head");
   head.appendChild(el(doc, "span", "name", c.name));
   if (className.startsWith("item") && c.roles && c.roles.length) head.appendChild(el(doc, "span", "roles", c.roles.join("; ")));
@@ -534,10 +536,8 @@ export function renderQuotes(doc, analysis) {
     sec.dataset.speaker = g.name;
     const h = el(doc, "h3", g.key === "unknown" ? "unknown" : null);
     // The speaker's name is a button: it highlights the speaker's mentions and quotes.
-    const who = el(doc, "button", "speaker-btn", g.name);
-    who.type = "button";
-    who.dataset.key = g.key === "unknown" ? "u:" : g.key;
-    who.setAttribute("aria-pressed", "false");
+    const who = keyButton(doc, g.key === "unknown" ? "u:" : g.key, "speaker-btn");
+    who.textContent = g.name;
     h.appendChild(who);
     // Reported speech is the speaker's point, not their words: counted apart from quotes.
     const reported = g.quotes.filter(({ q }) => q.kind === "indirect").length;
@@ -620,10 +620,7 @@ export function renderEntities(doc, analysis) {
     const ul = el(doc, "ul", "entity-list");
     for (const it of g.items) {
       const li = el(doc, "li");
-      const btn = el(doc, "button", "item entity");
-      btn.type = "button";
-      btn.dataset.key = it.key;
-      btn.setAttribute("aria-pressed", "false");
+      const btn = keyButton(doc, it.key, "item entity");
       btn.appendChild(el(doc, "span", "name", it.name));
       btn.appendChild(el(doc, "span", "count", `×${fmt(it.count)}`));
       if (it.readings) btn.appendChild(el(doc, "span", "readings", it.readings));
