@@ -73,6 +73,8 @@ struct Ctx<'a> {
     /// Word classes of the cue words other than "say" and "tell" and their neighbours
     /// ([`cue_classes`]); `None` elsewhere.
     pos: Vec<Option<Pos>>,
+    /// The article's first paragraph: its headline, when it is short.
+    headline: Option<usize>,
 }
 
 impl Ctx<'_> {
@@ -118,6 +120,7 @@ pub fn find(
         pos: cues::cue_classes(doc),
         marks,
         pronouns,
+        headline: article.iter().position(|&a| a),
     };
     let mut out: Vec<Quote> = Vec::new();
     for q in marks.raw() {

@@ -13,9 +13,11 @@
 //! | [`sentence_before_reports`] | `…, Schiff said. “…”` in one paragraph |
 //! | [`continues`] | a quote after one by a known speaker, in its paragraph or opening the next |
 //! | [`paragraph_before_reports`] | a quote paragraph after one that reports someone |
+//! | [`headline`] | `Obama on Climate Change: The Trends Are 'Terrifying'` |
 //! | [`partial_guess`] | words quoted inside a sentence with no reporting verb near them |
 
 mod continues;
+mod headline;
 mod in_sentence;
 mod paragraph_before_reports;
 mod paragraph_introduces;
@@ -149,6 +151,7 @@ const RULES: &[Rule] = &[
     sentence_before_reports::rule,
     continues::rule,
     paragraph_before_reports::rule,
+    headline::rule,
 ];
 
 /// The quote at `site`, its kind and its speaker: the first rule's finding, then, for words
