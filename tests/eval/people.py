@@ -11,9 +11,11 @@ Usage (after `cargo build --release -p article-inspector`):
   (--errors: who was merged, who split; --rules: accuracy by the sieve step that chose the
   speaker)
 
-It also prints, held out, the accuracy of "he said" / "she said" speakers on PolNeAR *train*
-(never tuned on): quotes whose real-world speaker was named by reading, in
-`tests/eval/gold/polnear_train_pronoun_speakers*.jsonl` (offsets and names only; its README).
+It also prints, held out, the accuracy of "he said" / "she said" speakers and of speakers named
+by a description ("the Vermont senator", "the union") on PolNeAR *train* (never tuned on):
+quotes whose real-world speaker was named by reading, in
+`tests/eval/gold/polnear_train_{pronoun,description}_speakers*.jsonl` (offsets and names only;
+their README).
 Skips cleanly (exit 0) when ../shared/eval is absent.
 """
 
@@ -122,20 +124,20 @@ def rules(S, split_dir: Path, preds: dict[str, dict]) -> None:
 
 
 GOLD_DIR = Path(__file__).resolve().parent / "gold"
-PRONOUN_GOLD = GOLD_DIR / "polnear_train_pronoun_speakers.jsonl"
 
 
-def pronoun_speakers(S, data: Path, binary: Path, show: bool) -> str:
-    """Resolved-speaker accuracy of the hand-made PolNeAR train pronoun gold: over the quotes a
-    predicted quote matches (overlap >= 0.3, the best), and end to end."""
+def held_out(S, data: Path, binary: Path, pattern: str, show: bool) -> list[tuple[dict, dict | None]]:
+    """The hand-made PolNeAR train gold of the files matching `pattern`: each gold quote with
+    the predicted quote's cluster the best overlap (>= 0.3) matches, or None and False when no
+    predicted quote matches; printing the wrong ones when `show`."""
     split_dir = data / "quotes" / "polnear" / "train"
     gold = [json.loads(ln)
-            for path in sorted(GOLD_DIR.glob("polnear_train_pronoun_speakers*.jsonl"))
+            for path in sorted(GOLD_DIR.glob(pattern))
             for ln in open(path, encoding="utf-8") if ln.strip()]
     arts = sorted({g["article"] for g in gold})
     preds = analyses(binary, split_dir, arts)
     names = {a: [g["speaker"] for g in gold if g["article"] == a and g["speaker"]] for a in arts}
-    matched = right = 0
+    out = []
     for g in gold:
         text = (split_dir / "text" / f"{g['article']}.txt").read_text(encoding="utf-8")
         gs = S.trim(text, g["start"], g["end"])
@@ -144,19 +146,43 @@ def pronoun_speakers(S, data: Path, binary: Path, show: bool) -> str:
             o = S.overlap(gs, p["span"])
             if o >= best_s:
                 best, best_s = p, o
-        if best is None:
-            continue
-        matched += 1
-        c = best["cluster"]
-        ok = c is not None and S.same_entity(c["name"], g["speaker"], names[g["article"]])
-        right += ok
-        if show and not ok:
-            print(f"pronoun {g['article'][:45]} {g['pronoun']}: gold {g['speaker']!r}, "
-                  f"predicted {c and c['name']!r}")
-    return (f"pronoun speakers, PolNeAR train (held out, {len(gold)} quotes read by hand, "
-            f"{len(arts)} articles): "
-            f"acc {right / max(matched, 1):.3f} of {matched} matched "
-            f"(end to end {right / len(gold):.3f})")
+        c = best and best["cluster"]
+        if g["speaker"] is None:
+            ok = best is not None and c is None
+        else:
+            ok = c is not None and S.same_entity(c["name"], g["speaker"], names[g["article"]])
+        if show and best is not None and not ok:
+            print(f"held out {g['article'][:45]} {g.get('pronoun', g['type'])}: gold "
+                  f"{g['speaker']!r}, predicted {c and c['name']!r}")
+        out.append((g, best is not None, ok))
+    return out
+
+
+def accuracy(rows) -> str:
+    matched = [ok for _, m, ok in rows if m]
+    return (f"{sum(matched) / max(len(matched), 1):.3f} of {len(matched)} matched (end to end "
+            f"{sum(matched) / max(len(rows), 1):.3f})")
+
+
+def pronoun_speakers(S, data: Path, binary: Path, show: bool) -> str:
+    """Resolved-speaker accuracy of the hand-made "he/she said" gold."""
+    rows = held_out(S, data, binary, "polnear_train_pronoun_speakers*.jsonl", show)
+    arts = len({g["article"] for g, _, _ in rows})
+    return (f"pronoun speakers, PolNeAR train (held out, {len(rows)} quotes read by hand, "
+            f"{arts} articles): acc {accuracy(rows)}")
+
+
+def description_speakers(S, data: Path, binary: Path, show: bool) -> str:
+    """The same for speakers named by a description ("the Vermont senator", "the union"):
+    those the span itself names, those it only describes, and those the article never names
+    (right when left unnamed)."""
+    rows = held_out(S, data, binary, "polnear_train_description_speakers*.jsonl", show)
+    named = [r for r in rows if r[0]["speaker"] is not None and r[0]["named_in_span"]]
+    described = [r for r in rows if r[0]["speaker"] is not None and not r[0]["named_in_span"]]
+    unnamed = [r for r in rows if r[0]["speaker"] is None]
+    return (f"description speakers, PolNeAR train (held out, {len(rows)} quotes read by hand): "
+            f"named in the span {accuracy(named)} | only described {accuracy(described)} | "
+            f"never named, left unnamed {accuracy(unnamed)}")
 
 
 def main() -> int:
@@ -186,8 +212,9 @@ def main() -> int:
           f"{r['people_P']:.3f} / {r['people_R']:.3f} / {r['people_F1']:.3f} | share of voice "
           f"error {r['share_of_voice_error']:.3f} | merged {r['merged_people']} | split "
           f"{r['split_people']} | descriptions given a person {r['described_sources_given_a_person']}")
-    if PRONOUN_GOLD.exists() and (args.data / "quotes" / "polnear" / "train").is_dir():
+    if (args.data / "quotes" / "polnear" / "train").is_dir():
         print(pronoun_speakers(S, args.data, args.bin, args.errors))
+        print(description_speakers(S, args.data, args.bin, args.errors))
     if args.errors:
         errors(S, split_dir, preds)
     if args.rules:
