@@ -1,6 +1,7 @@
 //! A reporting verb right after the quote, and its subject: `"…," X said`, `"…," said X`,
 //! `"…," said Mayor Ana Lindqvist`, `"…," a narrator in the ad asks`, `"…," Scott Pruitt, the
-//! attorney general of Oklahoma, said`, and a signature closing the paragraph: `” ― Veronica
+//! attorney general of Oklahoma, said`, `"…," the White House spokesman, Josh Earnest, said`,
+//! and a signature closing the paragraph: `” ― Veronica
 //! Cruz`.
 
 use super::{Found, Site};
@@ -222,7 +223,8 @@ impl Ctx<'_> {
                 && !sentence_end(v)
             {
                 if self.word(v - 1) == "," && v > end + 1 && self.cue(v).is_some() {
-                    return Some((m, v));
+                    let named = self.name_in_apposition(&m, end + 1, v - 1);
+                    return Some((named.unwrap_or(m), v));
                 }
                 v += 1;
             }
@@ -245,6 +247,24 @@ impl Ctx<'_> {
             v += 1;
         }
         None
+    }
+
+    /// The person's name that makes up the whole apposition (tokens `from..comma`) after a
+    /// description: `the White House spokesman, Josh Earnest, said`. The name is who spoke.
+    fn name_in_apposition(
+        &self,
+        m: &SpeakerMention,
+        from: usize,
+        comma: usize,
+    ) -> Option<SpeakerMention> {
+        if m.entity.is_some() || self.is_pronoun_mention(m) {
+            return None;
+        }
+        let (name, end) = self.mention_at(from)?;
+        let person = name
+            .entity
+            .is_some_and(|e| self.layer.entities[e].kind == EntityKind::Person);
+        (person && end == comma).then_some(name)
     }
 
     /// Token `k` may stand between a quote (its attribution starting at token `i`) and its
@@ -311,6 +331,13 @@ mod tests {
             "If the bureau",
             "Jim Orr",
             "Jim Orr",
+        );
+        // A description, then the name in apposition: the name spoke.
+        assert_mention(
+            "“That program is worth a close look,” the White House spokesman, Tom Hale, said.",
+            "That program",
+            "Tom Hale",
+            "Tom Hale",
         );
         // A second verb belongs to the clause's first subject.
         assert_mention(
