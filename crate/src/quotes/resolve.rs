@@ -2,6 +2,7 @@
 
 use super::words::*;
 use super::*;
+use crate::coref::descriptions::is_person_noun;
 use crate::entities::EntityLayer;
 use crate::types::{EntityKind, Span, Speaker};
 
@@ -9,7 +10,8 @@ impl Ctx<'_> {
     /// The entity a mention stands for: its own, or the person it modifies
     /// ([`Ctx::person_it_modifies`]); for "he" or "his", the person
     /// [`crate::coref`] resolved it to; for "it" and "they", the nearest organisation before;
-    /// for a description ("the ambassador"), the person [`crate::coref`] resolved it to.
+    /// for a description ("the ambassador"), the person [`crate::coref`] resolved it to, or
+    /// the organisation whose name holds its noun ("the commission").
     pub(super) fn resolve(&self, m: &SpeakerMention) -> Option<usize> {
         if let Some(e) = m.entity {
             return Some(self.person_it_modifies(e).unwrap_or(e));
@@ -47,6 +49,37 @@ impl Ctx<'_> {
             .take_while(|r| r.span.end >= m.span.start)
             .find(|r| r.span.end == m.span.end)
             .map(|r| r.antecedent)
+            .or_else(|| self.organisation_described(text, k))
+    }
+
+    /// "the commission", "the department": the latest organisation before entity `k` (outside
+    /// quotation marks) whose name holds the description's noun ("Commission on Presidential
+    /// Debates", "State Department"). A noun no name holds ("the union") is left unresolved:
+    /// which organisation it is, the text does not say in so many words; nor are "the group"
+    /// and "the company", which end the names of firms they seldom mean ("UnitedHealth
+    /// Group" for "the trade group").
+    fn organisation_described(&self, text: &str, k: usize) -> Option<usize> {
+        const GENERIC: &[&str] = &["group", "company"];
+        let mut words = text.split_whitespace();
+        let first = words.next()?;
+        let noun = words.last()?;
+        if !first.eq_ignore_ascii_case("the")
+            || !noun.chars().all(|c| c.is_lowercase())
+            || is_person_noun(noun)
+            || GENERIC.contains(&noun)
+        {
+            return None;
+        }
+        (0..k).rev().take(LOOK_BACK).find(|&i| {
+            let e = &self.layer.entities[i];
+            e.kind == EntityKind::Org
+                && !self.inside_quote(e.start)
+                && self
+                    .layer
+                    .name_of(e)
+                    .split_whitespace()
+                    .any(|w| w.eq_ignore_ascii_case(noun))
+        })
     }
 
     pub(super) fn speaker(&self, m: &SpeakerMention) -> (Speaker, bool) {
@@ -97,5 +130,28 @@ pub(super) fn previous_speaker(s: &Speaker, layer: &EntityLayer) -> SpeakerMenti
             .filter(|e| e.start == s.start && s.entity.is_some() && e.id == s.entity)
             .map(|_| k),
         pronoun: pronoun(&s.text),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::quotes::tests::*;
+
+    /// "the commission" is the organisation named before whose name holds "commission"; "the
+    /// company" of an organisation whose name does not say so stays a description.
+    #[test]
+    fn an_organisation_by_the_noun_in_its_name() {
+        let t = "The Federal Trade Commission met on Friday.\n\n\
+                 \"The merger will go ahead,\" the commission said.";
+        assert_mention(
+            t,
+            "The merger",
+            "Federal Trade Commission",
+            "the commission",
+        );
+        let t = "UnitedHealth Group met on Friday.\n\n\"The plan will close,\" the group said.";
+        let qs = quotes(t);
+        let q = qs.iter().find(|q| q.text.contains("plan")).unwrap();
+        assert_eq!(q.speaker.as_ref().unwrap().entity, None, "{q:#?}");
     }
 }
