@@ -11,6 +11,9 @@ use crate::quotes::*;
 use crate::segment::TokenKind;
 use crate::types::{EntityKind, Quote};
 
+/// How far "put it" may stand from "as" when a name's apposition comes between.
+const APPOSITION_REACH: usize = 30;
+
 /// A speaker, the token of its cue, and the rule's name.
 type InSentence = (SpeakerMention, usize, &'static str);
 
@@ -99,23 +102,37 @@ impl Ctx<'_> {
         None
     }
 
-    /// `as X put it`, anywhere in the sentence.
+    /// `as X put it`, anywhere in the sentence; X may be a name with an apposition (up to
+    /// [`APPOSITION_REACH`] tokens from "as" to "put").
     fn as_x_put_it(&self, lo: usize, hi: usize, s1: usize) -> Option<InSentence> {
         for a in lo..hi.saturating_sub(3) {
             if !self.word(a).eq_ignore_ascii_case("as") || self.token_quoted(a) {
                 continue;
             }
-            let put = (a + 2..(a + 9).min(s1.saturating_sub(1)))
+            let put = (a + 2..(a + APPOSITION_REACH).min(s1.saturating_sub(1)))
                 .find(|&v| matches!(self.word(v), "put" | "puts") && self.word(v + 1) == "it");
-            if let Some(v) = put {
-                let m = self
-                    .mention_at(a + 1)
+            let Some(v) = put else {
+                continue;
+            };
+            let named = self.mention_at(a + 1);
+            let m = if v <= a + 9 {
+                named
                     .filter(|(_, end)| *end == v)
                     .map(|(m, _)| m)
-                    .or_else(|| self.noun_phrase_before(v, a + 1));
-                if let Some(m) = m {
-                    return Some((m, v, "'as … put it'"));
-                }
+                    .or_else(|| self.noun_phrase_before(v, a + 1))
+            } else {
+                // `as Steven M. Rosenthal, a tax lawyer …, recently put it`: a name, then an
+                // apposition between commas, and at most an adverb.
+                named
+                    .filter(|(m, end)| {
+                        m.entity.is_some()
+                            && self.word(*end) == ","
+                            && (self.word(v - 1) == "," || self.word(v - 2) == ",")
+                    })
+                    .map(|(m, _)| m)
+            };
+            if let Some(m) = m {
+                return Some((m, v, "'as … put it'"));
             }
         }
         None
@@ -186,6 +203,13 @@ mod tests {
             "lawful",
             "a federal memo",
             "a federal memo",
+        );
+        assert_mention(
+            "As Tom Hale, a tax lawyer and senior fellow at the Urban Tax Policy Center, \
+             recently put it, \"Did he lower his taxes legally?\"",
+            "Did he",
+            "Tom Hale",
+            "Tom Hale",
         );
         assert_mention(
             "Nadia Roos spoke.\n\n“You squeezed employees” to raise the price, she said, \
