@@ -641,6 +641,15 @@ fn combine(
                 m.role = Some(role);
             }
         }
+        if given_name_read_as_place(doc, &m) {
+            // As sure as a gazetteer: its other mentions, whatever the tagger made of them,
+            // follow it (agree_on_types).
+            m.kind = EntityKind::Person;
+            m.strength = 3;
+            m.why = format!(
+                "a given name no gazetteer knows as a place; over the tagger ({conf} confidence)"
+            );
+        }
         if m.role.is_none() && m.kind == EntityKind::Person {
             if let Some((t, _)) = title_before(doc, i) {
                 m.role = (!t.role.is_empty()).then(|| t.role.clone());
@@ -1141,6 +1150,34 @@ fn name_gender(doc: &Document, i: usize, j: usize) -> Gender {
         return Gender::Unknown;
     }
     given_name(first).unwrap_or(Gender::Unknown)
+}
+
+/// A lone word the tagger read as a place that the name lexicon knows as a man's or a
+/// woman's given name and no place gazetteer knows ("Gloria developed severe eczema"): a
+/// person. Not a surname too ("Florence"), which places are named after, nor a word where
+/// places stand: after a preposition of place ("in Madison") or before a comma and a known
+/// place ("Madison, Wisconsin").
+fn given_name_read_as_place(doc: &Document, m: &Mention) -> bool {
+    const OF_PLACE: &[&str] = &[
+        "in", "at", "from", "to", "near", "outside", "across", "around", "into", "toward",
+        "towards", "through", "via",
+    ];
+    let (i, j) = m.toks;
+    let w = doc.tok(i);
+    let after_preposition = i > 0 && with_lower(doc.tok(i - 1), |l| OF_PLACE.contains(&l));
+    let before_place = doc.tokens.get(j + 1).is_some()
+        && doc.tok(j) == ","
+        && LEX.places.contains_key(doc.tok(j + 1));
+    m.kind == EntityKind::Place
+        && j - i == 1
+        && !LEX.places.contains_key(w)
+        && !LEX.surnames.contains(w)
+        && LEX
+            .given_names
+            .get(w)
+            .is_some_and(|g| *g != Gender::Unknown)
+        && !after_preposition
+        && !before_place
 }
 
 fn given_name(w: &str) -> Option<Gender> {
@@ -1879,6 +1916,30 @@ mod tests {
                 .any(|(t, _)| t.contains("Monday") && t.contains("Wellington")),
             "{e:?}"
         );
+    }
+
+    /// A lone given name the tagger took for a place, that no gazetteer knows as one, is a
+    /// person; a given name that is a place, or a surname too, stays what the tagger said.
+    #[test]
+    fn a_given_name_no_place_is_a_person() {
+        let read_as_place = |t: &str, k: usize| {
+            let doc = Document::new(t);
+            let m = Mention {
+                span: doc.tokens[k].span(),
+                toks: (k, k + 1),
+                kind: EntityKind::Place,
+                strength: 2,
+                why: String::new(),
+                role: None,
+                gender: Gender::Unknown,
+                canonical: None,
+            };
+            given_name_read_as_place(&doc, &m)
+        };
+        assert!(read_as_place("Gloria developed severe eczema.", 0));
+        assert!(!read_as_place("Florence developed severe eczema.", 0));
+        assert!(!read_as_place("They flew to Madison on Friday.", 3));
+        assert!(!read_as_place("Madison, Wisconsin, voted.", 0));
     }
 
     #[test]
