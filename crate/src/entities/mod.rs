@@ -544,7 +544,7 @@ fn combine(
                 continue;
             }
         }
-        if shouted_clause(doc, i, j) {
+        if shouted_clause(doc, i, j) || (j - i == 1 && pronoun_contraction(doc.tok(i))) {
             continue;
         }
         // Words of a byline's role are not names ("Coastal Affairs Reporter").
@@ -697,6 +697,20 @@ fn shouted_clause(doc: &Document, i: usize, j: usize) -> bool {
                 && !CONNECTORS.contains(&lower.as_str())
                 && !matches!(lower.as_str(), "of" | "the" | "and" | "for" | "on" | "in")
         })
+}
+
+/// A pronoun with a verb glued on, "I’m", "We’ll", "They've": shaped like "O’Neill", never a
+/// name.
+fn pronoun_contraction(w: &str) -> bool {
+    let Some((pronoun, rest)) = w.split_once(['\'', '’']) else {
+        return false;
+    };
+    with_lower(pronoun, |p| {
+        matches!(
+            p,
+            "i" | "you" | "he" | "she" | "we" | "they" | "it" | "that" | "there"
+        )
+    }) && matches!(rest, "m" | "ll" | "ve" | "d" | "re" | "s")
 }
 
 /// The title words the text writes as surnames: after a capitalised word that is no title
@@ -1916,6 +1930,21 @@ mod tests {
                 .any(|(t, _)| t.contains("Monday") && t.contains("Wellington")),
             "{e:?}"
         );
+    }
+
+    #[test]
+    fn pronoun_contractions_are_no_names() {
+        let t = "I’m glad we came. I’m sure Mike Yamazaki will win. They’ve won.";
+        let doc = Document::new(t);
+        let layer = find(&doc, &[], &[], None);
+        let names: Vec<&str> = layer
+            .entities
+            .iter()
+            .filter(|e| e.kind.is_name())
+            .map(|e| &doc.text[e.start..e.end])
+            .collect();
+        assert_eq!(names, ["Mike Yamazaki"]);
+        assert!(!pronoun_contraction("O’Neill") && !pronoun_contraction("D’Souza"));
     }
 
     /// A lone given name the tagger took for a place, that no gazetteer knows as one, is a
