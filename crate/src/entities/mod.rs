@@ -544,7 +544,7 @@ fn combine(
                 continue;
             }
         }
-        if shouted_clause(doc, i, j) || (j - i == 1 && pronoun_contraction(doc.tok(i))) {
+        if shouted_clause(doc, i, j) || (j - i == 1 && no_name_alone(doc.tok(i))) {
             continue;
         }
         // Words of a byline's role are not names ("Coastal Affairs Reporter").
@@ -697,6 +697,12 @@ fn shouted_clause(doc: &Document, i: usize, j: usize) -> bool {
                 && !CONNECTORS.contains(&lower.as_str())
                 && !matches!(lower.as_str(), "of" | "the" | "and" | "for" | "on" | "in")
         })
+}
+
+/// A word that is no name on its own: one letter ("J" of "(D-N.J.)", which the tokens split),
+/// or a pronoun with a verb glued on ([`pronoun_contraction`]).
+fn no_name_alone(w: &str) -> bool {
+    w.chars().count() == 1 || pronoun_contraction(w)
 }
 
 /// A pronoun with a verb glued on, "I’m", "We’ll", "They've": shaped like "O’Neill", never a
@@ -1933,8 +1939,8 @@ mod tests {
     }
 
     #[test]
-    fn pronoun_contractions_are_no_names() {
-        let t = "I’m glad we came. I’m sure Mike Yamazaki will win. They’ve won.";
+    fn pronoun_contractions_and_lone_letters_are_no_names() {
+        let t = "I’m glad we came. I’m sure Mike Yamazaki (D-N.J.) will win. They’ve won.";
         let doc = Document::new(t);
         let layer = find(&doc, &[], &[], None);
         let names: Vec<&str> = layer
