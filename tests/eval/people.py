@@ -126,10 +126,12 @@ def rules(S, split_dir: Path, preds: dict[str, dict]) -> None:
 GOLD_DIR = Path(__file__).resolve().parent / "gold"
 
 
-def held_out(S, data: Path, binary: Path, pattern: str, show: bool) -> list[tuple[dict, dict | None]]:
-    """The hand-made PolNeAR train gold of the files matching `pattern`: each gold quote with
-    the predicted quote's cluster the best overlap (>= 0.3) matches, or None and False when no
-    predicted quote matches; printing the wrong ones when `show`."""
+def held_out(S, data: Path, binary: Path, pattern: str,
+             show: bool) -> list[tuple[dict, bool, bool]]:
+    """The hand-made PolNeAR train gold of the files matching `pattern`: each gold quote,
+    whether a predicted quote matches it (best overlap >= 0.3), and whether that quote's
+    speaker is right (a gold speaker of null is right when the quote is left unnamed);
+    printing the wrong ones when `show`."""
     split_dir = data / "quotes" / "polnear" / "train"
     gold = [json.loads(ln)
             for path in sorted(GOLD_DIR.glob(pattern))

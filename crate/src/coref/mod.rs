@@ -71,8 +71,9 @@ pub enum Basis {
     Model,
     /// A description ("the ambassador") went to the person last given its role.
     Role,
-    /// The pronoun of a reporting verb ("he said") went to the speaker of the latest
-    /// attribution ([`crate::quotes::speakers_go_on`]).
+    /// The pronoun or description of a reporting verb ("he said", "the Vermont senator
+    /// said") went to the speaker of the latest attribution
+    /// ([`crate::quotes::speakers_go_on`]).
     LatestSpeaker,
 }
 

@@ -28,6 +28,7 @@ use crate::tagger;
 use crate::types::{Cluster, Entity, EntityKind, Span};
 use crate::user_names::{self, UserName};
 
+mod lone_words;
 mod people;
 mod verbs;
 
@@ -544,7 +545,7 @@ fn combine(
                 continue;
             }
         }
-        if shouted_clause(doc, i, j) || (j - i == 1 && no_name_alone(doc.tok(i))) {
+        if shouted_clause(doc, i, j) || (j - i == 1 && lone_words::no_name_alone(doc.tok(i))) {
             continue;
         }
         // Words of a byline's role are not names ("Coastal Affairs Reporter").
@@ -641,15 +642,7 @@ fn combine(
                 m.role = Some(role);
             }
         }
-        if given_name_read_as_place(doc, &m) {
-            // As sure as a gazetteer: its other mentions, whatever the tagger made of them,
-            // follow it (agree_on_types).
-            m.kind = EntityKind::Person;
-            m.strength = 3;
-            m.why = format!(
-                "a given name no gazetteer knows as a place; over the tagger ({conf} confidence)"
-            );
-        }
+        lone_words::retype_given_name(doc, &mut m, conf);
         if m.role.is_none() && m.kind == EntityKind::Person {
             if let Some((t, _)) = title_before(doc, i) {
                 m.role = (!t.role.is_empty()).then(|| t.role.clone());
@@ -697,26 +690,6 @@ fn shouted_clause(doc: &Document, i: usize, j: usize) -> bool {
                 && !CONNECTORS.contains(&lower.as_str())
                 && !matches!(lower.as_str(), "of" | "the" | "and" | "for" | "on" | "in")
         })
-}
-
-/// A word that is no name on its own: one letter ("J" of "(D-N.J.)", which the tokens split),
-/// or a pronoun with a verb glued on ([`pronoun_contraction`]).
-fn no_name_alone(w: &str) -> bool {
-    w.chars().count() == 1 || pronoun_contraction(w)
-}
-
-/// A pronoun with a verb glued on, "I’m", "We’ll", "They've": shaped like "O’Neill", never a
-/// name.
-fn pronoun_contraction(w: &str) -> bool {
-    let Some((pronoun, rest)) = w.split_once(['\'', '’']) else {
-        return false;
-    };
-    with_lower(pronoun, |p| {
-        matches!(
-            p,
-            "i" | "you" | "he" | "she" | "we" | "they" | "it" | "that" | "there"
-        )
-    }) && matches!(rest, "m" | "ll" | "ve" | "d" | "re" | "s")
 }
 
 /// The title words the text writes as surnames: after a capitalised word that is no title
@@ -1170,34 +1143,6 @@ fn name_gender(doc: &Document, i: usize, j: usize) -> Gender {
         return Gender::Unknown;
     }
     given_name(first).unwrap_or(Gender::Unknown)
-}
-
-/// A lone word the tagger read as a place that the name lexicon knows as a man's or a
-/// woman's given name and no place gazetteer knows ("Gloria developed severe eczema"): a
-/// person. Not a surname too ("Florence"), which places are named after, nor a word where
-/// places stand: after a preposition of place ("in Madison") or before a comma and a known
-/// place ("Madison, Wisconsin").
-fn given_name_read_as_place(doc: &Document, m: &Mention) -> bool {
-    const OF_PLACE: &[&str] = &[
-        "in", "at", "from", "to", "near", "outside", "across", "around", "into", "toward",
-        "towards", "through", "via",
-    ];
-    let (i, j) = m.toks;
-    let w = doc.tok(i);
-    let after_preposition = i > 0 && with_lower(doc.tok(i - 1), |l| OF_PLACE.contains(&l));
-    let before_place = doc.tokens.get(j + 1).is_some()
-        && doc.tok(j) == ","
-        && LEX.places.contains_key(doc.tok(j + 1));
-    m.kind == EntityKind::Place
-        && j - i == 1
-        && !LEX.places.contains_key(w)
-        && !LEX.surnames.contains(w)
-        && LEX
-            .given_names
-            .get(w)
-            .is_some_and(|g| *g != Gender::Unknown)
-        && !after_preposition
-        && !before_place
 }
 
 fn given_name(w: &str) -> Option<Gender> {
@@ -1936,45 +1881,6 @@ mod tests {
                 .any(|(t, _)| t.contains("Monday") && t.contains("Wellington")),
             "{e:?}"
         );
-    }
-
-    #[test]
-    fn pronoun_contractions_and_lone_letters_are_no_names() {
-        let t = "I’m glad we came. I’m sure Mike Yamazaki (D-N.J.) will win. They’ve won.";
-        let doc = Document::new(t);
-        let layer = find(&doc, &[], &[], None);
-        let names: Vec<&str> = layer
-            .entities
-            .iter()
-            .filter(|e| e.kind.is_name())
-            .map(|e| &doc.text[e.start..e.end])
-            .collect();
-        assert_eq!(names, ["Mike Yamazaki"]);
-        assert!(!pronoun_contraction("O’Neill") && !pronoun_contraction("D’Souza"));
-    }
-
-    /// A lone given name the tagger took for a place, that no gazetteer knows as one, is a
-    /// person; a given name that is a place, or a surname too, stays what the tagger said.
-    #[test]
-    fn a_given_name_no_place_is_a_person() {
-        let read_as_place = |t: &str, k: usize| {
-            let doc = Document::new(t);
-            let m = Mention {
-                span: doc.tokens[k].span(),
-                toks: (k, k + 1),
-                kind: EntityKind::Place,
-                strength: 2,
-                why: String::new(),
-                role: None,
-                gender: Gender::Unknown,
-                canonical: None,
-            };
-            given_name_read_as_place(&doc, &m)
-        };
-        assert!(read_as_place("Gloria developed severe eczema.", 0));
-        assert!(!read_as_place("Florence developed severe eczema.", 0));
-        assert!(!read_as_place("They flew to Madison on Friday.", 3));
-        assert!(!read_as_place("Madison, Wisconsin, voted.", 0));
     }
 
     #[test]

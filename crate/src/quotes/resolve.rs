@@ -2,8 +2,8 @@
 
 use super::words::*;
 use super::*;
-use crate::coref::descriptions::is_person_noun;
 use crate::entities::EntityLayer;
+use crate::lexicon::LEX;
 use crate::types::{EntityKind, Span, Speaker};
 
 impl Ctx<'_> {
@@ -54,10 +54,11 @@ impl Ctx<'_> {
 
     /// "the commission", "the department": the latest organisation before entity `k` (outside
     /// quotation marks) whose name holds the description's noun ("Commission on Presidential
-    /// Debates", "State Department"). A noun no name holds ("the union") is left unresolved:
-    /// which organisation it is, the text does not say in so many words; nor are "the group"
-    /// and "the company", which end the names of firms they seldom mean ("UnitedHealth
-    /// Group" for "the trade group").
+    /// Debates", "State Department"), a word that ends organisations' names (`org_heads.txt`:
+    /// not "the report" of "Drudge Report"). A noun no name holds ("the union") is left
+    /// unresolved: which organisation it is, the text does not say in so many words; nor are
+    /// "the group" and "the company", which end the names of firms they seldom mean
+    /// ("UnitedHealth Group" for "the trade group").
     fn organisation_described(&self, text: &str, k: usize) -> Option<usize> {
         const GENERIC: &[&str] = &["group", "company"];
         let mut words = text.split_whitespace();
@@ -65,20 +66,24 @@ impl Ctx<'_> {
         let noun = words.last()?;
         if !first.eq_ignore_ascii_case("the")
             || !noun.chars().all(|c| c.is_lowercase())
-            || is_person_noun(noun)
             || GENERIC.contains(&noun)
         {
             return None;
         }
+        let mut chars = noun.chars();
+        let head: String = chars.next()?.to_uppercase().chain(chars).collect();
+        if !LEX.org_heads.contains(head.as_str()) {
+            return None;
+        }
+        let layer = self.layer;
         (0..k).rev().take(LOOK_BACK).find(|&i| {
-            let e = &self.layer.entities[i];
+            let e = &layer.entities[i];
+            let name =
+                e.id.and_then(|id| layer.cluster(id))
+                    .map_or(&self.doc.text[e.start..e.end], |c| c.name.as_str());
             e.kind == EntityKind::Org
                 && !self.inside_quote(e.start)
-                && self
-                    .layer
-                    .name_of(e)
-                    .split_whitespace()
-                    .any(|w| w.eq_ignore_ascii_case(noun))
+                && name.split_whitespace().any(|w| w == head)
         })
     }
 
@@ -138,7 +143,8 @@ mod tests {
     use crate::quotes::tests::*;
 
     /// "the commission" is the organisation named before whose name holds "commission"; "the
-    /// company" of an organisation whose name does not say so stays a description.
+    /// group" (a firm's name's last word) and "the union" (no name holds it) stay
+    /// descriptions.
     #[test]
     fn an_organisation_by_the_noun_in_its_name() {
         let t = "The Federal Trade Commission met on Friday.\n\n\
@@ -150,6 +156,10 @@ mod tests {
             "the commission",
         );
         let t = "UnitedHealth Group met on Friday.\n\n\"The plan will close,\" the group said.";
+        let qs = quotes(t);
+        let q = qs.iter().find(|q| q.text.contains("plan")).unwrap();
+        assert_eq!(q.speaker.as_ref().unwrap().entity, None, "{q:#?}");
+        let t = "UnitedHealth Group met on Friday.\n\n\"The plan will close,\" the union said.";
         let qs = quotes(t);
         let q = qs.iter().find(|q| q.text.contains("plan")).unwrap();
         assert_eq!(q.speaker.as_ref().unwrap().entity, None, "{q:#?}");

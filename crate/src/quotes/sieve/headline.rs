@@ -32,10 +32,11 @@ pub(super) fn rule(ctx: &Ctx, site: &Site, _: &[Quote]) -> Option<Found> {
     let e = ctx.entity_at(first)?;
     let entity = &ctx.layer.entities[e];
     let after = doc.token_at(entity.end);
+    // "Obama's" and "Sanders'", not the mark opening a quote after a space ("Trump 'Disgusted'").
     let possessive = doc
         .tokens
         .get(after)
-        .is_some_and(|_| matches!(doc.tok(after), "'s" | "’s" | "'" | "’"));
+        .is_some_and(|t| !t.space_before && matches!(doc.tok(after), "'s" | "’s" | "'" | "’"));
     if !matches!(entity.kind, EntityKind::Person | EntityKind::Org)
         || possessive
         || ctx.inside_quote(entity.start)
@@ -81,6 +82,12 @@ mod tests {
             Some("Barack Obama"),
             QuoteKind::Partial,
         );
+    }
+
+    #[test]
+    fn a_mark_after_the_name_opens_the_quote() {
+        let text = format!("Barack Obama 'Terrified' By Warming{BODY}");
+        assert_quote(&text, "Terrified", Some("Barack Obama"), QuoteKind::Partial);
     }
 
     #[test]

@@ -115,21 +115,21 @@ impl Ctx<'_> {
                 continue;
             };
             let named = self.mention_at(a + 1);
-            let m = if v <= a + 9 {
-                named
+            // `as Steven M. Rosenthal, a tax lawyer …, recently put it`: a name, then an
+            // apposition between commas, and at most one word ("recently").
+            let apposition = named.as_ref().filter(|(m, end)| {
+                m.entity.is_some()
+                    && self.word(*end) == ","
+                    && *end + 2 < v
+                    && (self.word(v - 1) == "," || self.word(v - 2) == ",")
+            });
+            let m = match apposition {
+                Some((m, _)) => Some(m.clone()),
+                None if v <= a + 9 => named
                     .filter(|(_, end)| *end == v)
                     .map(|(m, _)| m)
-                    .or_else(|| self.noun_phrase_before(v, a + 1))
-            } else {
-                // `as Steven M. Rosenthal, a tax lawyer …, recently put it`: a name, then an
-                // apposition between commas, and at most an adverb.
-                named
-                    .filter(|(m, end)| {
-                        m.entity.is_some()
-                            && self.word(*end) == ","
-                            && (self.word(v - 1) == "," || self.word(v - 2) == ",")
-                    })
-                    .map(|(m, _)| m)
+                    .or_else(|| self.noun_phrase_before(v, a + 1)),
+                None => None,
             };
             if let Some(m) = m {
                 return Some((m, v, "'as … put it'"));
@@ -207,6 +207,12 @@ mod tests {
         assert_mention(
             "As Tom Hale, a tax lawyer and senior fellow at the Urban Tax Policy Center, \
              recently put it, \"Did he lower his taxes legally?\"",
+            "Did he",
+            "Tom Hale",
+            "Tom Hale",
+        );
+        assert_mention(
+            "As Tom Hale, a lawyer, put it, \"Did he lower his taxes legally?\"",
             "Did he",
             "Tom Hale",
             "Tom Hale",
