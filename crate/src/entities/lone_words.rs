@@ -3,6 +3,7 @@
 //! place ("Gloria developed severe eczema").
 
 use super::Mention;
+use crate::coref;
 use crate::lexicon::{with_lower, Gender, LEX};
 use crate::segment::Document;
 use crate::types::EntityKind;
@@ -84,13 +85,7 @@ fn pronoun_follows(doc: &Document, j: usize, gender: Gender) -> bool {
         .sentences
         .get(next)
         .map_or(doc.tokens.len(), |s| s.tokens.1);
-    (j..end).any(|k| {
-        with_lower(doc.tok(k), |l| match gender {
-            Gender::Male => matches!(l, "he" | "him" | "his" | "himself"),
-            Gender::Female => matches!(l, "she" | "her" | "hers" | "herself"),
-            Gender::Unknown => false,
-        })
-    })
+    (j..end).any(|k| coref::pronoun(doc, k).is_some_and(|(g, _)| g == gender))
 }
 
 #[cfg(test)]

@@ -73,7 +73,7 @@ struct Ctx<'a> {
     /// Word classes of the cue words other than "say" and "tell" and their neighbours
     /// ([`cue_classes`]); `None` elsewhere.
     pos: Vec<Option<Pos>>,
-    /// The article's first paragraph: its headline, when it is short.
+    /// The article's headline ([`sieve::headline::headline_block`]).
     headline: Option<usize>,
 }
 
@@ -120,7 +120,7 @@ pub fn find(
         pos: cues::cue_classes(doc),
         marks,
         pronouns,
-        headline: article.iter().position(|&a| a),
+        headline: sieve::headline::headline_block(doc, article),
     };
     let mut out: Vec<Quote> = Vec::new();
     for q in marks.raw() {

@@ -11,23 +11,29 @@
 use super::{Found, Site};
 use crate::quotes::Ctx;
 use crate::quotes::SpeakerMention;
-use crate::segment::count_words_upto;
+use crate::segment::{count_words_upto, Document};
 use crate::types::{EntityKind, Quote};
 
 /// Longer than this, the first paragraph is prose, not a headline.
 const HEADLINE_WORDS: usize = 30;
 
-/// The person or organisation named by the headline's first words, when the quote is in the
-/// headline: the article's first paragraph, if it is short.
+/// The headline: the article's first paragraph (of those marked `true` in `article`), if it
+/// is short.
+pub(in crate::quotes) fn headline_block(doc: &Document, article: &[bool]) -> Option<usize> {
+    let b = article.iter().position(|&a| a)?;
+    let span = doc.blocks[b];
+    let words = count_words_upto(&doc.text[span.start..span.end], HEADLINE_WORDS + 1);
+    (words <= HEADLINE_WORDS).then_some(b)
+}
+
+/// The person or organisation named by the headline's first words ([`headline_block`]),
+/// when the quote is in the headline.
 pub(super) fn rule(ctx: &Ctx, site: &Site, _: &[Quote]) -> Option<Found> {
     let doc = ctx.doc;
     if Some(site.block) != ctx.headline {
         return None;
     }
     let span = doc.blocks[site.block];
-    if count_words_upto(&doc.text[span.start..span.end], HEADLINE_WORDS + 1) > HEADLINE_WORDS {
-        return None;
-    }
     let first = doc.token_at(span.start);
     let e = ctx.entity_at(first)?;
     let entity = &ctx.layer.entities[e];

@@ -17,7 +17,7 @@
 //! | [`partial_guess`] | words quoted inside a sentence with no reporting verb near them |
 
 mod continues;
-mod headline;
+pub(super) mod headline;
 mod in_sentence;
 mod paragraph_before_reports;
 mod paragraph_introduces;
