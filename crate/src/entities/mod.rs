@@ -28,6 +28,7 @@ use crate::tagger;
 use crate::types::{Cluster, Entity, EntityKind, Span};
 use crate::user_names::{self, UserName};
 
+mod combine;
 mod lone_words;
 mod people;
 mod verbs;
@@ -294,7 +295,7 @@ pub fn find(
         name_mentions(doc, s, &mid_caps, &surnames, &mut mentions);
     }
     let chunks = tagger::find(doc, &skipped);
-    let mut mentions = combine(doc, mentions, &chunks, &surnames);
+    let mut mentions = combine::combine(doc, mentions, &chunks, &surnames);
     if let Some(l) = language.filter(|l| NOUNS_CAPITALISED.contains(l)) {
         mentions = names_with_evidence(doc, mentions, l);
     }
@@ -466,209 +467,6 @@ fn role_before_apposition(doc: &Document, i: usize) -> Option<String> {
             .filter(|t| !t.role.is_empty())
             .map(|t| t.role.clone())
     })
-}
-
-/// Merges the rules' mentions with the model's chunks. The model decides where names are
-/// and their types; the rules' mention of the same words lends its facts (role, gender,
-/// canonical name); a rule mention with a strong cue (gazetteer, title) stands where the model
-/// found nothing. An appositive role ("X, a political analyst") makes a weak non-person a
-/// person.
-fn combine(
-    doc: &Document,
-    rules: Vec<Mention>,
-    chunks: &[tagger::Chunk],
-    surnames: &HashSet<&str>,
-) -> Vec<Mention> {
-    if chunks.is_empty() {
-        return rules;
-    }
-    let mut out: Vec<Mention> = Vec::with_capacity(chunks.len() + rules.len());
-    let mut r = 0;
-    let overrides: Vec<(usize, usize)> = rules
-        .iter()
-        .filter(|x| x.strength >= OVERRIDES)
-        .map(|x| x.toks)
-        .collect();
-    let mut o = 0;
-    let lowercase_words: std::cell::OnceCell<HashSet<&str>> = std::cell::OnceCell::new();
-    // Two chunks of different types with nothing between them ("Mojahedin-e" MISC, "Khalq"
-    // ORG) are one name of the last one's type (English names end in their head).
-    let mut merged: Vec<tagger::Chunk> = Vec::with_capacity(chunks.len());
-    for c in chunks {
-        if let Some(last) = merged.last_mut() {
-            if last.toks.1 == c.toks.0 && !c.apart && glued(doc, c.toks.0) {
-                last.toks.1 = c.toks.1;
-                last.kind = c.kind;
-                last.margin = last.margin.min(c.margin);
-                continue;
-            }
-        }
-        merged.push(*c);
-    }
-    let merged = verbs::cut_at_verbs(doc, merged);
-    for c in &merged {
-        let (mut i, j) = c.toks;
-        // A name never starts with punctuation ("Rep" + ". Jim Orr").
-        while i < j && doc.tokens[i].kind == TokenKind::Punct {
-            i += 1;
-        }
-        if i == j {
-            continue;
-        }
-        // "Said Ellis: …": a reporting verb opening the sentence is not part of the name,
-        // nor is "the" ("The Environment Agency").
-        let verb = LEX.speech_verb(doc.tok(i)).is_some() && !in_gazetteer(doc.tok(i));
-        if j - i >= 2 && (verb || matches!(doc.tok(i), "The" | "the")) {
-            i += 1;
-        }
-        // A title or a party word opening a person's name is a cue, not part of it ("Mayor
-        // Helen Okafor", "Republican Donald Trump").
-        if c.kind == 1 {
-            while j - i >= 2
-                && people::PARTY_WORDS.contains(&doc.tok(i))
-                && word_is_cap(doc.tok(i + 1))
-            {
-                i += 1;
-            }
-            while let Some(len) = title_len(doc, i, j) {
-                // "Rep. Jim Orr": past the abbreviation's dot.
-                let mut k = i + len;
-                if k < j && doc.tok(k) == "." {
-                    k += 1;
-                }
-                if k >= j || !word_is_cap(doc.tok(k)) {
-                    break;
-                }
-                i = k;
-            }
-            if lone_title(doc, i, j, surnames) {
-                continue;
-            }
-        }
-        if shouted_clause(doc, i, j) || (j - i == 1 && lone_words::no_name_alone(doc.tok(i))) {
-            continue;
-        }
-        // Words of a byline's role are not names ("Coastal Affairs Reporter").
-        if byline_role(doc, i).is_some_and(|(a, b)| a <= i && j <= b)
-            && (i..j).all(|k| !in_gazetteer(doc.tok(k)))
-        {
-            continue;
-        }
-        // A lone word where capitals say nothing (a sentence's first word, a headline), which
-        // the same text also writes in lowercase ("Harbour town votes…" / "the harbour"), is
-        // an ordinary word.
-        if j - i == 1 && uninformative_capital(doc, i) && !in_gazetteer(doc.tok(i)) {
-            let lower = lowercase_words.get_or_init(|| {
-                let mut set =
-                    HashSet::with_capacity_and_hasher(doc.tokens.len(), Default::default());
-                set.extend(
-                    doc.tokens
-                        .iter()
-                        .enumerate()
-                        .filter(|(_, t)| t.kind == TokenKind::Word)
-                        .map(|(k, _)| doc.tok(k))
-                        .filter(|w| w.starts_with(|c: char| c.is_lowercase())),
-                );
-                set
-            });
-            if with_lower(doc.tok(i), |l| lower.contains(l)) {
-                continue;
-            }
-        }
-        // A rule that overrides the tagger on these words (a dateline).
-        while o < overrides.len() && overrides[o].1 <= i {
-            o += 1;
-        }
-        if overrides.get(o).is_some_and(|&(a, _)| a < j) {
-            continue;
-        }
-        let span = Span::new(doc.tokens[i].start, doc.tokens[j - 1].end);
-        let (kind, canonical) = model_kind(doc, c.kind, i, j);
-        let conf = if c.margin >= 8.0 {
-            "high"
-        } else if c.margin >= 3.0 {
-            "medium"
-        } else {
-            "low"
-        };
-        let mut m = Mention {
-            span,
-            toks: (i, j),
-            kind,
-            strength: if c.margin >= 8.0 { 2 } else { 1 },
-            why: match conf {
-                "high" => "statistical tagger, high confidence",
-                "medium" => "statistical tagger, medium confidence",
-                _ => "statistical tagger, low confidence",
-            }
-            .to_string(),
-            role: None,
-            gender: Gender::Unknown,
-            canonical,
-        };
-        // The rules' mention of the same words: its facts, and its cue when it agrees.
-        while r < rules.len() && rules[r].toks.1 <= i {
-            r += 1;
-        }
-        let same = rules[r..]
-            .iter()
-            .take_while(|x| x.toks.0 < j)
-            .find(|x| x.toks == (i, j));
-        if let Some(x) = same {
-            m.role.clone_from(&x.role);
-            m.gender = x.gender;
-            m.canonical = x.canonical.or(m.canonical);
-            if x.kind == m.kind {
-                m.why.push_str("; ");
-                m.why.push_str(&x.why);
-                m.strength = m.strength.max(x.strength);
-            } else if m.strength < 2
-                && x.kind == EntityKind::Place
-                && j - i >= 2
-                && PLACE_HEADS.contains(&doc.tok(i))
-                && !in_gazetteer(join_words(doc, i, j))
-            {
-                // The tagger unsure, and a name the gazetteers do not know opening with a
-                // place word ("Port Ellery", "Mount Kellan").
-                m.why = format!("{}; over the tagger ({conf} confidence)", x.why);
-                m.kind = x.kind;
-                m.strength = x.strength;
-            }
-        }
-        if m.kind != EntityKind::Person && m.strength < 2 {
-            if let Some(role) = role_after(doc, j) {
-                m.kind = EntityKind::Person;
-                m.why = format!("role after the name: '{role}'");
-                m.role = Some(role);
-            }
-        }
-        lone_words::retype_given_name(doc, &mut m, conf);
-        if m.role.is_none() && m.kind == EntityKind::Person {
-            if let Some((t, _)) = title_before(doc, i) {
-                m.role = (!t.role.is_empty()).then(|| t.role.clone());
-                m.gender = t.gender;
-            }
-        }
-        // "The ambassador of Maranthia to the Council, Ines Calloway, warned", "Ines
-        // Calloway, the ambassador, said": the role a later "the ambassador" refers to.
-        if m.role.is_none() && m.kind == EntityKind::Person {
-            m.role = role_before_apposition(doc, i).or_else(|| {
-                // Only an apposition closed by a comma: "Chelsea, the mayor also said" is a
-                // new subject.
-                let role = role_after(doc, j)?;
-                let s1 = doc.sentences[doc.tokens[j].sentence as usize].tokens.1;
-                let close =
-                    (j + 2..s1.min(j + 10)).find(|&k| doc.tokens[k].kind == TokenKind::Punct)?;
-                (doc.tok(close) == ",").then_some(role)
-            });
-        }
-        if m.kind == EntityKind::Person && m.gender == Gender::Unknown {
-            m.gender = name_gender(doc, i, j);
-        }
-        out.push(m);
-    }
-    add_strong_rules(&mut out, rules);
-    out
 }
 
 /// Tokens `[i, j)` are a title and nothing else ("President" of "Mr. President", "Del."),
