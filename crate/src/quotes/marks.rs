@@ -29,6 +29,11 @@ fn is_double(c: char) -> bool {
     matches!(c, '"' | '“' | '”' | '„' | '‟' | '«' | '»' | '″' | '＂')
 }
 
+/// A typewriter double mark (`"`, and its look-alikes `″` and `＂`).
+fn is_straight(c: char) -> bool {
+    matches!(c, '"' | '″' | '＂')
+}
+
 /// How the mark `c` at byte `i` of `s` acts (`None`: not a quotation mark here, e.g. an
 /// apostrophe).
 fn classify_mark(s: &str, i: usize, c: char) -> Option<Mark> {
@@ -215,11 +220,17 @@ fn left_open(
         return None;
     }
     let q = add_part(out, cont, Span::new(open, b.end), true);
+    // The next paragraph continues it when it opens with a mark of the same kind: a text
+    // that mixes typewriter and typographic marks (an excerpt pasted into another site's
+    // article) opens a new quote with the other kind.
+    let straight = doc.text[open..].chars().next().is_some_and(is_straight);
     let next_opens = doc.blocks.get(bi + 1).is_some_and(|nb| {
         let ns = &doc.text[nb.start..nb.end];
-        ns.chars()
-            .next()
-            .is_some_and(|c| is_double(c) && classify_mark(ns, 0, c) != Some(Mark::Close))
+        ns.chars().next().is_some_and(|c| {
+            is_double(c)
+                && is_straight(c) == straight
+                && classify_mark(ns, 0, c) != Some(Mark::Close)
+        })
     });
     // A one- or two-word fragment left open is a stray mark, not a long quote.
     let long = count_words_upto(&doc.text[open..b.end], 5) >= 5;
@@ -391,6 +402,19 @@ mod tests {
         );
         assert_eq!(qs.len(), 1, "{qs:#?}");
         assert_eq!(qs[0].parts.len(), 2);
+    }
+
+    #[test]
+    fn an_excerpt_in_typewriter_marks_is_not_continued_by_a_typographic_quote() {
+        // A site pastes another's paragraphs in "…" and its quotes in “…”.
+        let text = "The Post wrote:\n\n\"Dana Kell thought the whole thing was outrageous \
+                    and unfair to everyone.\n\n“It never crossed my mind,” she said.";
+        let qs = quotes(text);
+        assert_eq!(qs.len(), 2, "{qs:#?}");
+        assert_eq!(qs[1].text, "“It never crossed my mind,”");
+        // The same kind of mark continues it.
+        let qs = quotes(&text.replace('“', "\"").replace('”', "\""));
+        assert_eq!(qs.len(), 1, "{qs:#?}");
     }
 
     /// Found by the property test: commas after the last quote ran past the last token.
