@@ -413,7 +413,7 @@ mod tests {
         assert_eq!(qs.len(), 2, "{qs:#?}");
         assert_eq!(qs[1].text, "“It never crossed my mind,”");
         // The same kind of mark continues it.
-        let qs = quotes(&text.replace('“', "\"").replace('”', "\""));
+        let qs = quotes(&text.replace(['“', '”'], "\""));
         assert_eq!(qs.len(), 1, "{qs:#?}");
     }
 

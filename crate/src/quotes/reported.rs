@@ -2,7 +2,7 @@
 
 use super::words::*;
 use super::*;
-use crate::lexicon::LEX;
+use crate::lexicon::{with_lower, LEX};
 use crate::segment::{self, Document, TokenKind};
 use crate::types::{Confidence, Cue, Quote, QuoteKind, Span};
 
@@ -43,19 +43,16 @@ pub(super) fn reported_speech(ctx: &Ctx, article: &[bool], quotes: &[Quote]) -> 
         if e <= s0 || ctx.inside_quote(doc.tokens[s0].start) {
             continue;
         }
-        let found = according_to(ctx, s0, e)
-            .or_else(|| verb_then_content(ctx, s0, e))
-            .or_else(|| content_then_verb(ctx, s0, e));
-        let Some((m, cue, (c0, c1), why)) = found else {
+        let Some(((m, cue, (c0, c1), why), aside)) = statement(ctx, s0, e) else {
             continue;
         };
-        if !says_something(doc, c0, c1) {
-            continue;
-        }
         let span = Span::new(doc.tokens[c0].start, doc.tokens[c1 - 1].end);
-        let Some((span, parts)) = content_pieces(doc, &quoted, span, s.block) else {
+        let Some((span, mut parts)) = content_pieces(doc, &quoted, span, s.block) else {
             continue;
         };
+        if let Some(aside) = aside {
+            parts = without(doc.text, &parts, aside);
+        }
         let (speaker, resolved) = ctx.speaker(&m);
         let confidence = if resolved || m.entity.is_some() {
             Confidence::High
@@ -79,6 +76,56 @@ pub(super) fn reported_speech(ctx: &Ctx, article: &[bool], quotes: &[Quote]) -> 
         });
     }
     out
+}
+
+/// The sentence's reported statement in one of the forms, the first whose content
+/// [`says_something`], and the attribution inside the content, if any. A reporting verb
+/// that closes the sentence but for a few words ("…, Mr. Obama said in his interview.")
+/// reports what comes before it (a verb with words of its own after it reports those: "On
+/// the show, Clinton criticized the officer for …"); one set off by commas inside the sentence ("Though the
+/// transition was seamless, he said, replacing her would be acrimonious.") reports both
+/// sides, without the aside.
+fn statement(ctx: &Ctx, s0: usize, e: usize) -> Option<(Reported, Option<Span>)> {
+    let doc = ctx.doc;
+    let says = |r: &Reported| says_something(doc, r.2 .0, r.2 .1);
+    if let Some(r) = according_to(ctx, s0, e).filter(says) {
+        return Some((r, None));
+    }
+    let after = verb_then_content(ctx, s0, e).filter(says);
+    let before = content_then_verb(ctx, s0, e).filter(says);
+    match (after, before) {
+        (Some(a), Some(mut b)) if a.1 == b.1 => {
+            let (a0, a1) = a.2;
+            if doc.tok(a0 - 1) != "," {
+                // "said in his interview", not "said the plan would fail".
+                let circumstance = with_lower(doc.tok(a0), |w| w != "to" && is_preposition(w));
+                return Some((if circumstance { b } else { a }, None));
+            }
+            let aside = Span::new(doc.tokens[b.2 .1].start, doc.tokens[a0].start);
+            b.2 .1 = a1;
+            Some((b, Some(aside)))
+        }
+        (a, b) => a.or(b).map(|r| (r, None)),
+    }
+}
+
+/// `parts` without the bytes of `aside`, each trimmed.
+fn without(text: &str, parts: &[Span], aside: Span) -> Vec<Span> {
+    parts
+        .iter()
+        .flat_map(|p| {
+            if p.end <= aside.start || p.start >= aside.end {
+                return vec![*p];
+            }
+            [
+                Span::new(p.start, aside.start.max(p.start)),
+                Span::new(aside.end.min(p.end), p.end),
+            ]
+            .into_iter()
+            .filter_map(|q| segment::trim_span(text, q))
+            .collect()
+        })
+        .collect()
 }
 
 /// The pieces of reported content `span` (in paragraph `block`) without the quotes inside it
@@ -348,6 +395,38 @@ mod tests {
             ),
             Some("a new national poll".into())
         );
+    }
+
+    /// Where the verb stands says which words it reports.
+    #[test]
+    fn the_words_a_verb_reports() {
+        let indirect = |text: &str| {
+            quotes(text)
+                .into_iter()
+                .find(|q| q.kind == QuoteKind::Indirect)
+                .map(|q| (q.text, q.parts.len()))
+        };
+        // A few words of circumstance after a closing verb.
+        let t = "Crops are withering in the Marshall Islands, Mr. Obama said in his interview.";
+        assert_eq!(
+            indirect(t),
+            Some(("Crops are withering in the Marshall Islands".into(), 1))
+        );
+        // An aside set off by commas: both sides, in two pieces.
+        let t = "Though the transition was seamless, he said, replacing her would be much \
+                 more acrimonious.";
+        let (text, parts) = indirect(t).unwrap();
+        assert!(
+            text.starts_with("Though") && text.ends_with("acrimonious"),
+            "{text}"
+        );
+        assert_eq!(parts, 2);
+        // A verb with words of its own after it reports those.
+        let t = "On the morning show on Tuesday, Clinton criticized Tulsa, Okla., police \
+                 officer Betty Shelby for shooting a man.";
+        assert!(indirect(t).unwrap().0.starts_with("Tulsa"));
+        let t = "After a long and tiring meeting, she said the plan would fail.";
+        assert_eq!(indirect(t), Some(("the plan would fail".into(), 1)));
     }
 
     #[test]
