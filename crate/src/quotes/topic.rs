@@ -20,7 +20,7 @@ use super::LOOK_BACK;
 use crate::coref::descriptions::{description_at, MODIFIERS};
 use crate::coref::{self, Basis, Resolution};
 use crate::entities::EntityLayer;
-use crate::lexicon::Gender;
+use crate::lexicon::{with_lower, Gender};
 use crate::segment::{word_is_cap, Document, TokenKind};
 use crate::types::{EntityKind, Quote, Span, Speaker};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
@@ -91,9 +91,10 @@ struct Topic<'a> {
 }
 
 impl Topic<'_> {
-    /// The person who spoke last before quote `k` (by name, within [`PARAGRAPHS_BACK`] of
-    /// the pronoun at byte `at`, of gender `g`), unless another person has been the subject
-    /// of a sentence since their latest words.
+    /// The person who spoke last before quote `k` (by name, of gender `g`), when their latest
+    /// words (that quote, or a later one credited to them through a pronoun: "…,” she said.
+    /// “…,” she added.") are within [`PARAGRAPHS_BACK`] of the pronoun at byte `at`, and no
+    /// other person has been the subject of a sentence since.
     fn latest_speaker(&self, quotes: &[Quote], k: usize, at: usize, g: Gender) -> Option<u32> {
         let block = self.doc.block_at(at);
         // Among the latest [`LOOK_BACK`] quotes: a bound that keeps a book of quotes linear.
@@ -102,17 +103,15 @@ impl Topic<'_> {
         let &(i, c) = self.named[..p]
             .iter()
             .rev()
-            .take_while(|&&(i, _)| {
-                i >= first && self.doc.block_at(quotes[i].start) + PARAGRAPHS_BACK >= block
-            })
+            .take_while(|&&(i, _)| i >= first)
             .find(|&&(_, c)| self.agrees(c, g))?;
-        // Their latest words: that quote, or a later one credited to them through a pronoun.
         let since = quotes[i..k]
             .iter()
             .filter(|q| q.speaker.as_ref().is_some_and(|s| s.entity == Some(c)))
             .map(|q| q.start)
             .max()?;
-        (!self.another_subject(c, since, at)).then_some(c)
+        let near = self.doc.block_at(since) + PARAGRAPHS_BACK >= block;
+        (near && !self.another_subject(c, since, at)).then_some(c)
     }
 
     /// Cluster `c` may be "he" (or "she", by `g`): its names and titles, and the pronouns
@@ -160,17 +159,25 @@ impl Topic<'_> {
     }
 
     /// Only capitalised words (titles, a name's modifiers), "the" and "of" before token `k` in
-    /// its sentence.
+    /// its sentence, or in its main clause after a clause or phrase set before it ("Since
+    /// launching his bid, Trump has …").
     fn opens_sentence(&self, k: usize) -> bool {
-        /// More words than titles and modifiers take.
-        const TITLES: usize = 12;
         let doc = self.doc;
         let s0 = doc.sentences[doc.tokens[k].sentence as usize].tokens.0;
-        k - s0 <= TITLES
-            && (s0..k).all(|j| {
-                doc.tokens[j].kind == TokenKind::Word
-                    && (word_is_cap(doc.tok(j)) || matches!(doc.tok(j), "the" | "of"))
-            })
+        let only_titles = |from: usize| {
+            /// More words than titles and modifiers take.
+            const TITLES: usize = 12;
+            k - from <= TITLES
+                && (from..k).all(|j| {
+                    doc.tokens[j].kind == TokenKind::Word
+                        && (word_is_cap(doc.tok(j)) || matches!(doc.tok(j), "the" | "of"))
+                })
+        };
+        only_titles(s0) || {
+            let fronted = with_lower(doc.tok(s0), |w| FRONTING.contains(&w));
+            let comma = (s0..k).find(|&j| doc.tok(j) == ",");
+            fronted && comma.is_some_and(|c| only_titles(c + 1))
+        }
     }
 
     /// Records that the pronoun or description at `span` (its pronoun or role noun at
@@ -220,6 +227,31 @@ impl Topic<'_> {
         s.entity = Some(c);
     }
 }
+
+/// Words that open a clause or phrase set before a sentence's subject ("After the vote, …",
+/// "Since launching his bid, …").
+const FRONTING: &[&str] = &[
+    "after",
+    "although",
+    "as",
+    "at",
+    "because",
+    "before",
+    "despite",
+    "during",
+    "following",
+    "if",
+    "in",
+    "on",
+    "once",
+    "since",
+    "though",
+    "until",
+    "when",
+    "while",
+    "with",
+    "without",
+];
 
 /// A speaker that stands in for a person the passage is about.
 struct StandIn {
@@ -331,6 +363,26 @@ mod tests {
         let qs = quotes(&other);
         let q = qs.iter().find(|q| q.text.contains("demoralizing")).unwrap();
         assert_ne!(q.speaker.as_ref().unwrap().name, "Tom Hale", "{q:#?}");
+    }
+
+    /// The speaker goes on through the quotes credited to them by pronoun, paragraphs
+    /// after their name; not past another person made the subject after a phrase set
+    /// before it.
+    #[test]
+    fn the_speaker_goes_on_through_pronouns() {
+        let t = "Ferguson spoke first. Ferguson spoke again. Ferguson left, and Ferguson \
+                 came back. Ferguson won the case.\n\n\
+                 Donna Rawlings, 59, said the event brought back memories.\n\n\
+                 She said she had toured the museum. \"Many were older,\" she said.\n\n\
+                 \"If you're 80 years old, you went through this,\" she added. \"It is \
+                 emotional. It is moving. It is a lot.\"\n\n\
+                 \"These are the stories that nobody knows,\" she said.";
+        assert_mention(t, "These are", "Donna Rawlings", "she");
+        let t = "\"We will not pay for such a wall,\" Felipe Calderon told CNBC.\n\n\
+                 \"The first loser would be the United States,\" he continued.\n\n\
+                 Since launching his White House bid, Donald Trump has taken a firm stance.\n\n\
+                 \"They are not sending their best,\" he said.";
+        assert_mention(t, "They are not", "Donald Trump", "he");
     }
 
     /// Once another person opens a sentence, the pronoun resolver decides.
