@@ -82,8 +82,9 @@ struct Topic<'a> {
     doc: &'a Document<'a>,
     layer: &'a EntityLayer,
     marks: &'a Marks,
-    /// Per cluster (index = id − 1): the genders its resolved pronouns gave it.
-    genders: Vec<[bool; 2]>,
+    /// Per cluster (index = id − 1) and gender (male, female): where the first pronoun of
+    /// that gender resolved to it stands.
+    genders: Vec<[Option<usize>; 2]>,
     /// The quotes credited to a person by name: (quote index, cluster id), in order.
     named: Vec<(usize, u32)>,
     /// The roles the text gave anyone ("senator", "judge").
@@ -104,7 +105,7 @@ impl Topic<'_> {
             .iter()
             .rev()
             .take_while(|&&(i, _)| i >= first)
-            .find(|&&(_, c)| self.agrees(c, g))?;
+            .find(|&&(_, c)| self.agrees(c, g, at))?;
         let since = quotes[i..k]
             .iter()
             .filter(|q| q.speaker.as_ref().is_some_and(|s| s.entity == Some(c)))
@@ -114,15 +115,17 @@ impl Topic<'_> {
         (near && !self.another_subject(c, since, at)).then_some(c)
     }
 
-    /// Cluster `c` may be "he" (or "she", by `g`): its names and titles, and the pronouns
-    /// resolved to it, do not say otherwise.
-    fn agrees(&self, c: u32, g: Gender) -> bool {
+    /// Cluster `c` may be "he" (or "she", by `g`) at byte `at`: its names and titles, and
+    /// the pronouns resolved to it before, do not say otherwise. Not those after: the
+    /// resolver read them without knowing who spoke here ("“…,” she said" went to a woman
+    /// named more often, and a later "he" to the speaker, who then could not be "she").
+    fn agrees(&self, c: u32, g: Gender, at: usize) -> bool {
         if g == Gender::Unknown {
             return true;
         }
         let i = c as usize - 1;
         let other = (g == Gender::Male) as usize;
-        self.layer.genders[i].compatible(g) && !self.genders[i][other]
+        self.layer.genders[i].compatible(g) && self.genders[i][other].is_none_or(|p| p > at)
     }
 
     /// Cluster `c` may be the one a description with `role` means: it was given that role,
@@ -287,15 +290,20 @@ fn stand_in(doc: &Document, s: &Speaker) -> Option<StandIn> {
         })
 }
 
-/// Per cluster, the genders (male, female) of the pronouns resolved to it.
-fn pronoun_genders(doc: &Document, layer: &EntityLayer, pronouns: &[Resolution]) -> Vec<[bool; 2]> {
-    let mut out = vec![[false; 2]; layer.clusters.len()];
+/// Per cluster and gender (male, female), where the first pronoun of that gender resolved to
+/// it stands (`pronouns` are in text order).
+fn pronoun_genders(
+    doc: &Document,
+    layer: &EntityLayer,
+    pronouns: &[Resolution],
+) -> Vec<[Option<usize>; 2]> {
+    let mut out = vec![[None; 2]; layer.clusters.len()];
     for r in pronouns {
         let Some((g, _)) = coref::pronoun(doc, r.token) else {
             continue;
         };
         if let Some(slot) = out.get_mut(r.cluster as usize - 1) {
-            slot[(g == Gender::Female) as usize] = true;
+            slot[(g == Gender::Female) as usize].get_or_insert(r.span.start);
         }
     }
     out
@@ -383,6 +391,23 @@ mod tests {
                  Since launching his White House bid, Donald Trump has taken a firm stance.\n\n\
                  \"They are not sending their best,\" he said.";
         assert_mention(t, "They are not", "Donald Trump", "he");
+    }
+
+    /// A pronoun the resolver gave the speaker later, of the other gender, does not stop
+    /// her from being "she" here.
+    #[test]
+    fn later_pronouns_do_not_decide() {
+        let t = "Ivanka Trump wrote an essay. Ivanka Trump spoke. Ivanka Trump left. Ivanka \
+                 Trump ate. Ivanka Trump slept. Ivanka Trump read. Ivanka \
+                 Trump came back.\n\n\
+                 Economist Aparna Mathur, who studies tax policy, said Ivanka Trump's \
+                 statement didn't clarify the matter.\n\n\
+                 \"I don't see details about who is left out,\" she said after reading the \
+                 outline.\n\n\
+                 The team has said single people would qualify for the tax breaks. The GOP \
+                 candidate proposes allowing parents to deduct the cost. He also wants to \
+                 extend paid leave.";
+        assert_mention(t, "I don't see", "Aparna Mathur", "she");
     }
 
     /// Once another person opens a sentence, the pronoun resolver decides.
