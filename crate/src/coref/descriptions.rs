@@ -1,6 +1,7 @@
 //! Definite descriptions of a person: "the ambassador", "the Vermont senator", "The
-//! Republican presidential nominee" — "the", up to [`MODIFIERS`] modifiers, and a noun that
-//! names a person's role ([`is_person_noun`]). Not a title before a name ("the senator Bernie
+//! Republican presidential nominee", "Obama's former campaign strategist" — "the" or a name's
+//! possessive, up to [`MODIFIERS`] modifiers, and a noun that names a person's role
+//! ([`is_person_noun`]). Not a title before a name ("the senator Bernie
 //! Sanders": the entity layer reads that), and not a description that goes on an unnamed
 //! person the text introduced ("an official said … the official added").
 
@@ -58,7 +59,7 @@ pub fn is_person_noun(lower: &str) -> bool {
 /// A definite description of a person, its role noun at token `head`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Description {
-    /// The token of "the".
+    /// Its first token: "the", or the first word of the possessor's name.
     pub first: usize,
     pub head: usize,
     /// The role it names (a title's canonical role, else the noun).
@@ -73,9 +74,10 @@ pub fn description_at(doc: &Document, k: usize) -> Option<Description> {
     let w = doc.tok(k);
     // "the" a few words before first: most words have none, and no look-up is made for them.
     let the = |j: usize| matches!(doc.tok(j), "the" | "The");
+    let determiner = |j: usize| the(j) || possessive(doc, j);
     if doc.tokens[k].kind != TokenKind::Word
         || word_is_cap(w)
-        || !(k.saturating_sub(MODIFIERS + 1)..k).any(the)
+        || !(k.saturating_sub(MODIFIERS + 1)..k).any(determiner)
         || !is_person_noun(w)
     {
         return None;
@@ -84,13 +86,21 @@ pub fn description_at(doc: &Document, k: usize) -> Option<Description> {
     let s = &doc.sentences[doc.tokens[k].sentence as usize];
     let lo = k.saturating_sub(MODIFIERS).max(s.tokens.0);
     let mut j = k;
-    while j > lo && modifier(doc, j - 1) {
+    // To "the", or to a name's possessive ("the group's spokesman" goes on to "the").
+    let names_possessive = |t: usize| possessive(doc, t) && word_is_cap(doc.tok(t - 1));
+    while j > lo && modifier(doc, j - 1) && !names_possessive(j - 1) {
         j -= 1;
     }
-    let first = j.checked_sub(1).filter(|&t| t >= s.tokens.0)?;
-    if !the(first) || names_next(doc, k, s.tokens.1) {
+    let det = j.checked_sub(1).filter(|&t| t >= s.tokens.0)?;
+    if !determiner(det) || names_next(doc, k, s.tokens.1) {
         return None;
     }
+    // "Obama's former campaign strategist": the phrase opens with the possessor's name.
+    let first = if the(det) {
+        det
+    } else {
+        possessor(doc, det, s.tokens.0)?
+    };
     if introduced_unnamed(doc, first, w) {
         return None;
     }
@@ -98,18 +108,35 @@ pub fn description_at(doc: &Document, k: usize) -> Option<Description> {
         first,
         head: k,
         role: title.map_or_else(|| w.to_string(), |t| t.role.clone()),
-        names: (first + 1..k)
-            .filter(|&j| word_is_cap(doc.tok(j)))
-            .collect(),
+        names: (det + 1..k).filter(|&j| word_is_cap(doc.tok(j))).collect(),
         gender: title.map_or(Gender::Unknown, |t| t.gender),
     })
+}
+
+/// A possessive `'s` or `’s` written onto the word before it.
+fn possessive(doc: &Document, j: usize) -> bool {
+    j > 0 && !doc.tokens[j].space_before && matches!(doc.tok(j), "'s" | "’s")
+}
+
+/// The first word of the name before the possessive at token `det`, not before token `s0`:
+/// capitalised words and an abbreviation's dot ("Sen. Bernie Sanders's"); none when the word
+/// before is not capitalised ("the group's spokesman" is a description with "the").
+fn possessor(doc: &Document, det: usize, s0: usize) -> Option<usize> {
+    let mut a = det;
+    while a > s0 && (word_is_cap(doc.tok(a - 1)) || (doc.tok(a - 1) == "." && a - 1 > s0)) {
+        a -= 1;
+    }
+    (a < det && word_is_cap(doc.tok(a))).then_some(a)
 }
 
 /// A word between "the" and the role noun: a name or an adjective-like word ("Vermont",
 /// "former", "presidential"), not a function word or punctuation.
 fn modifier(doc: &Document, j: usize) -> bool {
+    /// Adjectives the stop-word list holds.
+    const ADJECTIVES: &[&str] = &["former", "latter", "last", "next", "other", "own", "same"];
     let w = doc.tok(j);
-    doc.tokens[j].kind == TokenKind::Word && !with_lower(w, |l| LEX.is_stopword(l))
+    doc.tokens[j].kind == TokenKind::Word
+        && with_lower(w, |l| ADJECTIVES.contains(&l) || !LEX.is_stopword(l))
 }
 
 /// A capitalised word right after the role noun: a title before a name ("the senator Bernie
@@ -148,6 +175,19 @@ mod tests {
         assert_eq!(
             found("As for anger, the Vermont senator acknowledged it. The Republican presidential nominee wondered."),
             ["the Vermont senator", "The Republican presidential nominee"]
+        );
+    }
+
+    #[test]
+    fn a_possessive_name_opens_a_description_of_someone_else() {
+        assert_eq!(
+            found("Obama's former campaign strategist said so. The former senator agreed."),
+            ["Obama's former campaign strategist", "The former senator"]
+        );
+        // Not after a lowercase possessor: "the group's" is found from "the".
+        assert_eq!(
+            found("the group's spokesman said"),
+            ["the group's spokesman"]
         );
     }
 

@@ -3,7 +3,7 @@
 
 use super::words::*;
 use super::*;
-use crate::coref::descriptions::is_person_noun;
+use crate::coref::descriptions::{description_at, is_person_noun, MODIFIERS};
 use crate::lexicon::{with_lower, Gender, LEX};
 use crate::segment::{self, word_is_cap, TokenKind};
 use crate::types::{EntityKind, Span};
@@ -79,6 +79,16 @@ impl Ctx<'_> {
         (self.entity_at(self.past_titles(noun + 1)).is_none()).then_some(noun)
     }
 
+    /// The role noun of a description that a name at token `first` opens as a possessive,
+    /// the name ending at token `end`: "Obama's former campaign strategist" is the
+    /// strategist, not Obama ([`crate::coref::descriptions`]).
+    fn role_of_possessor(&self, first: usize, end: usize) -> Option<usize> {
+        (end + 1..(end + MODIFIERS + 2).min(self.doc.tokens.len()))
+            .filter_map(|k| description_at(self.doc, k))
+            .find(|d| d.first == first)
+            .map(|d| d.head)
+    }
+
     /// The first token from `k` on that is no title word nor an abbreviation's period ("Rev"
     /// "." of "the Rev. Peter Wherry", "Chief" of "police Chief Chuck Jordan").
     pub(super) fn past_titles(&self, mut k: usize) -> usize {
@@ -97,7 +107,10 @@ impl Ctx<'_> {
         if let Some(e) = self.entity_at(i) {
             let ent = &self.layer.entities[e];
             let end = self.doc.token_at(ent.end);
-            if let Some(noun) = self.description_after(e, end) {
+            if let Some(noun) = self
+                .description_after(e, end)
+                .or_else(|| self.role_of_possessor(i, end))
+            {
                 let span = Span::new(ent.start, self.doc.tokens[noun].end);
                 let m = SpeakerMention {
                     span,
@@ -162,8 +175,15 @@ impl Ctx<'_> {
         .any(|d| w.eq_ignore_ascii_case(d));
         if determiner && i + 1 < self.doc.tokens.len() {
             // "the ambassador", "the French ambassador", "one former campaign staffer"
-            for k in i + 1..(i + 6).min(self.doc.tokens.len()) {
+            for mut k in i + 1..(i + 6).min(self.doc.tokens.len()) {
                 if is_description_noun(self.word(k)) {
+                    // A compound ends in its head: "the campaign strategist".
+                    while self.doc.tokens.get(k + 1).is_some_and(|t| t.space_before)
+                        && !word_is_cap(self.word(k + 1))
+                        && is_description_noun(self.word(k + 1))
+                    {
+                        k += 1;
+                    }
                     // The noun ends a name after "The": "The New York Post", "The
                     // International Atomic Energy Agency" are the organisations.
                     if self
@@ -248,6 +268,27 @@ mod tests {
 
     /// A place, group or organisation before a title and a person's name modifies the
     /// person, who is the speaker.
+    /// A name's possessive opens a description of another person, who spoke last.
+    #[test]
+    fn the_possessor_is_not_the_speaker() {
+        let t = "David Axelrod on Wednesday called on Howard Dean to apologize.\n\n\
+                 “That was outrageous,” Obama's former campaign strategist said.";
+        assert_mention(
+            t,
+            "That was",
+            "David Axelrod",
+            "Obama's former campaign strategist",
+        );
+        let t = "David Axelrod on Wednesday called on Howard Dean to apologize.\n\n\
+                 “That was outrageous,” the former campaign strategist said.";
+        assert_mention(
+            t,
+            "That was",
+            "David Axelrod",
+            "the former campaign strategist",
+        );
+    }
+
     #[test]
     fn the_modifier_of_a_name_is_not_the_speaker() {
         assert_mention(

@@ -2,7 +2,7 @@
 
 use super::words::*;
 use super::*;
-use crate::coref::descriptions::is_person_noun;
+use crate::coref::descriptions::{description_at, is_person_noun};
 use crate::lexicon::{with_lower, LEX};
 use crate::segment::{word_is_cap, TokenKind};
 use crate::types::{EntityKind, Span};
@@ -315,6 +315,15 @@ impl Ctx<'_> {
                 };
                 return Some((m, self.doc.token_at(ent.start)));
             }
+        }
+        // "Obama's former campaign strategist said": a description a possessive opens.
+        if let Some(d) = description_at(self.doc, head).filter(|d| d.first >= s0) {
+            let m = SpeakerMention {
+                span: Span::new(self.doc.tokens[d.first].start, self.doc.tokens[head].end),
+                entity: None,
+                pronoun: None,
+            };
+            return Some((m, d.first));
         }
         let w = self.word(head);
         if head < s0
