@@ -287,11 +287,20 @@ impl<'a> State<'a> {
     }
 
     /// Whether `p` may stand for person mention `i` of cluster `id`: a gender that agrees,
-    /// and, for `p` in narration, a mention outside quotation marks (whom a quote names is
-    /// seldom whom the reporter's next "he" means).
+    /// for `p` in narration a mention outside quotation marks (whom a quote names is seldom
+    /// whom the reporter's next "he" means), and not a form of address.
     fn agrees(&self, p: &Pronoun, i: usize, id: u32) -> bool {
-        (p.quoted || !self.is_quoted(self.layer.entities[i].start))
+        let start = self.layer.entities[i].start;
+        (p.quoted || !self.is_quoted(start))
             && self.gender[id as usize - 1].compatible(p.gender)
+            && !self.addressed(start)
+    }
+
+    /// The mention at byte `start` follows "your", "my" or "our": it addresses someone
+    /// ("Your Honor", "my Lord") or exclaims ("my God"), and "he" or "she" is someone else.
+    fn addressed(&self, start: usize) -> bool {
+        let k = self.doc.token_at(start);
+        k > 0 && with_lower(self.doc.tok(k - 1), |w| matches!(w, "your" | "my" | "our"))
     }
 
     /// Pronoun `p` resolved by `model` (`seen` is shown its candidates).

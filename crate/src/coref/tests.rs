@@ -110,3 +110,10 @@ fn lowercase_role_words_before_a_name_open_the_sentence() {
     assert_eq!(doc.tok(a), "Jennifer");
     assert!(state.opens_sentence(a));
 }
+
+#[test]
+fn a_form_of_address_is_no_one_a_pronoun_stands_for() {
+    // "Honor" is tagged a person; the "he" of a court transcript is someone else.
+    let r = resolved("Well, Your Honor, I do not think it matters whether he was found guilty.");
+    assert!(r.is_empty(), "{r:?}");
+}
