@@ -30,6 +30,7 @@ use crate::user_names::{self, UserName};
 
 mod combine;
 mod lone_words;
+mod named_again;
 mod people;
 mod verbs;
 
@@ -299,6 +300,7 @@ pub fn find(
     if let Some(l) = language.filter(|l| NOUNS_CAPITALISED.contains(l)) {
         mentions = names_with_evidence(doc, mentions, l);
     }
+    named_again::add_surnames_named_again(doc, &skipped, &mut mentions);
     agree_on_types(doc, &mut mentions);
     apply_user_names(doc, &skipped, names, &mut mentions);
     let (entities, clusters, genders) = cluster(doc, &mentions);
@@ -1104,15 +1106,7 @@ fn agree_on_types(doc: &Document, mentions: &mut [Mention]) {
             }
         }
     }
-    // Surnames of people named in full (with a real cue).
-    let mut surnames: HashMap<&str, &str> = HashMap::default();
-    for m in mentions.iter() {
-        if m.kind == EntityKind::Person && m.strength >= 1 && m.toks.1 - m.toks.0 >= 2 {
-            let last = doc.tok(m.toks.1 - 1);
-            let full = &doc.text[m.span.start..m.span.end];
-            surnames.entry(last).or_insert(full);
-        }
-    }
+    let surnames = named_again::full_name_surnames(doc, mentions);
     for m in mentions.iter_mut() {
         let text = &doc.text[m.span.start..m.span.end];
         let key = surface_key(text);

@@ -1,0 +1,106 @@
+//! A surname the text gave in full and then alone: the person, wherever it stands. The tagger
+//! reads a name from its context, and a lone surname in an unusual one ("According to
+//! Limbaugh, …") slips through though "Rush Limbaugh" opened the article; one person's name
+//! is one person's name throughout a text (the one-sense-per-discourse assumption of named
+//! entity taggers since Finkel et al., 2005).
+
+use super::{is_common, Mention};
+use crate::lexicon::Gender;
+use crate::segment::{word_is_cap, Document, TokenKind};
+use crate::types::{EntityKind, Span};
+use rustc_hash::FxHashMap as HashMap;
+
+/// The last words of people named in full with a real cue (strength ≥ 1), each with the
+/// first full name it ends.
+pub(super) fn full_name_surnames<'a>(
+    doc: &Document<'a>,
+    mentions: &[Mention],
+) -> HashMap<&'a str, &'a str> {
+    let mut surnames = HashMap::default();
+    for m in mentions {
+        if m.kind == EntityKind::Person && m.strength >= 1 && m.toks.1 - m.toks.0 >= 2 {
+            let last = doc.tok(m.toks.1 - 1);
+            let full = &doc.text[m.span.start..m.span.end];
+            surnames.entry(last).or_insert(full);
+        }
+    }
+    surnames
+}
+
+/// Adds a person mention for every word no mention covers that is the surname of a person
+/// named in full ([`full_name_surnames`]), standing alone (no capitalised word on either
+/// side: not "Limbaugh Show") and no ordinary English word ("Price", "Young" may be either),
+/// outside the blocks `skipped`. `mentions` stay in text order.
+pub(super) fn add_surnames_named_again(
+    doc: &Document,
+    skipped: &dyn Fn(usize) -> bool,
+    mentions: &mut Vec<Mention>,
+) {
+    let surnames = full_name_surnames(doc, mentions);
+    if surnames.is_empty() {
+        return;
+    }
+    let mut covered = vec![false; doc.tokens.len()];
+    for m in mentions.iter() {
+        covered[m.toks.0..m.toks.1]
+            .iter_mut()
+            .for_each(|c| *c = true);
+    }
+    let capital = |k: usize| doc.tokens[k].kind == TokenKind::Word && word_is_cap(doc.tok(k));
+    let mut added = Vec::new();
+    for s in doc.sentences.iter().filter(|s| !skipped(s.block)) {
+        let (s0, s1) = s.tokens;
+        for k in (s0..s1).filter(|&k| !covered[k]) {
+            let w = doc.tok(k);
+            let Some(full) = surnames.get(w) else {
+                continue;
+            };
+            let alone = (k == s0 || !capital(k - 1)) && (k + 1 == s1 || !capital(k + 1));
+            if !capital(k) || !alone || is_common(w) {
+                continue;
+            }
+            added.push(Mention {
+                span: Span::new(doc.tokens[k].start, doc.tokens[k].end),
+                toks: (k, k + 1),
+                kind: EntityKind::Person,
+                strength: 2,
+                why: format!("surname of {full}, named in full in the text"),
+                role: None,
+                gender: Gender::Unknown,
+                canonical: None,
+            });
+        }
+    }
+    if !added.is_empty() {
+        mentions.extend(added);
+        mentions.sort_by_key(|m| m.toks);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::entities::find;
+
+    fn people(text: &str) -> Vec<String> {
+        let doc = crate::segment::Document::new(text);
+        find(&doc, &[], &[], Some("en"))
+            .entities
+            .iter()
+            .filter(|e| e.kind == crate::types::EntityKind::Person)
+            .map(|e| text[e.start..e.end].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn a_surname_named_in_full_is_the_person_wherever_it_stands() {
+        let p = people("Rush Limbaugh spoke on Monday.\n\nAccording to Limbaugh, it was bad.");
+        assert_eq!(p, ["Rush Limbaugh", "Limbaugh"]);
+    }
+
+    #[test]
+    fn not_an_ordinary_word() {
+        let p =
+            people("Lloyd Price spoke on Monday. The stock hit a record price, and Price rose.");
+        assert_eq!(p.iter().filter(|n| *n == "Price").count(), 0, "{p:?}");
+    }
+}
