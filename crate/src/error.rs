@@ -2,6 +2,8 @@
 
 use std::fmt;
 
+use crate::decimal::fixed;
+
 /// Why an input could not be analysed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
@@ -22,9 +24,9 @@ impl fmt::Display for Error {
         match self {
             Error::TooLarge { bytes, limit } => write!(
                 f,
-                "the input is {:.1} MB; the limit is {:.0} MB — analyse a smaller part of it",
-                *bytes as f64 / MB,
-                *limit as f64 / MB
+                "the input is {} MB; the limit is {} MB — analyse a smaller part of it",
+                fixed(*bytes as f64 / MB, 1),
+                fixed(*limit as f64 / MB, 0)
             ),
             Error::Binary => write!(
                 f,

@@ -16,6 +16,7 @@ pub mod analysis;
 mod binary;
 pub mod boilerplate;
 pub mod coref;
+pub mod decimal;
 pub mod decode;
 pub mod english_words;
 pub mod entities;

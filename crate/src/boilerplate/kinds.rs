@@ -4,6 +4,7 @@
 
 use super::facts::{End, Facts};
 use super::patterns;
+use crate::decimal::fixed;
 use crate::html::HtmlDoc;
 use crate::metadata::{date, names};
 use crate::segment::Document;
@@ -105,7 +106,7 @@ pub fn name(
             let (kind, why) = if Some(b) == title {
                 (
                     BlockKind::Title,
-                    format!("the article's title (p = {p:.2})"),
+                    format!("the article's title (p = {})", fixed(p.into(), 2)),
                 )
             } else if title_copy {
                 (BlockKind::Duplicate, "repeats the title".into())
@@ -127,7 +128,7 @@ pub fn name(
                         | BlockKind::Markup
                         | BlockKind::Advert
                 );
-                (kind, format!("{why} (p = {p:.2})"))
+                (kind, format!("{why} (p = {})", fixed(p.into(), 2)))
             };
             let span = doc.blocks[b];
             Block {
@@ -207,16 +208,20 @@ fn article_kind(
     if heading_tag || (heading_like && tag.is_none_or(|t| t != "li")) {
         return (
             BlockKind::Heading,
-            format!("a heading inside the article (p = {p:.2})"),
+            format!("a heading inside the article (p = {})", fixed(p.into(), 2)),
         );
     }
     let fw = f
         .function_share
-        .map(|s| format!(", {:.0}% function words", s * 100.0))
+        .map(|s| format!(", {}% function words", fixed(f64::from(s) * 100.0, 0)))
         .unwrap_or_default();
     (
         BlockKind::Body,
-        format!("article text: {} words{fw} (p = {p:.2})", f.words),
+        format!(
+            "article text: {} words{fw} (p = {})",
+            f.words,
+            fixed(p.into(), 2)
+        ),
     )
 }
 

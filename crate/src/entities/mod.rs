@@ -78,6 +78,14 @@ struct Mention {
     canonical: Option<&'static str>,
 }
 
+impl Mention {
+    /// Its token range: the key mentions are sorted by (one function, so the wasm holds one
+    /// instantiation of the sort for them).
+    fn tokens(&self) -> (usize, usize) {
+        self.toks
+    }
+}
+
 const CONNECTORS: &[&str] = &[
     "al", "bin", "ibn", "bint", "da", "de", "del", "della", "der", "den", "des", "di", "dos", "du",
     "el", "la", "le", "van", "von", "y", "zu",
@@ -529,7 +537,7 @@ fn add_strong_rules(out: &mut Vec<Mention>, rules: Vec<Mention>) {
     }
     if !added.is_empty() {
         out.extend(added);
-        out.sort_by_key(|m| m.toks);
+        out.sort_by_key(Mention::tokens);
     }
 }
 

@@ -73,7 +73,7 @@ pub(super) fn add_surnames_named_again(
     }
     if !added.is_empty() {
         mentions.extend(added);
-        mentions.sort_by_key(|m| m.toks);
+        mentions.sort_by_key(Mention::tokens);
     }
 }
 
