@@ -122,8 +122,13 @@ fn possessive(doc: &Document, j: usize) -> bool {
 /// capitalised words and an abbreviation's dot ("Sen. Bernie Sanders's"); none when the word
 /// before is not capitalised ("the group's spokesman" is a description with "the").
 fn possessor(doc: &Document, det: usize, s0: usize) -> Option<usize> {
+    /// More words than a name and its title take (a bound on the look back).
+    const NAME_WORDS: usize = 6;
     let mut a = det;
-    while a > s0 && (word_is_cap(doc.tok(a - 1)) || (doc.tok(a - 1) == "." && a - 1 > s0)) {
+    while a > s0
+        && det - a < NAME_WORDS
+        && (word_is_cap(doc.tok(a - 1)) || (doc.tok(a - 1) == "." && a - 1 > s0))
+    {
         a -= 1;
     }
     (a < det && word_is_cap(doc.tok(a))).then_some(a)

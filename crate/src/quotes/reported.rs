@@ -81,10 +81,10 @@ pub(super) fn reported_speech(ctx: &Ctx, article: &[bool], quotes: &[Quote]) -> 
 /// The sentence's reported statement in one of the forms, the first whose content
 /// [`says_something`], and the attribution inside the content, if any. A reporting verb
 /// that closes the sentence but for a few words ("…, Mr. Obama said in his interview.")
-/// reports what comes before it (a verb with words of its own after it reports those: "On
-/// the show, Clinton criticized the officer for …"); one set off by commas inside the sentence ("Though the
-/// transition was seamless, he said, replacing her would be acrimonious.") reports both
-/// sides, without the aside.
+/// reports what comes before it; a verb with words of its own after it reports those ("On
+/// the show, Clinton criticized the officer for …"); one set off by commas inside the
+/// sentence ("Though the transition was seamless, he said, replacing her would be
+/// acrimonious.") reports both sides, without the aside.
 fn statement(ctx: &Ctx, s0: usize, e: usize) -> Option<(Reported, Option<Span>)> {
     let doc = ctx.doc;
     let says = |r: &Reported| says_something(doc, r.2 .0, r.2 .1);

@@ -177,8 +177,10 @@ impl Topic<'_> {
                 })
         };
         only_titles(s0) || {
+            /// Longer than a phrase set before the subject (and a bound on the look).
+            const FRONTED: usize = 40;
             let fronted = with_lower(doc.tok(s0), |w| FRONTING.contains(&w));
-            let comma = (s0..k).find(|&j| doc.tok(j) == ",");
+            let comma = (s0..k.min(s0 + FRONTED)).find(|&j| doc.tok(j) == ",");
             fronted && comma.is_some_and(|c| only_titles(c + 1))
         }
     }
