@@ -47,6 +47,10 @@ const NAMED_WITH_LOOK_BACK: usize = 50;
 /// Candidates ranked at most, the most recently named first.
 const MAX_CANDIDATES: usize = 8;
 
+/// Person mentions looked at for them at most: more than the window's sentences hold in
+/// prose, and a bound when a text has no sentence ends.
+const MENTIONS_BACK: usize = 400;
+
 /// A pronoun resolved to a person.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Resolution {
@@ -250,7 +254,7 @@ impl<'a> State<'a> {
     /// The candidates of `p` named in its sentence and the `window` sentences before.
     fn within(&self, p: &Pronoun, window: u32) -> Vec<Candidate> {
         let mut out: Vec<Candidate> = Vec::new();
-        for &(i, a, b) in self.in_window(p, window) {
+        for &(i, a, b) in self.in_window(p, window).take(MENTIONS_BACK) {
             let id = self.layer.entities[i].id.unwrap_or(0);
             if out.iter().any(|c| c.cluster == id) || !self.agrees(p, i, id) {
                 continue;
@@ -363,7 +367,7 @@ impl<'a> State<'a> {
     fn role_holder(&self, p: &Pronoun, d: &descriptions::Description) -> Option<(usize, u32)> {
         // The latest mention of each cluster that fits.
         let mut holders: Vec<(usize, u32)> = Vec::new();
-        for &(i, _, _) in self.in_window(p, FAR_WINDOW) {
+        for &(i, _, _) in self.in_window(p, FAR_WINDOW).take(MENTIONS_BACK) {
             let Some(id) = self.layer.entities[i].id else {
                 continue;
             };
