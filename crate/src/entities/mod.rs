@@ -247,7 +247,7 @@ fn in_gazetteer(w: &str) -> bool {
 }
 
 /// "NEW YORK" → "New York", "AL-ASSAD" → "Al-Assad": headlines and datelines in capitals.
-fn title_case(s: &str) -> String {
+pub(crate) fn title_case(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut start = true;
     for c in s.chars() {
@@ -308,8 +308,9 @@ pub fn find(
     if let Some(l) = language.filter(|l| NOUNS_CAPITALISED.contains(l)) {
         mentions = names_with_evidence(doc, mentions, l);
     }
-    named_again::add_surnames_named_again(doc, &skipped, &mut mentions);
-    agree_on_types(doc, &mut mentions);
+    let full_names = named_again::full_name_surnames(doc, &mentions);
+    named_again::add_surnames_named_again(doc, &skipped, &full_names, &mut mentions);
+    agree_on_types(doc, &full_names, &mut mentions);
     apply_user_names(doc, &skipped, names, &mut mentions);
     let (entities, clusters, genders) = cluster(doc, &mentions);
     let mut entities = entities;
@@ -1101,8 +1102,9 @@ fn speech_verb_next_to(doc: &Document, i: usize, j: usize) -> Option<&'static st
 const NAMING_VERBS: &[&str] = &["brand", "call", "dub", "label", "term"];
 
 /// One surface form, one type: the mention with the strongest cue decides for all the
-/// others; a surname alone takes the type of the full name it ends.
-fn agree_on_types(doc: &Document, mentions: &mut [Mention]) {
+/// others; a surname alone takes the type of the full name it ends (`surnames`, from
+/// [`named_again::full_name_surnames`]).
+fn agree_on_types(doc: &Document, surnames: &HashMap<&str, &str>, mentions: &mut [Mention]) {
     let mut best: HashMap<Cow<str>, (Strength, EntityKind, String)> = HashMap::default();
     for m in mentions.iter() {
         let key = surface_key(&doc.text[m.span.start..m.span.end]);
@@ -1114,7 +1116,6 @@ fn agree_on_types(doc: &Document, mentions: &mut [Mention]) {
             }
         }
     }
-    let surnames = named_again::full_name_surnames(doc, mentions);
     for m in mentions.iter_mut() {
         let text = &doc.text[m.span.start..m.span.end];
         let key = surface_key(text);
@@ -1123,9 +1124,7 @@ fn agree_on_types(doc: &Document, mentions: &mut [Mention]) {
         let speaks = || speech_verb_next_to(doc, m.toks.0, m.toks.1).is_some();
         if m.toks.1 - m.toks.0 == 1 && (m.strength < 3 || speaks()) {
             if let Some(full) = surnames.get(text) {
-                m.kind = EntityKind::Person;
-                m.strength = 2;
-                m.why = format!("surname of {full}");
+                named_again::read_as_surname(m, full);
                 continue;
             }
         }

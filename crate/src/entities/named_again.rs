@@ -27,16 +27,23 @@ pub(super) fn full_name_surnames<'a>(
     surnames
 }
 
+/// Reads one-word mention `m` as the surname of the person named in full as `full`.
+pub(super) fn read_as_surname(m: &mut Mention, full: &str) {
+    m.kind = EntityKind::Person;
+    m.strength = 2;
+    m.why = format!("surname of {full}");
+}
+
 /// Adds a person mention for every word no mention covers that is the surname of a person
-/// named in full ([`full_name_surnames`]), standing alone (no capitalised word on either
-/// side: not "Limbaugh Show") and no ordinary English word ("Price", "Young" may be either),
-/// outside the blocks `skipped`. `mentions` stay in text order.
+/// named in full (`surnames`, from [`full_name_surnames`]), standing alone (no capitalised
+/// word on either side: not "Limbaugh Show") and no ordinary English word ("Price", "Young"
+/// may be either), outside the blocks `skipped`. `mentions` stay in text order.
 pub(super) fn add_surnames_named_again(
     doc: &Document,
     skipped: &dyn Fn(usize) -> bool,
+    surnames: &HashMap<&str, &str>,
     mentions: &mut Vec<Mention>,
 ) {
-    let surnames = full_name_surnames(doc, mentions);
     if surnames.is_empty() {
         return;
     }
@@ -59,16 +66,18 @@ pub(super) fn add_surnames_named_again(
             if !capital(k) || !alone || is_common(w) {
                 continue;
             }
-            added.push(Mention {
+            let mut m = Mention {
                 span: Span::new(doc.tokens[k].start, doc.tokens[k].end),
                 toks: (k, k + 1),
                 kind: EntityKind::Person,
-                strength: 2,
-                why: format!("surname of {full}, named in full in the text"),
+                strength: 0,
+                why: String::new(),
                 role: None,
                 gender: Gender::Unknown,
                 canonical: None,
-            });
+            };
+            read_as_surname(&mut m, full);
+            added.push(m);
         }
     }
     if !added.is_empty() {

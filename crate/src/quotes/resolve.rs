@@ -2,7 +2,7 @@
 
 use super::words::*;
 use super::*;
-use crate::entities::EntityLayer;
+use crate::entities::{title_case, EntityLayer};
 use crate::lexicon::LEX;
 use crate::types::{EntityKind, Span, Speaker};
 
@@ -70,8 +70,7 @@ impl Ctx<'_> {
         {
             return None;
         }
-        let mut chars = noun.chars();
-        let head: String = chars.next()?.to_uppercase().chain(chars).collect();
+        let head = title_case(noun);
         if !LEX.org_heads.contains(head.as_str()) {
             return None;
         }
