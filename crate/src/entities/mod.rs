@@ -28,11 +28,14 @@ use crate::tagger;
 use crate::types::{Cluster, Entity, EntityKind, Span};
 use crate::user_names::{self, UserName};
 
+mod clusters;
 mod combine;
 mod lone_words;
 mod named_again;
 mod people;
 mod verbs;
+
+use clusters::{cluster, Sets};
 
 /// What the entity stage found, plus facts the quote stage needs.
 #[derive(Debug, Clone, Default)]
@@ -1148,220 +1151,6 @@ fn surface_key(text: &str) -> Cow<'_, str> {
     }
 }
 
-/// Initials of a name for acronym matching ("National Council of Resistance of Iran" → NCRI;
-/// "Mojahedin-e Khalq" → MEK).
-fn initials(name: &str) -> String {
-    name.split(|c: char| c.is_whitespace() || c == '-')
-        .filter(|w| {
-            !w.is_empty() && !matches!(*w, "of" | "the" | "and" | "for" | "'s" | "’s" | "&")
-        })
-        .filter_map(|w| w.trim_end_matches(['\'', '’']).chars().next())
-        .flat_map(char::to_uppercase)
-        .collect()
-}
-
-fn is_acronym(s: &str) -> bool {
-    let (mut letters, mut upper) = (0usize, 0usize);
-    for c in s.chars().filter(|c| c.is_alphabetic()) {
-        letters += 1;
-        upper += usize::from(c.is_uppercase());
-    }
-    (2..=8).contains(&letters) && upper * 3 >= letters * 2 && !s.contains(' ')
-}
-
-/// Union-find over mentions.
-struct Sets(Vec<usize>);
-
-impl Sets {
-    fn find(&mut self, a: usize) -> usize {
-        let mut r = a;
-        while self.0[r] != r {
-            r = self.0[r];
-        }
-        let mut x = a;
-        while self.0[x] != r {
-            let next = self.0[x];
-            self.0[x] = r;
-            x = next;
-        }
-        r
-    }
-    fn union(&mut self, a: usize, b: usize) {
-        let (ra, rb) = (self.find(a), self.find(b));
-        if ra != rb {
-            // Keep the earlier mention as the root.
-            let (lo, hi) = (ra.min(rb), ra.max(rb));
-            self.0[hi] = lo;
-        }
-    }
-}
-
-/// Alias statements: "A or the B", "A (B)", "(…abbreviated B, C or D)", "A, also known as B".
-static ALIAS_GAP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"^(\s*,?\s*(or|aka|also known as|also called|formerly)\s+(the\s+)?|\s*\(\s*(the\s+)?)$",
-    )
-    .unwrap()
-});
-static ABBREVIATED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(abbreviated|also known as|known as|aka|or simply)\b").unwrap()
-});
-
-fn cluster(doc: &Document, mentions: &[Mention]) -> (Vec<Entity>, Vec<Cluster>, Vec<Gender>) {
-    let n = mentions.len();
-    let mut sets = Sets((0..n).collect());
-    let text = |m: &Mention| &doc.text[m.span.start..m.span.end];
-    // Asked several times of each mention below.
-    let acronym: Vec<bool> = mentions.iter().map(|m| is_acronym(text(m))).collect();
-    // Same key → same entity.
-    let key_of = |i: usize, m: &Mention| -> (u8, Cow<str>) {
-        let t = text(m);
-        let k = if let Some(c) = m.canonical {
-            Cow::Borrowed(c)
-        } else if acronym[i] && t.chars().filter(|c| c.is_alphabetic()).count() < 5 {
-            Cow::Owned(t.replace('.', "").to_uppercase())
-        } else {
-            surface_key(t)
-        };
-        (group_kind(m.kind), k)
-    };
-    // People by their names' parts; the names of one word they resolve are not joined by
-    // their text (every "Trump" would join, and through them every Trump).
-    let texts: Vec<&str> = mentions.iter().map(text).collect();
-    let resolved = people::join_people(doc, &texts, mentions, &mut sets);
-    let mut first: HashMap<(u8, Cow<str>), usize> =
-        HashMap::with_capacity_and_hasher(n, Default::default());
-    for (i, m) in mentions.iter().enumerate() {
-        if resolved[i] {
-            continue;
-        }
-        let k = key_of(i, m);
-        match first.get(&k) {
-            Some(&f) => sets.union(f, i),
-            None => {
-                first.insert(k, i);
-            }
-        }
-    }
-    // Acronyms join the name whose initials they spell (the first such name).
-    let mut by_initials: HashMap<String, usize> = HashMap::default();
-    if acronym.contains(&true) {
-        for (k, o) in mentions.iter().enumerate() {
-            if matches!(o.kind, EntityKind::Org | EntityKind::Misc) && !acronym[k] {
-                by_initials.entry(initials(text(o))).or_insert(k);
-            }
-        }
-    }
-    for (i, m) in mentions.iter().enumerate() {
-        if acronym[i] {
-            if let Some(&k) = by_initials.get(&text(m).replace('.', "").to_uppercase()) {
-                sets.union(k, i);
-            }
-        }
-    }
-    // Alias statements between neighbouring mentions.
-    for i in 0..n.saturating_sub(1) {
-        let (a, b) = (&mentions[i], &mentions[i + 1]);
-        if !matches!(a.kind, EntityKind::Org | EntityKind::Misc)
-            || !matches!(b.kind, EntityKind::Org | EntityKind::Misc)
-        {
-            continue;
-        }
-        let gap = &doc.text[a.span.end..b.span.start];
-        if gap.len() < 40 && ALIAS_GAP.is_match(gap) {
-            sets.union(i, i + 1);
-        }
-    }
-    // "(Persian: …, abbreviated MEK, PMOI or MKO)": the acronyms in a parenthesis after a name.
-    for i in 0..n {
-        let a = &mentions[i];
-        if !matches!(a.kind, EntityKind::Org | EntityKind::Misc) || acronym[i] {
-            continue;
-        }
-        let rest = &doc.text[a.span.end..];
-        if !rest.trim_start().starts_with('(') {
-            continue;
-        }
-        let open = a.span.end + rest.find('(').unwrap();
-        let Some(close) = doc.text[open..].find(')').map(|k| open + k) else {
-            continue;
-        };
-        if close - open > 400 || !ABBREVIATED.is_match(&doc.text[open..close]) {
-            continue;
-        }
-        let inside: Vec<usize> = (i + 1..n)
-            .take_while(|&k| mentions[k].span.start < close)
-            .filter(|&k| acronym[k])
-            .collect();
-        for k in inside {
-            sets.union(i, k);
-        }
-    }
-
-    // Build clusters in order of first mention.
-    // Per root mention: its cluster's id, 0 before its first mention.
-    let mut root_to_id: Vec<u32> = vec![0; n];
-    let mut clusters: Vec<Cluster> = Vec::new();
-    let mut genders: Vec<Gender> = Vec::new();
-    // Per cluster: the canonical name a gazetteer gave one of its mentions.
-    let mut gazetteer_names: Vec<Option<&'static str>> = Vec::new();
-    let mut entities = Vec::with_capacity(n);
-    for (i, m) in mentions.iter().enumerate() {
-        let r = sets.find(i);
-        let next_id = clusters.len() as u32 + 1;
-        if root_to_id[r] == 0 {
-            root_to_id[r] = next_id;
-        }
-        let id = root_to_id[r];
-        if id == next_id {
-            clusters.push(Cluster {
-                id,
-                name: String::new(),
-                kind: mentions[r].kind,
-                also_kinds: Vec::new(),
-                aliases: Vec::new(),
-                roles: Vec::new(),
-                mentions: 0,
-                quotes: 0,
-                quoted_words: 0,
-            });
-            genders.push(Gender::Unknown);
-            gazetteer_names.push(None);
-        }
-        let gazetteer = &mut gazetteer_names[id as usize - 1];
-        if gazetteer.is_none() {
-            *gazetteer = m.canonical;
-        }
-        let c = &mut clusters[id as usize - 1];
-        let t = text(m);
-        c.mentions += 1;
-        if !c.aliases.iter().any(|a| a == t) {
-            c.aliases.push(t.to_string());
-        }
-        if let Some(role) = &m.role {
-            if !c.roles.contains(role) {
-                c.roles.push(role.clone());
-            }
-        }
-        let g = &mut genders[id as usize - 1];
-        if *g == Gender::Unknown {
-            *g = m.gender;
-        }
-        entities.push(Entity {
-            start: m.span.start,
-            end: m.span.end,
-            text: t.to_string(),
-            kind: m.kind,
-            id: Some(id),
-            why: m.why.clone(),
-        });
-    }
-    for (c, gazetteer) in clusters.iter_mut().zip(gazetteer_names) {
-        c.name = canonical_name(&c.aliases, c.kind, gazetteer);
-    }
-    (entities, clusters, genders)
-}
-
 /// The readings of a cluster that mixes place and organisation mentions (the one entity two
 /// ways: "in Iran", "Iran said" typed ORG): its kind is the type most of its mentions take
 /// (the first mention's among equals), the other its `also_kinds`. Other clusters keep their
@@ -1395,32 +1184,6 @@ pub fn set_readings(clusters: &mut [Cluster], entities: &[Entity]) {
         c.kind = kinds[0].0;
         c.also_kinds = kinds[1..].iter().map(|&(k, _, _)| k).collect();
     }
-}
-
-/// Types that may share a cluster: an acronym typed ORG joins a name typed MISC, and a name
-/// typed PLACE in one sentence and ORG in another ("in Iran", "Iran said") is one entity read
-/// two ways (see [`set_readings`]).
-fn group_kind(k: EntityKind) -> u8 {
-    match k {
-        EntityKind::Org | EntityKind::Misc | EntityKind::Place => 0,
-        EntityKind::Person => 1,
-        EntityKind::Group => 3,
-        _ => 4,
-    }
-}
-
-/// The fullest form: the gazetteer's canonical name, else the longest non-acronym alias.
-fn canonical_name(aliases: &[String], kind: EntityKind, gazetteer: Option<&str>) -> String {
-    if let Some(c) = gazetteer.filter(|_| kind != EntityKind::Group) {
-        return c.to_string();
-    }
-    aliases
-        .iter()
-        .filter(|a| !is_acronym(a))
-        .max_by_key(|a| (a.split_whitespace().count(), a.len()))
-        .or_else(|| aliases.first())
-        .cloned()
-        .unwrap_or_default()
 }
 
 /// Dates, times, amounts and numbers, where no name already stands.
@@ -1632,6 +1395,7 @@ static NUMERIC: LazyLock<Vec<(Regex, EntityKind, &'static str)>> = LazyLock::new
 
 #[cfg(test)]
 mod tests {
+    use super::clusters::initials;
     use super::*;
 
     fn ents(text: &str) -> Vec<(String, EntityKind)> {
