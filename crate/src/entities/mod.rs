@@ -28,6 +28,7 @@ use crate::tagger;
 use crate::types::{Cluster, Entity, EntityKind, Span};
 use crate::user_names::{self, UserName};
 
+mod candidate;
 mod clusters;
 mod combine;
 mod lone_words;
@@ -35,6 +36,7 @@ mod named_again;
 mod people;
 mod verbs;
 
+use candidate::split_candidate;
 use clusters::{cluster, Sets};
 
 /// What the entity stage found, plus facts the quote stage needs.
@@ -761,188 +763,6 @@ fn possessive_joins(doc: &Document, i: usize, j: usize, s1: usize) -> bool {
         k += 1;
     }
     false
-}
-
-/// Peels demonyms, places and titles off the front of a capitalised run and types the rest.
-fn split_candidate(
-    doc: &Document,
-    mut i: usize,
-    j: usize,
-    surnames: &HashSet<&str>,
-    out: &mut Vec<Mention>,
-) {
-    let whole = join_words(doc, i, j);
-    // A gazetteer hit for the whole run wins.
-    if let Some(m) = gazetteer_mention(doc, i, j, whole) {
-        out.push(m);
-        return;
-    }
-    // Leading "The".
-    if doc.tok(i) == "The" && j - i > 1 {
-        i += 1;
-    }
-    // Leading demonym or place before a title: "Turkish Foreign Minister …", "U.S. President …".
-    if j - i >= 2 {
-        let first = doc.tok(i);
-        if (LEX.demonyms.contains_key(first) || LEX.places.contains_key(first))
-            && title_len(doc, i + 1, j).is_some()
-        {
-            if let Some(m) = gazetteer_mention(doc, i, i + 1, first) {
-                out.push(m);
-            }
-            i += 1;
-        }
-    }
-    // A demonym before ordinary words ("Iranian People", "Iranian Regime"): the group only.
-    if j - i >= 2 && LEX.demonyms.contains_key(doc.tok(i)) {
-        let rest_ordinary = (i + 1..j).all(|k| {
-            let w = doc.tok(k);
-            is_common(w) && !LEX.org_heads.contains(w) && LEX.title_of(&[w]).is_none()
-        });
-        if rest_ordinary {
-            if let Some(m) = gazetteer_mention(doc, i, i + 1, doc.tok(i)) {
-                out.push(m);
-            }
-            return;
-        }
-    }
-    // Titles, possibly several: "Supreme Leader Ayatollah Ali Khamenei".
-    let mut role: Option<String> = None;
-    let mut gender = Gender::Unknown;
-    let mut title_words = Vec::new();
-    while let Some(len) = title_len(doc, i, j) {
-        if i + len >= j {
-            break;
-        }
-        let words: Vec<&str> = (i..i + len).map(|k| doc.tok(k)).collect();
-        if let Some(t) = LEX.title_of(&words) {
-            if !t.role.is_empty() {
-                role = Some(t.role.clone());
-            }
-            if t.gender != Gender::Unknown {
-                gender = t.gender;
-            }
-        }
-        title_words.push(join_words(doc, i, i + len).to_string());
-        i += len;
-        // "Chairman of Foreign Affairs Committee": the title's "of" goes with it.
-        if i < j && doc.tok(i) == "of" {
-            i += 1;
-            role = None;
-            title_words.clear();
-        }
-    }
-    // A lowercase title right before the run: "ambassador Matthew Rycroft".
-    if title_words.is_empty() {
-        if let Some((t, w)) = title_before(doc, i) {
-            role = (!t.role.is_empty()).then(|| t.role.clone());
-            if t.gender != Gender::Unknown {
-                gender = t.gender;
-            }
-            title_words.push(w);
-        }
-    }
-    // Nothing but titles: "Mr. President" names nobody (but "Mr. King" does, where the text
-    // names Larry King).
-    if i >= j || (!title_words.is_empty() && lone_title(doc, i, j, surnames)) {
-        return;
-    }
-    let text = join_words(doc, i, j);
-    if let Some(m) = gazetteer_mention(doc, i, j, text) {
-        out.push(m);
-        return;
-    }
-    let words: Vec<&str> = (i..j).map(|k| doc.tok(k)).collect();
-    let span = Span::new(doc.tokens[i].start, doc.tokens[j - 1].end);
-    let mut m = Mention {
-        span,
-        toks: (i, j),
-        kind: EntityKind::Misc,
-        strength: 0,
-        why: String::new(),
-        role,
-        gender,
-        canonical: None,
-    };
-    let last = *words.last().unwrap();
-    let first = words[0];
-    let person_title = !title_words.is_empty();
-    if person_title && !LEX.org_heads.contains(last) {
-        m.kind = EntityKind::Person;
-        m.strength = 3;
-        m.why = format!("title '{}' before name", title_words.join(" "));
-    } else if LEX.org_heads.contains(last)
-        || words.iter().any(|w| LEX.org_heads.contains(w)) && words.len() >= 3
-    {
-        m.kind = EntityKind::Org;
-        m.strength = 2;
-        let head = words
-            .iter()
-            .rev()
-            .find(|w| LEX.org_heads.contains(*w))
-            .unwrap();
-        m.why = format!("organisation word '{head}'");
-    } else if EVENT_HEADS.contains(&last) && words.len() >= 2 {
-        m.kind = EntityKind::Misc;
-        m.strength = 2;
-        m.why = format!("event, law or agreement word '{last}'");
-    } else if PLACE_HEADS.contains(&last) || (PLACE_HEADS.contains(&first) && words.len() >= 2) {
-        m.kind = EntityKind::Place;
-        m.strength = 2;
-        m.why = "place word in the name".into();
-    } else if words.len() >= 2
-        && given_name(first).is_some()
-        && !words
-            .iter()
-            .any(|w| is_common(w) && !in_gazetteer(w) && !LEX.surnames.contains(w))
-    {
-        m.kind = EntityKind::Person;
-        m.strength = 2;
-        m.why = format!("given name '{first}'");
-    } else if words.len() == 2
-        && given_name(first).is_some()
-        && i > doc.sentences[doc.tokens[i].sentence as usize].tokens.0
-        && !last.ends_with('s')
-        && !LEX.places.contains_key(last)
-        && !LEX.demonyms.contains_key(last)
-    {
-        // "fisherman Owen Price": a given name and a capitalised word mid-sentence, where the
-        // capital is informative even if the surname is also an ordinary word.
-        m.kind = EntityKind::Person;
-        m.strength = 1;
-        m.why = format!("given name '{first}' and a capitalised surname");
-    } else if words.len() == 1 && is_all_caps(first) && first.chars().count() <= 6 {
-        m.kind = EntityKind::Org;
-        m.strength = 1;
-        m.why = "acronym".into();
-    } else if let Some(verb) = speech_verb_next_to(doc, i, j) {
-        m.kind = EntityKind::Person;
-        m.strength = 1;
-        m.why = format!("speaks: '{verb}'");
-    } else if words.len() == 1 && (LEX.surnames.contains(first) || given_name(first).is_some()) {
-        m.kind = EntityKind::Person;
-        m.strength = 1;
-        m.why = "known personal name".into();
-    } else if (2..=4).contains(&words.len())
-        && words
-            .iter()
-            .all(|w| !is_common(w) || LEX.surnames.contains(w))
-    {
-        m.kind = EntityKind::Person;
-        m.strength = 0;
-        m.why = "capitalised words that look like a personal name".into();
-    } else if words.len() == 1 && is_common(first) {
-        // "the Regime", "Protests": an ordinary word with a capital, not a name.
-        return;
-    } else {
-        m.kind = EntityKind::Misc;
-        m.strength = 0;
-        m.why = "capitalised name of unknown type".into();
-    }
-    if m.kind == EntityKind::Person && m.gender == Gender::Unknown {
-        m.gender = name_gender(doc, i, j);
-    }
-    out.push(m);
 }
 
 /// The gender of a given name, including hyphenated ones ("Jean-Yves": Yves is male).
