@@ -555,6 +555,8 @@ fn uninformative_capital(doc: &Document, i: usize) -> bool {
     first == Some(i) || doc.is_headline_case(s)
 }
 
+/// The name mentions of sentence `s`, into `out`: a dateline, then each run of name tokens
+/// ([`is_name_token`]) joined across connectors ([`run_end`]), read by [`split_candidate`].
 fn name_mentions(
     doc: &Document,
     s: &Sentence,
@@ -563,70 +565,18 @@ fn name_mentions(
     out: &mut Vec<Mention>,
 ) {
     let (s0, s1) = s.tokens;
-    let headline = doc.is_headline_case(s);
-    // First word of the sentence (after quotes, brackets and citation marks like "[29]").
-    let initial = (s0..s1)
-        .find(|&i| doc.tokens[i].kind == TokenKind::Word)
-        .unwrap_or(s0);
-    let is_name_tok = |i: usize| -> bool {
-        let t = &doc.tokens[i];
-        if t.kind != TokenKind::Word {
-            return false;
-        }
-        let w = doc.tok(i);
-        if !word_is_cap(w) || NOT_NAMES.contains(w) {
-            return false;
-        }
-        if w.starts_with(['’', '\'']) || w.starts_with("I’") || w.starts_with("I'") {
-            return false;
-        }
-        let known = in_gazetteer(w) || LEX.title_of(&[w]).is_some();
-        // In a headline every word is capitalised: only words known as names count.
-        if headline && !known {
-            return rare(w)
-                || LEX.surnames.contains(w)
-                || LEX.org_heads.contains(w)
-                || (is_all_caps(w) && w.chars().count() <= 6 && !is_common(w));
-        }
-        // After a colon, a dash or an opening quote a capital says as little as at the start.
-        let after_break = i > s0
-            && matches!(
-                doc.tok(i - 1),
-                ":" | "-" | "–" | "—" | "“" | "\"" | "‘" | "("
-            );
-        let wary = i == initial || after_break || is_all_caps(w);
-        // An ordinary word can still open a longer name ("World Daily", "Supreme Court"),
-        // but a function word never does ("While Russia").
-        let next_cap = i + 1 < s1
-            && doc.tokens[i + 1].kind == TokenKind::Word
-            && doc.tokens[i + 1].space_before
-            && word_is_cap(doc.tok(i + 1));
-        if wary && is_common(w) && !known && (with_lower(w, |l| LEX.is_stopword(l)) || !next_cap) {
-            return false;
-        }
-        // "Said Ellis: …": a reporting verb opening the sentence is a verb, not a name.
-        if wary && !known && LEX.speech_verb(w).is_some() {
-            return false;
-        }
-        // An unknown word opening a sentence, followed by an ordinary lowercase word and never
-        // capitalised elsewhere ("Skip to main content"), is not a name. A reporting verb
-        // after it ("Khoshroo said") says it is one.
-        if (i == initial || after_break) && !known && !mid_caps.contains(w) {
-            let evidence =
-                rare(w) || LEX.surnames.contains(w) || LEX.org_heads.contains(w) || is_all_caps(w);
-            let next_lower = doc.tokens.get(i + 1).is_some_and(|t| {
-                t.kind == TokenKind::Word
-                    && !word_is_cap(doc.tok(i + 1))
-                    && LEX.speech_verb(doc.tok(i + 1)).is_none()
-            });
-            if !evidence && next_lower {
-                return false;
-            }
-        }
-        true
+    let c = Capitals {
+        s0,
+        s1,
+        headline: doc.is_headline_case(s),
+        // First word of the sentence (after quotes, brackets and citation marks like "[29]").
+        initial: (s0..s1)
+            .find(|&i| doc.tokens[i].kind == TokenKind::Word)
+            .unwrap_or(s0),
+        mid_caps,
     };
     // Each token's answer once (the joining loop asks about some tokens twice).
-    let name_toks: Vec<bool> = (s0..s1).map(is_name_tok).collect();
+    let name_toks: Vec<bool> = (s0..s1).map(|i| is_name_token(doc, &c, i)).collect();
     let is_name_tok = |i: usize| name_toks[i - s0];
     let mut i = s0;
     if let Some(j) = dateline(doc, s) {
@@ -647,29 +597,105 @@ fn name_mentions(
             i += 1;
             continue;
         }
-        let mut j = i + 1;
-        loop {
-            if j < s1 && is_name_tok(j) && glued(doc, j) {
-                j += 1;
-                continue;
-            }
-            if j + 1 < s1 && is_name_tok(j + 1) {
-                let w = doc.tok(j);
-                let lower_connector = CONNECTORS.contains(&w);
-                let of = w == "of" && of_joins(doc, i, j);
-                let amp = w == "&";
-                let poss = doc.tokens[j].kind == TokenKind::Word
-                    && (w == "'s" || w == "’s")
-                    && possessive_joins(doc, i, j, s1);
-                if lower_connector || of || amp || poss {
-                    j += 2;
-                    continue;
-                }
-            }
-            break;
-        }
+        let j = run_end(doc, i, s1, &is_name_tok);
         split_candidate(doc, i, j, surnames, out);
         i = j;
+    }
+}
+
+/// What [`is_name_token`] reads of a sentence: its tokens, whether it is in headline case,
+/// its first word, and the words the text capitalises mid-sentence.
+struct Capitals<'c, 'a> {
+    s0: usize,
+    s1: usize,
+    headline: bool,
+    initial: usize,
+    mid_caps: &'c HashSet<&'a str>,
+}
+
+/// Whether token `i` of the sentence `c` describes can be part of a name: a capitalised
+/// word whose capital says something there.
+fn is_name_token(doc: &Document, c: &Capitals, i: usize) -> bool {
+    let t = &doc.tokens[i];
+    if t.kind != TokenKind::Word {
+        return false;
+    }
+    let w = doc.tok(i);
+    if !word_is_cap(w) || NOT_NAMES.contains(w) {
+        return false;
+    }
+    if w.starts_with(['’', '\'']) || w.starts_with("I’") || w.starts_with("I'") {
+        return false;
+    }
+    let known = in_gazetteer(w) || LEX.title_of(&[w]).is_some();
+    // In a headline every word is capitalised: only words known as names count.
+    if c.headline && !known {
+        return rare(w)
+            || LEX.surnames.contains(w)
+            || LEX.org_heads.contains(w)
+            || (is_all_caps(w) && w.chars().count() <= 6 && !is_common(w));
+    }
+    // After a colon, a dash or an opening quote a capital says as little as at the start.
+    let after_break = i > c.s0
+        && matches!(
+            doc.tok(i - 1),
+            ":" | "-" | "–" | "—" | "“" | "\"" | "‘" | "("
+        );
+    let wary = i == c.initial || after_break || is_all_caps(w);
+    // An ordinary word can still open a longer name ("World Daily", "Supreme Court"),
+    // but a function word never does ("While Russia").
+    let next_cap = i + 1 < c.s1
+        && doc.tokens[i + 1].kind == TokenKind::Word
+        && doc.tokens[i + 1].space_before
+        && word_is_cap(doc.tok(i + 1));
+    if wary && is_common(w) && !known && (with_lower(w, |l| LEX.is_stopword(l)) || !next_cap) {
+        return false;
+    }
+    // "Said Ellis: …": a reporting verb opening the sentence is a verb, not a name.
+    if wary && !known && LEX.speech_verb(w).is_some() {
+        return false;
+    }
+    // An unknown word opening a sentence, followed by an ordinary lowercase word and never
+    // capitalised elsewhere ("Skip to main content"), is not a name. A reporting verb
+    // after it ("Khoshroo said") says it is one.
+    if (i == c.initial || after_break) && !known && !c.mid_caps.contains(w) {
+        let evidence =
+            rare(w) || LEX.surnames.contains(w) || LEX.org_heads.contains(w) || is_all_caps(w);
+        let next_lower = doc.tokens.get(i + 1).is_some_and(|t| {
+            t.kind == TokenKind::Word
+                && !word_is_cap(doc.tok(i + 1))
+                && LEX.speech_verb(doc.tok(i + 1)).is_none()
+        });
+        if !evidence && next_lower {
+            return false;
+        }
+    }
+    true
+}
+
+/// The end of the run of name tokens that starts at token `i` (before `s1`): glued tokens,
+/// and a connector ("bin", "of", "&", a possessive) between two name tokens where it joins.
+fn run_end(doc: &Document, i: usize, s1: usize, is_name_tok: &dyn Fn(usize) -> bool) -> usize {
+    let mut j = i + 1;
+    loop {
+        if j < s1 && is_name_tok(j) && glued(doc, j) {
+            j += 1;
+            continue;
+        }
+        if j + 1 < s1 && is_name_tok(j + 1) {
+            let w = doc.tok(j);
+            let lower_connector = CONNECTORS.contains(&w);
+            let of = w == "of" && of_joins(doc, i, j);
+            let amp = w == "&";
+            let poss = doc.tokens[j].kind == TokenKind::Word
+                && (w == "'s" || w == "’s")
+                && possessive_joins(doc, i, j, s1);
+            if lower_connector || of || amp || poss {
+                j += 2;
+                continue;
+            }
+        }
+        return j;
     }
 }
 
