@@ -31,6 +31,7 @@ use crate::user_names::{self, UserName};
 mod candidate;
 mod clusters;
 mod combine;
+mod labels;
 mod lone_words;
 mod named_again;
 mod people;
@@ -315,6 +316,7 @@ pub fn find(
     }
     let full_names = named_again::full_name_surnames(doc, &mentions);
     named_again::add_surnames_named_again(doc, &skipped, &full_names, &mut mentions);
+    labels::add_speaker_labels(doc, &skipped, &full_names, &mut mentions);
     agree_on_types(doc, &full_names, &mut mentions);
     apply_user_names(doc, &skipped, names, &mut mentions);
     let (entities, clusters, genders) = cluster(doc, &mentions);

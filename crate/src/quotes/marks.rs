@@ -4,6 +4,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::segment::labels::speaker_label;
 use crate::segment::{count_words_upto, Document};
 use crate::types::Span;
 
@@ -222,7 +223,8 @@ fn left_open(
     let q = add_part(out, cont, Span::new(open, b.end), true);
     // The next paragraph continues it when it opens with a mark of the same kind: a text
     // that mixes typewriter and typographic marks (an excerpt pasted into another site's
-    // article) opens a new quote with the other kind.
+    // article) opens a new quote with the other kind, and a transcript's speaker label
+    // (`"PENCE: Well, …`) opens another speaker's turn.
     let straight = doc.text[open..].chars().next().is_some_and(is_straight);
     let next_opens = doc.blocks.get(bi + 1).is_some_and(|nb| {
         let ns = &doc.text[nb.start..nb.end];
@@ -231,7 +233,7 @@ fn left_open(
                 && is_straight(c) == straight
                 && classify_mark(ns, 0, c) != Some(Mark::Close)
         })
-    });
+    }) && speaker_label(doc, bi + 1).is_none();
     // A one- or two-word fragment left open is a stray mark, not a long quote.
     let long = count_words_upto(&doc.text[open..b.end], 5) >= 5;
     (next_opens && long).then_some(q)
@@ -256,6 +258,18 @@ fn add_part(out: &mut Vec<RawQuote>, cont: Option<usize>, span: Span, unclosed: 
     }
 }
 
+/// A quoted turn of a transcript (`"WALLACE: If I may, …`) holds the speaker's words, not
+/// their label: `part`, opening its paragraph, starts after the label if one follows its mark.
+fn after_speaker_label(doc: &Document, part: &mut Span) {
+    let b = doc.block_at(part.start);
+    if doc.blocks[b].start != part.start {
+        return;
+    }
+    if let Some(label) = speaker_label(doc, b).filter(|l| l.turn < part.end) {
+        part.start = label.turn;
+    }
+}
+
 /// The quotation marks of a text, paired.
 pub struct Marks {
     raw: Vec<RawQuote>,
@@ -265,7 +279,10 @@ pub struct Marks {
 
 impl Marks {
     pub fn find(doc: &Document) -> Marks {
-        let raw = pair_marks(doc);
+        let mut raw = pair_marks(doc);
+        for q in raw.iter_mut().filter(|q| !q.single) {
+            after_speaker_label(doc, &mut q.parts[0]);
+        }
         let mut quoted: Vec<Span> = raw
             .iter()
             .filter(|q| !q.single)
@@ -415,6 +432,32 @@ mod tests {
         // The same kind of mark continues it.
         let qs = quotes(&text.replace(['“', '”'], "\""));
         assert_eq!(qs.len(), 1, "{qs:#?}");
+    }
+
+    /// A transcript pasted in marks: each labelled paragraph is its speaker's own turn, and
+    /// the label is the speaker, not part of the words.
+    #[test]
+    fn a_speaker_label_opens_a_new_turn() {
+        let text = "Gov. Mike Pence spoke to Chris Wallace on Sunday.\n\n\
+                    \"WALLACE: Will she be at the debate tomorrow night?\n\n\
+                    \"PENCE: Well, look, she will not be attending the debate.\n\n\
+                    \"WALLACE: Governor, I do not want to interrupt you.";
+        let qs = quotes(text);
+        let turns: Vec<(&str, &str)> = qs
+            .iter()
+            .map(|q| (q.text.as_str(), q.speaker.as_ref().unwrap().name.as_str()))
+            .collect();
+        assert_eq!(
+            turns,
+            [
+                ("Will she be at the debate tomorrow night?", "Chris Wallace"),
+                (
+                    "Well, look, she will not be attending the debate.",
+                    "Mike Pence"
+                ),
+                ("Governor, I do not want to interrupt you.", "Chris Wallace"),
+            ]
+        );
     }
 
     /// Found by the property test: commas after the last quote ran past the last token.

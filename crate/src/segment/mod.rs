@@ -6,6 +6,7 @@
 //! single punctuation marks; a possessive `'s` is its own token so names never swallow it.
 //! Sentences are split at `.!?` unless the word before is a known abbreviation or an initial.
 
+pub mod labels;
 pub mod paragraphs;
 
 use crate::types::Span;
