@@ -24,6 +24,7 @@
 //! latest speaker.
 
 mod cues;
+mod documents;
 mod marks;
 mod mentions;
 mod reported;

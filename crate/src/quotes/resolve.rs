@@ -10,8 +10,9 @@ impl Ctx<'_> {
     /// The entity a mention stands for: its own, or the person it modifies
     /// ([`Ctx::person_it_modifies`]); for "he" or "his", the person
     /// [`crate::coref`] resolved it to; for "it" and "they", the nearest organisation before;
-    /// for a description ("the ambassador"), the person [`crate::coref`] resolved it to, or
-    /// the organisation whose name holds its noun ("the commission").
+    /// for a description ("the ambassador"), the person [`crate::coref`] resolved it to, a
+    /// document's author ([`Ctx::author_of_document`]), or the organisation whose name holds
+    /// its noun ("the commission").
     pub(super) fn resolve(&self, m: &SpeakerMention) -> Option<usize> {
         if let Some(e) = m.entity {
             return Some(self.person_it_modifies(e).unwrap_or(e));
@@ -49,6 +50,7 @@ impl Ctx<'_> {
             .take_while(|r| r.span.end >= m.span.start)
             .find(|r| r.span.end == m.span.end)
             .map(|r| r.antecedent)
+            .or_else(|| self.author_of_document(m.span))
             .or_else(|| self.organisation_described(text, k))
     }
 
