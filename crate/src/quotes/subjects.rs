@@ -257,6 +257,10 @@ impl Ctx<'_> {
             {
                 k += 1;
             }
+            // "President Clinton released …": the name after its titles.
+            if self.entity_at(k).is_none() {
+                k = self.past_titles(k);
+            }
             if k >= v || self.token_quoted(k) {
                 continue;
             }

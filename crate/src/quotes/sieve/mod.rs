@@ -10,6 +10,7 @@
 //! | [`verb_before`] | `X said: "…"`, `X told reporters that "…"` |
 //! | [`sentence_final`] | `"…" and "…", X said.` |
 //! | [`paragraph_introduces`] | a paragraph ending `X told the rally:` |
+//! | [`speech_noun_colon`] | `X made the following comment: "…"`, with no reporting verb |
 //! | [`sentence_before_reports`] | `…, Schiff said. “…”` in one paragraph |
 //! | [`continues`] | a quote after one by a known speaker, in its paragraph or opening the next |
 //! | [`paragraph_before_reports`] | a quote paragraph after one that reports someone |
@@ -24,6 +25,7 @@ mod paragraph_introduces;
 mod partial_guess;
 mod sentence_before_reports;
 mod sentence_final;
+mod speech_noun_colon;
 mod verb_after;
 mod verb_before;
 
@@ -148,6 +150,7 @@ const RULES: &[Rule] = &[
     verb_before::rule,
     sentence_final::rule,
     paragraph_introduces::rule,
+    speech_noun_colon::rule,
     sentence_before_reports::rule,
     continues::rule,
     paragraph_before_reports::rule,
