@@ -70,7 +70,7 @@ fn field(r: &[&'static str], i: usize) -> &'static str {
 }
 
 pub static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
-    let titles: HashMap<String, Title> = rows(include_str!("../data/titles.txt"))
+    let titles: HashMap<String, Title> = rows(data_file!("titles.txt"))
         .map(|r| {
             let role = field(&r, 2);
             (
@@ -92,38 +92,32 @@ pub static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
         .max()
         .unwrap_or(1);
     Lexicon {
-        given_names: rows(include_str!("../data/given_names.txt"))
+        given_names: rows(data_file!("given_names.txt"))
             .map(|r| (r[0], Gender::parse(field(&r, 1))))
             .collect(),
-        surnames: rows(include_str!("../data/surnames.txt"))
-            .map(|r| r[0])
-            .collect(),
-        places: rows(include_str!("../data/places.txt"))
+        surnames: rows(data_file!("surnames.txt")).map(|r| r[0]).collect(),
+        places: rows(data_file!("places.txt"))
             .map(|r| (r[0], field(&r, 1)))
             .collect(),
-        demonyms: rows(include_str!("../data/demonyms.txt"))
+        demonyms: rows(data_file!("demonyms.txt"))
             .map(|r| {
                 let p = field(&r, 1);
                 (r[0], (!p.is_empty() && p != "-").then_some(p))
             })
             .collect(),
-        organisations: rows(include_str!("../data/organisations.txt"))
+        organisations: rows(data_file!("organisations.txt"))
             .map(|r| {
                 let c = field(&r, 1);
                 (r[0], if c.is_empty() { r[0] } else { c })
             })
             .collect(),
-        org_heads: rows(include_str!("../data/org_heads.txt"))
-            .map(|r| r[0])
-            .collect(),
+        org_heads: rows(data_file!("org_heads.txt")).map(|r| r[0]).collect(),
         titles,
         title_max_words,
-        speech_verbs: rows(include_str!("../data/speech_verbs.txt"))
+        speech_verbs: rows(data_file!("speech_verbs.txt"))
             .map(|r| (r[0], field(&r, 1)))
             .collect(),
-        stopwords: rows(include_str!("../data/stopwords.txt"))
-            .map(|r| r[0])
-            .collect(),
+        stopwords: rows(data_file!("stopwords.txt")).map(|r| r[0]).collect(),
     }
 });
 
@@ -303,15 +297,15 @@ mod tests {
     #[test]
     fn data_files_are_sorted_and_unique() {
         let files: &[(&str, &str)] = &[
-            ("given_names", include_str!("../data/given_names.txt")),
-            ("surnames", include_str!("../data/surnames.txt")),
-            ("places", include_str!("../data/places.txt")),
-            ("demonyms", include_str!("../data/demonyms.txt")),
-            ("organisations", include_str!("../data/organisations.txt")),
-            ("org_heads", include_str!("../data/org_heads.txt")),
-            ("titles", include_str!("../data/titles.txt")),
-            ("speech_verbs", include_str!("../data/speech_verbs.txt")),
-            ("stopwords", include_str!("../data/stopwords.txt")),
+            ("given_names", data_file!("given_names.txt")),
+            ("surnames", data_file!("surnames.txt")),
+            ("places", data_file!("places.txt")),
+            ("demonyms", data_file!("demonyms.txt")),
+            ("organisations", data_file!("organisations.txt")),
+            ("org_heads", data_file!("org_heads.txt")),
+            ("titles", data_file!("titles.txt")),
+            ("speech_verbs", data_file!("speech_verbs.txt")),
+            ("stopwords", data_file!("stopwords.txt")),
         ];
         for (name, data) in files {
             let keys: Vec<&str> = rows(data).map(|r| r[0]).collect();

@@ -12,6 +12,13 @@
 //! assert_eq!(a.quotes[0].speaker.as_ref().unwrap().name, "Jane Smith");
 //! ```
 
+/// A file of `crate/data/`, as the crate ships it: without its `#` comment lines (`build.rs`).
+macro_rules! data_file {
+    ($name:literal) => {
+        include_str!(concat!(env!("OUT_DIR"), "/data/", $name))
+    };
+}
+
 pub mod analysis;
 mod binary;
 pub mod boilerplate;

@@ -12,7 +12,7 @@ use rustc_hash::FxHashMap as HashMap;
 
 use crate::segment::Document;
 
-const FUNCTION_WORDS: &str = include_str!("../../data/function_words.txt");
+const FUNCTION_WORDS: &str = data_file!("function_words.txt");
 
 /// Enough text for a sure guess; more only costs time.
 const SAMPLE_BYTES: usize = 6000;

@@ -14,7 +14,7 @@ pub struct Model {
 
 /// The shipped weights.
 pub static MODEL: LazyLock<Model> = LazyLock::new(|| {
-    Model::parse(include_str!("../../data/coref.txt")).expect("crate/data/coref.txt is well formed")
+    Model::parse(data_file!("coref.txt")).expect("crate/data/coref.txt is well formed")
 });
 
 impl Model {
