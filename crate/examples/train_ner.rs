@@ -196,10 +196,16 @@ fn measure<S: Scorer>(docs: &[Doc], misc: bool, scorer: &mut S) -> Counts {
     c
 }
 
-/// Quantises averaged weights: the `budget` largest, `i8` with one scale.
+/// A feature row whose weights all round to this or less moves each tag's score by at most
+/// one step: such rows (12% of them) are dropped. Measured: typed F1 −0.002 on CoNLL++ dev,
+/// −0.001 on UNER dev, −0.003 on GUM dev, and 11.6 KB less of the gzipped wasm.
+const LEAST_ROW_WEIGHT: i8 = 1;
+
+/// Quantises averaged weights: the `budget` largest, `i8` with one scale, without the rows
+/// that say almost nothing ([`LEAST_ROW_WEIGHT`]).
 fn quantise(o: &Opts, avg: &[f32]) -> Vec<u8> {
     let (cut, scale) = threshold(avg, o.budget, o.levels);
-    let q: Vec<i8> = avg
+    let mut q: Vec<i8> = avg
         .iter()
         .map(|&w| {
             if w.abs() > cut {
@@ -209,6 +215,14 @@ fn quantise(o: &Opts, avg: &[f32]) -> Vec<u8> {
             }
         })
         .collect();
+    for row in q.chunks_exact_mut(N_TAGS) {
+        if row
+            .iter()
+            .all(|w| w.unsigned_abs() <= LEAST_ROW_WEIGHT.unsigned_abs())
+        {
+            row.fill(0);
+        }
+    }
     Model::serialize(o.bits, scale, &q)
 }
 
