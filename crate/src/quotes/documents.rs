@@ -5,7 +5,6 @@
 //! the author too. A document with no author in the text ("the clip", "a memo") stays a
 //! description.
 
-use super::words::is_auxiliary_or_adverb;
 use super::Ctx;
 use crate::lexicon::{with_lower, LEX};
 use crate::segment::{word_is_cap, TokenKind};
@@ -39,8 +38,8 @@ const DOCUMENTS: &[&str] = &[
     "opinion",
 ];
 
-/// Documents the name before which is where they were put up ("a Facebook post", "a YouTube
-/// video"), not their author.
+/// Documents the name before which says where they were put up ("a Facebook post"), not who
+/// wrote them.
 const MEDIUM_NAMED: &[&str] = &["post", "tweet", "email"];
 
 /// Verbs that put a document out: its subject is the author ("the council issued a
@@ -152,7 +151,8 @@ impl Ctx<'_> {
     }
 
     /// "the Security Council issued a statement", "Trump said in a statement": the subject of
-    /// the verb that put out the document at token `t`, resolved.
+    /// the verb that put out the document at token `t` (past its auxiliaries: "has issued"),
+    /// resolved.
     fn issuer(&self, t: usize) -> Option<usize> {
         let s0 = self.doc.sentences[self.doc.tokens[t].sentence as usize]
             .tokens
@@ -169,9 +169,6 @@ impl Ctx<'_> {
             v -= 1;
         } else if !with_lower(self.word(v), |l| ISSUING.contains(&l)) {
             return None;
-        }
-        while v > s0 && is_auxiliary_or_adverb(self.word(v - 1)) {
-            v -= 1;
         }
         // A name or a pronoun: a description here ("the report issued a statement") is
         // another document, not followed further.
