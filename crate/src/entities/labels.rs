@@ -54,8 +54,13 @@ pub(super) fn add_speaker_labels(
     if added.is_empty() {
         return;
     }
+    // Labels come in text order and never overlap: a mention overlaps one only if the last
+    // label starting before its end reaches past its start.
     let labelled: Vec<(usize, usize)> = added.iter().map(|m| m.toks).collect();
-    mentions.retain(|m| !labelled.iter().any(|&(i, j)| m.toks.0 < j && i < m.toks.1));
+    mentions.retain(|m| {
+        let k = labelled.partition_point(|&(i, _)| i < m.toks.1);
+        !(k > 0 && labelled[k - 1].1 > m.toks.0)
+    });
     mentions.extend(added);
     mentions.sort_by_key(Mention::tokens);
 }
