@@ -255,6 +255,22 @@ fn build(ctx: &Ctx, site: &Site, kind: QuoteKind, found: Option<Found>) -> Quote
     }
 }
 
+/// Whether a subject found with no reporting verb names someone: a name that is not a place
+/// (`LOS ANGELES, Sept. 28 (UPI) —` opens a sentence, and a place speaks only with a verb), a
+/// pronoun, or a description.
+fn names_someone(ctx: &Ctx, m: &SpeakerMention) -> bool {
+    let last = ctx.doc.text[m.span.start..m.span.end]
+        .rsplit(' ')
+        .next()
+        .unwrap_or("");
+    let place = m
+        .entity
+        .is_some_and(|e| ctx.layer.entities[e].kind == EntityKind::Place);
+    (m.entity.is_some() && !place)
+        || m.pronoun.is_some()
+        || crate::quotes::words::is_description_noun(last)
+}
+
 /// The name of the person mentioned last before `pos` in its paragraph or the one before,
 /// outside quotation marks.
 fn nearest_person_before(ctx: &Ctx, pos: usize, block: usize) -> Option<String> {

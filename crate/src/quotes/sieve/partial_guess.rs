@@ -3,11 +3,10 @@
 //! sentence's subject, else the speaker of the paragraph's previous quote. All guesses, and
 //! marked as such. `Critics called the plan “a disgrace”` is the critics'.
 
-use super::{Found, Site};
+use super::{names_someone, Found, Site};
 use crate::quotes::resolve::previous_speaker;
-use crate::quotes::words::is_description_noun;
 use crate::quotes::{Ctx, LOOK_BACK};
-use crate::types::{EntityKind, Quote};
+use crate::types::Quote;
 
 /// The first of the three guesses that finds someone.
 pub(super) fn guess(ctx: &Ctx, site: &Site, before: &[Quote]) -> Option<Found> {
@@ -30,22 +29,10 @@ pub(super) fn guess(ctx: &Ctx, site: &Site, before: &[Quote]) -> Option<Found> {
     Some(Found::guess(previous_speaker(s, ctx.layer), None, why))
 }
 
-/// The subject opening the quote's sentence, if it names someone: a name that is not a
-/// place (`LOS ANGELES, Sept. 28 (UPI) —` opens the sentence, and a place speaks only with a
-/// verb), a pronoun, or a description.
+/// The subject opening the quote's sentence, if it names someone ([`names_someone`]).
 fn sentence_subject(ctx: &Ctx, site: &Site) -> Option<crate::quotes::SpeakerMention> {
-    let doc = ctx.doc;
     ctx.subject_before(site.open_tok, site.s0.min(site.open_tok), true)
-        .filter(|m| {
-            let last = doc.text[m.span.start..m.span.end]
-                .rsplit(' ')
-                .next()
-                .unwrap_or("");
-            let place = m
-                .entity
-                .is_some_and(|e| ctx.layer.entities[e].kind == EntityKind::Place);
-            (m.entity.is_some() && !place) || m.pronoun.is_some() || is_description_noun(last)
-        })
+        .filter(|m| names_someone(ctx, m))
 }
 
 #[cfg(test)]

@@ -4,11 +4,11 @@
 //! subject's. A possessive before the noun ("his message:") names someone else's words, and
 //! [`super::in_sentence`] reads it first.
 
-use super::{Found, Site};
+use super::{names_someone, Found, Site};
 use crate::lexicon::with_lower;
-use crate::quotes::words::{is_description_noun, SPEECH_NOUNS};
-use crate::quotes::{Ctx, SpeakerMention};
-use crate::types::{EntityKind, Quote};
+use crate::quotes::words::SPEECH_NOUNS;
+use crate::quotes::Ctx;
+use crate::types::Quote;
 
 /// How many tokens may stand between the noun and the colon ("message for voters:").
 const NOUN_REACH: usize = 4;
@@ -73,18 +73,6 @@ fn is_modifier(w: &str) -> bool {
     w.chars().all(|c| c.is_lowercase() || c == '-')
         && !w.is_empty()
         && crate::lexicon::LEX.speech_verb(w).is_none()
-}
-
-/// A name that is not a place, a pronoun, or a description.
-fn names_someone(ctx: &Ctx, m: &SpeakerMention) -> bool {
-    let last = ctx.doc.text[m.span.start..m.span.end]
-        .rsplit(' ')
-        .next()
-        .unwrap_or("");
-    let place = m
-        .entity
-        .is_some_and(|e| ctx.layer.entities[e].kind == EntityKind::Place);
-    (m.entity.is_some() && !place) || m.pronoun.is_some() || is_description_noun(last)
 }
 
 #[cfg(test)]
