@@ -7,10 +7,10 @@
 
 use super::named_again::read_as_surname;
 use super::{given_name, title_case, Mention};
-use crate::lexicon::{Gender, LEX};
+use crate::lexicon::LEX;
 use crate::segment::labels::speaker_label;
 use crate::segment::Document;
-use crate::types::{EntityKind, Span};
+use crate::types::EntityKind;
 use rustc_hash::FxHashMap as HashMap;
 
 /// Reads the speaker label of every paragraph not `skipped` that names a person as a person
@@ -29,16 +29,8 @@ pub(super) fn add_speaker_labels(
         };
         let (i, j) = label.words;
         let surname = title_case(doc.tok(j - 1));
-        let mut m = Mention {
-            span: Span::new(doc.tokens[i].start, doc.tokens[j - 1].end),
-            toks: (i, j),
-            kind: EntityKind::Person,
-            strength: 1,
-            why: "a transcript's speaker label".into(),
-            role: None,
-            gender: Gender::Unknown,
-            canonical: None,
-        };
+        let why = "a transcript's speaker label".to_string();
+        let mut m = Mention::of_tokens(doc, (i, j), EntityKind::Person, 1, why);
         let given = (j - i >= 2)
             .then(|| given_name(&title_case(doc.tok(i))))
             .flatten();

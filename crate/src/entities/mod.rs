@@ -85,6 +85,26 @@ struct Mention {
 }
 
 impl Mention {
+    /// A mention of tokens `toks` (`[first, last)`) with no role, gender or gazetteer name.
+    fn of_tokens(
+        doc: &Document,
+        toks: (usize, usize),
+        kind: EntityKind,
+        strength: Strength,
+        why: String,
+    ) -> Mention {
+        Mention {
+            span: Span::new(doc.tokens[toks.0].start, doc.tokens[toks.1 - 1].end),
+            toks,
+            kind,
+            strength,
+            why,
+            role: None,
+            gender: Gender::Unknown,
+            canonical: None,
+        }
+    }
+
     /// Its token range: the key mentions are sorted by (one function, so the wasm holds one
     /// instantiation of the sort for them).
     fn tokens(&self) -> (usize, usize) {
@@ -582,16 +602,13 @@ fn name_mentions(
     let is_name_tok = |i: usize| name_toks[i - s0];
     let mut i = s0;
     if let Some(j) = dateline(doc, s) {
-        out.push(Mention {
-            span: Span::new(doc.tokens[s0].start, doc.tokens[j - 1].end),
-            toks: (s0, j),
-            kind: EntityKind::Place,
-            strength: OVERRIDES,
-            why: "dateline".into(),
-            role: None,
-            gender: Gender::Unknown,
-            canonical: None,
-        });
+        out.push(Mention::of_tokens(
+            doc,
+            (s0, j),
+            EntityKind::Place,
+            OVERRIDES,
+            "dateline".into(),
+        ));
         i = j;
     }
     while i < s1 {

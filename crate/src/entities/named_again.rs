@@ -5,9 +5,8 @@
 //! entity taggers since Finkel et al., 2005).
 
 use super::{is_common, Mention};
-use crate::lexicon::Gender;
 use crate::segment::{word_is_cap, Document, TokenKind};
-use crate::types::{EntityKind, Span};
+use crate::types::EntityKind;
 use rustc_hash::FxHashMap as HashMap;
 
 /// The last words of people named in full with a real cue (strength ≥ 1), each with the
@@ -66,16 +65,7 @@ pub(super) fn add_surnames_named_again(
             if !capital(k) || !alone || is_common(w) {
                 continue;
             }
-            let mut m = Mention {
-                span: Span::new(doc.tokens[k].start, doc.tokens[k].end),
-                toks: (k, k + 1),
-                kind: EntityKind::Person,
-                strength: 0,
-                why: String::new(),
-                role: None,
-                gender: Gender::Unknown,
-                canonical: None,
-            };
+            let mut m = Mention::of_tokens(doc, (k, k + 1), EntityKind::Person, 0, String::new());
             read_as_surname(&mut m, full);
             added.push(m);
         }
