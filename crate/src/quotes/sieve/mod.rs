@@ -271,6 +271,18 @@ fn names_someone(ctx: &Ctx, m: &SpeakerMention) -> bool {
         || crate::quotes::words::is_description_noun(last)
 }
 
+/// The colon that ends the paragraph before the quote's, when the quote opens its own
+/// sentence there: `… Haley told the council:` / `“We will not stand by.”`.
+fn colon_ending_paragraph_before(ctx: &Ctx, site: &Site) -> Option<usize> {
+    let doc = ctx.doc;
+    if !site.opens_sentence || site.block == 0 {
+        return None;
+    }
+    let prev = doc.blocks[site.block - 1];
+    let last = doc.token_at(prev.end).checked_sub(1)?;
+    (last >= doc.token_at(prev.start) && ctx.word(last) == ":").then_some(last)
+}
+
 /// The name of the person mentioned last before `pos` in its paragraph or the one before,
 /// outside quotation marks.
 fn nearest_person_before(ctx: &Ctx, pos: usize, block: usize) -> Option<String> {

@@ -1,23 +1,16 @@
 //! A quote opening its paragraph after one that ends with a colon introducing it: `… Haley
 //! told the council:` / `“We will not stand by.”`
 
-use super::{Found, Site};
+use super::{colon_ending_paragraph_before, Found, Site};
 use crate::quotes::Ctx;
 use crate::types::Quote;
 
 /// The reporting verb and subject of the colon's sentence.
 pub(super) fn rule(ctx: &Ctx, site: &Site, _: &[Quote]) -> Option<Found> {
     let doc = ctx.doc;
-    if !site.opens_sentence || site.block == 0 {
-        return None;
-    }
-    let prev = &doc.blocks[site.block - 1];
-    if !doc.text[prev.start..prev.end].trim_end().ends_with(':') {
-        return None;
-    }
-    let end_tok = doc.token_at(prev.end);
-    let sentence = doc.tokens[end_tok - 1].sentence as usize;
-    let (m, v) = ctx.before_in_sentence(end_tok, sentence, 40)?;
+    let colon = colon_ending_paragraph_before(ctx, site)?;
+    let sentence = doc.tokens[colon].sentence as usize;
+    let (m, v) = ctx.before_in_sentence(colon + 1, sentence, 40)?;
     let why = format!("the previous paragraph introduces it: '{}'", doc.tok(v));
     Some(Found::sure(m, Some(v), why))
 }

@@ -4,7 +4,7 @@
 //! subject's. A possessive before the noun ("his message:") names someone else's words, and
 //! [`super::in_sentence`] reads it first.
 
-use super::{names_someone, Found, Site};
+use super::{colon_ending_paragraph_before, names_someone, Found, Site};
 use crate::lexicon::with_lower;
 use crate::quotes::words::SPEECH_NOUNS;
 use crate::quotes::Ctx;
@@ -54,17 +54,11 @@ pub(super) fn rule(ctx: &Ctx, site: &Site, _: &[Quote]) -> Option<Found> {
 /// The colon right before the quote's opening mark, or ending the paragraph before when the
 /// quote opens its own.
 fn colon_before(ctx: &Ctx, site: &Site) -> Option<usize> {
-    let doc = ctx.doc;
     let before = site.open_tok.checked_sub(1)?;
     if before >= site.s0 && ctx.word(before) == ":" {
         return Some(before);
     }
-    if !site.opens_sentence || site.block == 0 {
-        return None;
-    }
-    let prev = doc.blocks[site.block - 1];
-    let last = doc.token_at(prev.end).checked_sub(1)?;
-    (last >= doc.token_at(prev.start) && ctx.word(last) == ":").then_some(last)
+    colon_ending_paragraph_before(ctx, site)
 }
 
 /// A word of a noun phrase before its noun, back to its determiner: a lowercase word that is
