@@ -157,12 +157,8 @@ mod tests {
             "the commission",
         );
         let t = "UnitedHealth Group met on Friday.\n\n\"The plan will close,\" the group said.";
-        let qs = quotes(t);
-        let q = qs.iter().find(|q| q.text.contains("plan")).unwrap();
-        assert_eq!(q.speaker.as_ref().unwrap().entity, None, "{q:#?}");
+        assert_unresolved(t, "plan");
         let t = "UnitedHealth Group met on Friday.\n\n\"The plan will close,\" the union said.";
-        let qs = quotes(t);
-        let q = qs.iter().find(|q| q.text.contains("plan")).unwrap();
-        assert_eq!(q.speaker.as_ref().unwrap().entity, None, "{q:#?}");
+        assert_unresolved(t, "plan");
     }
 }

@@ -37,6 +37,14 @@ pub(super) fn assert_quote(text: &str, starts_with: &str, speaker: Option<&str>,
     assert_eq!(q.kind, kind, "{q:#?}");
 }
 
+/// The quote of `text` holding `words` has a speaker that names no entity: a description
+/// left as written.
+pub(super) fn assert_unresolved(text: &str, words: &str) {
+    let qs = quotes(text);
+    let q = qs.iter().find(|q| q.text.contains(words)).unwrap();
+    assert_eq!(q.speaker.as_ref().unwrap().entity, None, "{q:#?}");
+}
+
 /// The speaker's resolved name and the in-text mention it was attributed through.
 pub(super) fn assert_mention(text: &str, starts_with: &str, name: &str, mention: &str) {
     let qs = quotes(text);
