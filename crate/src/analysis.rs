@@ -221,6 +221,10 @@ fn references(
                     coref::Basis::Role => {
                         format!("'{}' was given that role before it", antecedent.text)
                     }
+                    coref::Basis::MainPerson => format!(
+                        "no one was given that role; '{}' is the person the text names most",
+                        antecedent.text
+                    ),
                     coref::Basis::LatestSpeaker => format!(
                         "'{}' spoke last, and no one else has been a sentence's subject since",
                         antecedent.text
