@@ -1,5 +1,6 @@
 //! Reporting verbs: which speech-verb forms are cues here.
 
+use super::words::is_preposition;
 use super::*;
 use crate::lexicon::{with_lower, LEX};
 use crate::pos::{self, Pos, Upos};
@@ -78,9 +79,14 @@ impl Ctx<'_> {
     /// A reporting verb right after a quote and its speaker (`“…,” a narrator in the ad
     /// asks`): any speech-verb form, whatever the tagger read (a form after a quote and a noun
     /// phrase is the verb; the tagger took that "asks" for a plural noun), or "read(s)", which
-    /// reports only there (`“…,” the letter reads`).
+    /// reports only there (`“…,” the letter reads`). Not a form right after a preposition other than "to": that is a noun ("the former
+    /// secretary of state said", "in charge").
     pub(super) fn after_quote_cue(&self, k: usize) -> bool {
-        LEX.speech_verb(self.word(k)).is_some() || matches!(self.word(k), "read" | "reads")
+        let after_preposition = k
+            .checked_sub(1)
+            .is_some_and(|p| with_lower(self.word(p), |w| w != "to" && is_preposition(w)));
+        !after_preposition
+            && (LEX.speech_verb(self.word(k)).is_some() || matches!(self.word(k), "read" | "reads"))
     }
 
     /// A reporting verb used as a verb: not "his remarks", "the statement", "remarks by X".
@@ -125,6 +131,16 @@ impl Ctx<'_> {
 #[cfg(test)]
 mod tests {
     use crate::quotes::tests::*;
+
+    #[test]
+    fn a_speech_verb_form_after_a_preposition_is_a_noun() {
+        let qs = quotes("“That is wrong,” the former secretary of state said on Monday.");
+        let cue = qs[0].cue.as_ref().map(|c| c.text.as_str());
+        assert_eq!(cue, Some("said"), "{qs:#?}");
+        // Not "to": "he went on to say".
+        let qs = quotes("“That is wrong,” he went on to say.");
+        assert_eq!(qs[0].cue.as_ref().map(|c| c.text.as_str()), Some("say"));
+    }
 
     #[test]
     fn a_noun_spelled_like_a_speech_verb_is_no_cue() {
