@@ -50,10 +50,34 @@ const PERSON_NOUNS: &[&str] = &[
     "worker",
 ];
 
+/// Person nouns that are no title but name the kind of person a story is about: a
+/// description with one ("the businessman said") may go to that person when no one was
+/// given the role ([`names_a_public_role`]).
+const PUBLIC_PERSON_NOUNS: &[&str] = &[
+    "businessman",
+    "businesswoman",
+    "front-runner",
+    "frontrunner",
+];
+
+/// Whether a description's role is one the person a story is about holds: a title's
+/// ("senator", "candidate"), one of [`PUBLIC_PERSON_NOUNS`], or a people's name ("the
+/// Republican"); not the ordinary people a story quotes by description ("the employee",
+/// "the protester", "the narrator"), who are seldom the person it names most.
+pub fn names_a_public_role(d: &Description, doc: &Document) -> bool {
+    let w = doc.tok(d.head);
+    word_is_cap(w)
+        || with_lower(w, |l| {
+            LEX.title(l).is_some() || PUBLIC_PERSON_NOUNS.contains(&l)
+        })
+}
+
 /// A noun naming one person by role ("senator", "nominee", "spokeswoman"): a title with a
 /// role, or one of [`PERSON_NOUNS`]. Lowercase only.
 pub fn is_person_noun(lower: &str) -> bool {
-    LEX.title(lower).is_some_and(|t| !t.role.is_empty()) || PERSON_NOUNS.contains(&lower)
+    LEX.title(lower).is_some_and(|t| !t.role.is_empty())
+        || PERSON_NOUNS.contains(&lower)
+        || PUBLIC_PERSON_NOUNS.contains(&lower)
 }
 
 /// A definite description of a person, its role noun at token `head`.
@@ -75,10 +99,11 @@ pub fn description_at(doc: &Document, k: usize) -> Option<Description> {
     // "the" a few words before first: most words have none, and no look-up is made for them.
     let the = |j: usize| matches!(doc.tok(j), "the" | "The");
     let determiner = |j: usize| the(j) || possessive(doc, j);
+    let one_of_a_people = word_is_cap(w) && stands_for_one_of_a_people(doc, k);
     if doc.tokens[k].kind != TokenKind::Word
-        || word_is_cap(w)
+        || (word_is_cap(w) && !one_of_a_people)
         || !(k.saturating_sub(MODIFIERS + 1)..k).any(determiner)
-        || !is_person_noun(w)
+        || !(one_of_a_people || is_person_noun(w))
     {
         return None;
     }
@@ -107,10 +132,28 @@ pub fn description_at(doc: &Document, k: usize) -> Option<Description> {
     Some(Description {
         first,
         head: k,
-        role: title.map_or_else(|| w.to_string(), |t| t.role.clone()),
+        role: title.map_or_else(|| w.to_lowercase(), |t| t.role.clone()),
         names: (det + 1..k).filter(|&j| word_is_cap(doc.tok(j))).collect(),
         gender: title.map_or(Gender::Unknown, |t| t.gender),
     })
+}
+
+/// Token `k` is a demonym or a party's member in the singular that ends its phrase, and so
+/// stands for one person: "the Texan said", "the Republican, who…", not "the Republican
+/// nominee" (a modifier) nor "the Republicans" (a group).
+fn stands_for_one_of_a_people(doc: &Document, k: usize) -> bool {
+    let w = doc.tok(k);
+    let ends_phrase = doc.tokens.get(k + 1).is_none_or(|t| {
+        let next = doc.tok(k + 1);
+        t.kind != TokenKind::Word
+            || LEX.speech_verb(next).is_some()
+            || next.ends_with("ly")
+            || matches!(
+                next,
+                "who" | "has" | "had" | "is" | "was" | "will" | "would"
+            )
+    });
+    !w.ends_with('s') && LEX.demonyms.contains_key(w) && ends_phrase
 }
 
 /// A possessive `'s` or `’s` written onto the word before it.
@@ -193,6 +236,19 @@ mod tests {
         assert_eq!(
             found("the group's spokesman said"),
             ["the group's spokesman"]
+        );
+    }
+
+    #[test]
+    fn one_of_a_people_in_the_singular_is_a_description() {
+        assert_eq!(
+            found("Later the Texan said no. The Republican, who spoke first, agreed."),
+            ["the Texan", "The Republican"]
+        );
+        assert!(
+            found("the Republican nominee said; the Republicans said; a Texan said")
+                .iter()
+                .all(|d| d.ends_with("nominee"))
         );
     }
 

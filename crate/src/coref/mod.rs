@@ -22,7 +22,7 @@ pub mod model;
 mod tests;
 
 use crate::entities::EntityLayer;
-use crate::lexicon::{with_lower, Gender};
+use crate::lexicon::{with_lower, Gender, LEX};
 use crate::pos::{self, Pos};
 use crate::quotes::Marks;
 use crate::segment::{Document, TokenKind};
@@ -48,6 +48,13 @@ const NAMED_WITH_LOOK_BACK: usize = 50;
 /// How often the person a description goes to for want of a role holder must have been
 /// named before it (and twice as often as anyone else).
 const MAIN_PERSON_MENTIONS: u32 = 3;
+
+/// Person mentions looked back over for the person a text is about.
+const MAIN_PERSON_LOOK_BACK: usize = 2_000;
+
+/// The two sides of American party politics, as descriptions name them ("the GOP
+/// nominee").
+const PARTIES: [&[&str]; 2] = [&["Democratic", "Democrat"], &["Republican", "GOP"]];
 
 /// Candidates ranked at most, the most recently named first.
 const MAX_CANDIDATES: usize = 8;
@@ -359,7 +366,7 @@ impl<'a> State<'a> {
         };
         let ((mention, cluster), basis) = match self.role_holder(&p, d) {
             Some(found) => (found, Basis::Role),
-            None => (self.main_person(&p)?, Basis::MainPerson),
+            None => (self.main_person(&p, d)?, Basis::MainPerson),
         };
         Some(Resolution {
             span: Span::new(doc.tokens[d.first].start, doc.tokens[d.head].end),
@@ -375,23 +382,42 @@ impl<'a> State<'a> {
     /// quotation marks (when `p` is) and of a compatible gender, the one named most often,
     /// at least [`MAIN_PERSON_MENTIONS`] times and at least twice as often as anyone else
     /// that fits ("the businessman said" in a story that names Donald Trump seven times and
-    /// no one else twice). Its latest mention and cluster.
-    fn main_person(&self, p: &Pronoun) -> Option<(usize, u32)> {
+    /// no one else twice); not one the text named with another party than `d` names, nor
+    /// one named in the description's own sentence. Its latest mention and cluster.
+    fn main_person(&self, p: &Pronoun, d: &descriptions::Description) -> Option<(usize, u32)> {
+        if !descriptions::names_a_public_role(d, self.doc) {
+            return None;
+        }
         let before = self.persons_before(p);
-        // Per cluster: its latest mention that fits and how often it was named by then.
+        // Per cluster: its latest mention of a gender that fits and how often it was named by
+        // then; the most named first.
+        let mut seen = vec![false; self.layer.clusters.len() + 1];
         let mut latest: Vec<(usize, u32, u32)> = Vec::new();
-        for (j, &(i, _, _)) in before.iter().enumerate().rev() {
+        // Among the latest mentions: a person the text is about was named among them, and
+        // the counts are the whole text's (a bound that keeps a long text linear).
+        let recent = before.len().saturating_sub(MAIN_PERSON_LOOK_BACK);
+        for (j, &(i, _, _)) in before.iter().enumerate().skip(recent).rev() {
             let Some(id) = self.layer.entities[i].id else {
                 continue;
             };
-            if latest.iter().all(|&(_, c, _)| c != id) && self.agrees(p, i, id) {
+            if !seen[id as usize] && self.agrees(p, i, id) {
+                seen[id as usize] = true;
                 latest.push((i, id, self.named[j]));
             }
         }
         latest.sort_by_key(|&(_, _, n)| std::cmp::Reverse(n));
-        let (i, id, n) = *latest.first()?;
-        let runner_up = latest.get(1).map_or(0, |&(_, _, n)| n);
-        (n >= MAIN_PERSON_MENTIONS && n >= 2 * runner_up).then_some((i, id))
+        // Of those, the two most named whom the description's party and people fit.
+        let mut fitting = latest.into_iter().filter(|&(_, id, _)| {
+            !self.of_another_party(before, id, d) && self.of_its_people(before, id, d)
+        });
+        let (i, id, n) = fitting.next()?;
+        let runner_up = fitting.next().map_or(0, |(_, _, n)| n);
+        // Named in the description's own sentence, a person is named again by a pronoun, not
+        // a description: "Trump took on Clinton after the Democratic front-runner said".
+        let sentence = |k: usize| self.doc.tokens[k].sentence;
+        let same_sentence =
+            sentence(self.doc.token_at(self.layer.entities[i].start)) == sentence(p.token);
+        (n >= MAIN_PERSON_MENTIONS && n >= 2 * runner_up && !same_sentence).then_some((i, id))
     }
 
     /// The latest person before `p` in the [`FAR_WINDOW`] whose cluster has the role of
@@ -423,6 +449,58 @@ impl<'a> State<'a> {
             })
             .or(holders.first())
             .copied()
+    }
+
+    /// Whether description `d` names a party ("the Democratic front-runner") and the text
+    /// named cluster `id` with the other one ("Republican nominee Donald Trump").
+    fn of_another_party(
+        &self,
+        mentions: &[(usize, usize, usize)],
+        id: u32,
+        d: &descriptions::Description,
+    ) -> bool {
+        d.names.iter().any(|&t| {
+            let w = self.doc.tok(t);
+            PARTIES.iter().any(|side| {
+                side.contains(&w)
+                    && PARTIES
+                        .iter()
+                        .filter(|other| !other.contains(&w))
+                        .flat_map(|other| other.iter())
+                        .any(|o| self.named_with(mentions, id, o))
+            })
+        })
+    }
+
+    /// Whether cluster `id` was named with each people's name `d` holds, other than a
+    /// party's, or with its country ("Russian" of "the Russian leader": "Russian President
+    /// Vladimir Putin", "President Vladimir V. Putin of Russia").
+    fn of_its_people(
+        &self,
+        mentions: &[(usize, usize, usize)],
+        id: u32,
+        d: &descriptions::Description,
+    ) -> bool {
+        /// Words after a name that may hold its country ("of Russia").
+        const AFTER: usize = 3;
+        d.names.iter().all(|&t| {
+            let w = self.doc.tok(t);
+            let Some(country) = LEX.demonyms.get(w) else {
+                return true;
+            };
+            let near = |&(i, _, b): &(usize, usize, usize)| {
+                let after = b + 1..(b + 1 + AFTER).min(self.doc.tokens.len());
+                self.layer.entities[i].id == Some(id)
+                    && after.into_iter().any(|k| Some(self.doc.tok(k)) == *country)
+            };
+            PARTIES.iter().any(|side| side.contains(&w))
+                || self.named_with(mentions, id, w)
+                || mentions
+                    .iter()
+                    .rev()
+                    .take(NAMED_WITH_LOOK_BACK * 20)
+                    .any(near)
+        })
     }
 
     /// Whether one of the latest [`NAMED_WITH_LOOK_BACK`] mentions of cluster `id` among

@@ -140,3 +140,22 @@ fn a_description_nobody_holds_goes_to_the_person_the_text_is_about() {
     );
     assert!(r.is_empty(), "{r:?}");
 }
+
+#[test]
+fn a_description_of_one_party_never_goes_to_a_person_of_the_other() {
+    let text = "Republican nominee Donald Trump spoke in Iowa. Trump praised the crowd. Trump \
+                left. Later the Democratic front-runner said the race was close.";
+    assert!(resolved(text).is_empty(), "{:?}", resolved(text));
+    let r = resolved(&text.replace("Democratic", "GOP"));
+    assert_eq!(
+        r,
+        [("front-runner".to_string(), "Donald Trump".to_string())]
+    );
+}
+
+#[test]
+fn a_description_is_not_the_person_its_own_sentence_names() {
+    let text = "Donald Trump spoke in Iowa. Trump praised the crowd. Trump took on Jane Roe \
+                after the front-runner said he was wrong.";
+    assert!(resolved(text).iter().all(|(w, _)| w != "front-runner"));
+}

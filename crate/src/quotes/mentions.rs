@@ -104,6 +104,20 @@ impl Ctx<'_> {
         if i >= self.doc.tokens.len() {
             return None;
         }
+        // "the Texan said", "the Republican said": one person, described by a name of
+        // their people, not the group.
+        let one_of_a_people = word_is_cap(self.word(i))
+            .then(|| description_at(self.doc, i))
+            .flatten()
+            .filter(|d| d.head == i);
+        if let Some(d) = one_of_a_people {
+            let m = SpeakerMention {
+                span: Span::new(self.doc.tokens[d.first].start, self.doc.tokens[i].end),
+                entity: None,
+                pronoun: None,
+            };
+            return Some((m, i + 1));
+        }
         if let Some(e) = self.entity_at(i) {
             let ent = &self.layer.entities[e];
             let end = self.doc.token_at(ent.end);
