@@ -24,7 +24,7 @@
 use super::marks::Marks;
 use super::words::{is_pronoun_word, pronoun};
 use super::LOOK_BACK;
-use crate::coref::descriptions::{description_at, MODIFIERS};
+use crate::coref::descriptions::{description_at, is_person_noun, MODIFIERS};
 use crate::coref::{self, Basis, Resolution};
 use crate::entities::EntityLayer;
 use crate::lexicon::{with_lower, Gender};
@@ -72,7 +72,10 @@ pub fn speakers_go_on(
         let span = Span::new(s.start, s.end);
         let c = match decided.get(&span) {
             Some(&c) => c,
-            None => match ctx.latest_speaker(quotes, k, s.start, stand_in.gender) {
+            None => match ctx
+                .introduced(&quotes[k], s.start, &stand_in)
+                .or_else(|| ctx.latest_speaker(quotes, k, s.start, stand_in.gender))
+            {
                 Some(c) if s.entity != Some(c) && ctx.may_hold(c, stand_in.role.as_deref()) => {
                     decided.insert(span, c);
                     ctx.resolve(pronouns, span, stand_in.token, c);
@@ -166,6 +169,59 @@ impl Topic<'_> {
             .max()?;
         let near = self.doc.block_at(since) + PARAGRAPHS_BACK >= block;
         (near && !self.another_subject(c, since, at)).then_some(c)
+    }
+
+    /// The person the paragraph before introduced, when quote `q` opens its paragraph and
+    /// its speaker is "he" or "she" at byte `at`: the last person that paragraph names
+    /// outside quotation marks, of a gender that agrees, named with an apposition ("…
+    /// concerns Henry Crespo, president of the Florida Democratic Black Caucus. / “No one
+    /// is writing songs for Hillary,” he said."). News introduces a
+    /// source so just before their words; the speaker quoted before them, or the sentence's
+    /// subject, is someone else. Not when that paragraph opens with "he" or "she" (of the
+    /// same gender): it goes on about them.
+    fn introduced(&self, q: &Quote, at: usize, stand_in: &StandIn) -> Option<u32> {
+        let doc = self.doc;
+        let block = doc.block_at(at);
+        let opens = doc.block_at(q.start) == block
+            && doc.text[doc.blocks[block].start..q.start].trim().is_empty();
+        if stand_in.role.is_some() || stand_in.gender == Gender::Unknown || !opens || block == 0 {
+            return None;
+        }
+        let before = &doc.blocks[block - 1];
+        // "She appeared to imply that Trump, a political outsider, …": the paragraph goes on
+        // about "she"; the person it introduces is someone she spoke of.
+        let first = doc.token_at(before.start);
+        if first < doc.tokens.len() && pronoun(doc.tok(first)) == Some(stand_in.gender) {
+            return None;
+        }
+        let ents = &self.layer.entities;
+        let (a, b) = (
+            ents.partition_point(|e| e.start < before.start),
+            ents.partition_point(|e| e.start < q.start),
+        );
+        let e = ents[a..b].iter().rev().find(|e| {
+            e.kind == EntityKind::Person
+                && !self.marks.is_quoted(e.start)
+                && e.id.is_some_and(|c| self.agrees(c, stand_in.gender, at))
+        })?;
+        (e.end <= before.end && self.apposition_after(doc.token_at(e.end))).then_some(e.id?)
+    }
+
+    /// Token `k`, right after a name, opens an apposition that gives a role: ", president of
+    /// …", ", a spokesman for …", ", the group's founder" (not ", who …": a person a source
+    /// talks about is named so too).
+    fn apposition_after(&self, k: usize) -> bool {
+        let doc = self.doc;
+        let word = |j: usize| (j < doc.tokens.len()).then(|| doc.tok(j));
+        // A role: a title or person noun, after "a", "an", "the" and modifiers or not.
+        let role = |j: usize| {
+            (j..(j + 4).min(doc.tokens.len())).any(|t| {
+                doc.tokens[t].kind == TokenKind::Word && with_lower(doc.tok(t), is_person_noun)
+            })
+        };
+        word(k) == Some(",")
+            && word(k + 1).is_some_and(|w| !matches!(w, "who" | "and"))
+            && role(k + 1)
     }
 
     /// Cluster `c` may be "he" (or "she", by `g`) at byte `at`: its names and titles, and
@@ -489,6 +545,22 @@ mod tests {
             "\"We will win,\" Ana Reyes said",
         );
         assert_mention(&spoke, "It drives", "Ana Reyes", "the Republican");
+    }
+
+    /// A source the paragraph before introduced with their role is "he"; not when that
+    /// paragraph goes on about "she" and the role is someone she spoke of.
+    #[test]
+    fn a_source_introduced_just_before_is_the_pronoun() {
+        let t = "\"We will win,\" Tom Hale said.\n\n\
+                 While Carl Berg had many singers writing songs for him, that has not \
+                 happened for Hale, which concerns Henry Crespo, president of the Miami \
+                 Caucus.\n\n\
+                 \"No one is writing songs for Hale,\" he said.";
+        assert_mention(t, "No one", "Henry Crespo", "he");
+        let t = "\"We will win,\" Ana Reyes said on Monday.\n\n\
+                 She appeared to imply that Mary Lee, the former governor, could lose.\n\n\
+                 \"Some people feel it will happen,\" she said.";
+        assert_mention(t, "Some people", "Ana Reyes", "she");
     }
 
     /// Once another person opens a sentence, the pronoun resolver decides.
