@@ -52,25 +52,13 @@ const PERSON_NOUNS: &[&str] = &[
 
 /// Person nouns that are no title but name the kind of person a story is about: a
 /// description with one ("the businessman said") may go to that person when no one was
-/// given the role ([`names_a_public_role`]).
+/// given the role ([`Description::public`]).
 const PUBLIC_PERSON_NOUNS: &[&str] = &[
     "businessman",
     "businesswoman",
     "front-runner",
     "frontrunner",
 ];
-
-/// Whether a description's role is one the person a story is about holds: a title's
-/// ("senator", "candidate"), one of [`PUBLIC_PERSON_NOUNS`], or a people's name ("the
-/// Republican"); not the ordinary people a story quotes by description ("the employee",
-/// "the protester", "the narrator"), who are seldom the person it names most.
-pub fn names_a_public_role(d: &Description, doc: &Document) -> bool {
-    let w = doc.tok(d.head);
-    word_is_cap(w)
-        || with_lower(w, |l| {
-            LEX.title(l).is_some() || PUBLIC_PERSON_NOUNS.contains(&l)
-        })
-}
 
 /// A noun naming one person by role ("senator", "nominee", "spokeswoman"): a title with a
 /// role, or one of [`PERSON_NOUNS`]. Lowercase only.
@@ -91,6 +79,11 @@ pub struct Description {
     /// Its capitalised modifiers ("Vermont", "Republican"): tokens.
     pub names: Vec<usize>,
     pub gender: Gender,
+    /// Its role is one the person a story is about holds: a title's ("senator",
+    /// "candidate"), one of [`PUBLIC_PERSON_NOUNS`], or a people's name ("the Republican");
+    /// not the ordinary people a story quotes by description ("the employee", "the
+    /// protester", "the narrator"), who are seldom the person it names most.
+    pub public: bool,
 }
 
 /// The description whose role noun is token `k`, if it is one.
@@ -135,6 +128,7 @@ pub fn description_at(doc: &Document, k: usize) -> Option<Description> {
         role: title.map_or_else(|| w.to_lowercase(), |t| t.role.clone()),
         names: (det + 1..k).filter(|&j| word_is_cap(doc.tok(j))).collect(),
         gender: title.map_or(Gender::Unknown, |t| t.gender),
+        public: one_of_a_people || title.is_some() || PUBLIC_PERSON_NOUNS.contains(&w),
     })
 }
 

@@ -54,7 +54,12 @@ const MAIN_PERSON_LOOK_BACK: usize = 2_000;
 
 /// The two sides of American party politics, as descriptions name them ("the GOP
 /// nominee").
-const PARTIES: [&[&str]; 2] = [&["Democratic", "Democrat"], &["Republican", "GOP"]];
+const PARTIES: [[&str; 2]; 2] = [["Democratic", "Democrat"], ["Republican", "GOP"]];
+
+/// The side of [`PARTIES`] that word `w` names.
+fn party(w: &str) -> Option<usize> {
+    PARTIES.iter().position(|side| side.contains(&w))
+}
 
 /// Candidates ranked at most, the most recently named first.
 const MAX_CANDIDATES: usize = 8;
@@ -385,12 +390,12 @@ impl<'a> State<'a> {
     /// no one else twice); not one the text named with another party than `d` names, nor
     /// one named in the description's own sentence. Its latest mention and cluster.
     fn main_person(&self, p: &Pronoun, d: &descriptions::Description) -> Option<(usize, u32)> {
-        if !descriptions::names_a_public_role(d, self.doc) {
+        if !d.public {
             return None;
         }
         let before = self.persons_before(p);
         // Per cluster: its latest mention of a gender that fits and how often it was named by
-        // then; the most named first.
+        // then, the latest first.
         let mut seen = vec![false; self.layer.clusters.len() + 1];
         let mut latest: Vec<(usize, u32, u32)> = Vec::new();
         // Among the latest mentions: a person the text is about was named among them, and
@@ -405,13 +410,19 @@ impl<'a> State<'a> {
                 latest.push((i, id, self.named[j]));
             }
         }
-        latest.sort_by_key(|&(_, _, n)| std::cmp::Reverse(n));
-        // Of those, the two most named whom the description's party and people fit.
-        let mut fitting = latest.into_iter().filter(|&(_, id, _)| {
-            !self.of_another_party(before, id, d) && self.of_its_people(before, id, d)
-        });
-        let (i, id, n) = fitting.next()?;
-        let runner_up = fitting.next().map_or(0, |(_, _, n)| n);
+        // Of those, the two most named (the latest first among equals) whom the description's
+        // party and people fit. Picked, not sorted: a sort of its own costs the wasm 6 KB.
+        let fits =
+            |id: u32| !self.of_another_party(before, id, d) && self.of_its_people(before, id, d);
+        let mut most_named = || loop {
+            let k = (0..latest.len()).min_by_key(|&k| std::cmp::Reverse(latest[k].2))?;
+            let found = latest.remove(k);
+            if fits(found.1) {
+                return Some(found);
+            }
+        };
+        let (i, id, n) = most_named()?;
+        let runner_up = most_named().map_or(0, |(_, _, n)| n);
         // Named in the description's own sentence, a person is named again by a pronoun, not
         // a description: "Trump took on Clinton after the Democratic front-runner said".
         let sentence = |k: usize| self.doc.tokens[k].sentence;
@@ -460,14 +471,10 @@ impl<'a> State<'a> {
         d: &descriptions::Description,
     ) -> bool {
         d.names.iter().any(|&t| {
-            let w = self.doc.tok(t);
-            PARTIES.iter().any(|side| {
-                side.contains(&w)
-                    && PARTIES
-                        .iter()
-                        .filter(|other| !other.contains(&w))
-                        .flat_map(|other| other.iter())
-                        .any(|o| self.named_with(mentions, id, o))
+            party(self.doc.tok(t)).is_some_and(|side| {
+                PARTIES[1 - side]
+                    .iter()
+                    .any(|o| self.named_with(mentions, id, o))
             })
         })
     }
@@ -493,7 +500,7 @@ impl<'a> State<'a> {
                 self.layer.entities[i].id == Some(id)
                     && after.into_iter().any(|k| Some(self.doc.tok(k)) == *country)
             };
-            PARTIES.iter().any(|side| side.contains(&w))
+            party(w).is_some()
                 || self.named_with(mentions, id, w)
                 || mentions
                     .iter()
@@ -506,6 +513,7 @@ impl<'a> State<'a> {
     /// Whether one of the latest [`NAMED_WITH_LOOK_BACK`] mentions of cluster `id` among
     /// `mentions` has `word` among the few words before it ("Republican" of "Republican
     /// presidential nominee Donald Trump").
+    #[inline(never)] // Called in three places: inlined, 460 bytes more of gzipped wasm.
     fn named_with(&self, mentions: &[(usize, usize, usize)], id: u32, word: &str) -> bool {
         const BEFORE: usize = 4;
         mentions

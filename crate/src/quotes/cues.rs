@@ -84,7 +84,7 @@ impl Ctx<'_> {
     pub(super) fn after_quote_cue(&self, k: usize) -> bool {
         let after_preposition = k
             .checked_sub(1)
-            .is_some_and(|p| with_lower(self.word(p), |w| w != "to" && is_preposition(w)));
+            .is_some_and(|p| self.word(p) != "to" && is_preposition(self.word(p)));
         !after_preposition
             && (LEX.speech_verb(self.word(k)).is_some() || matches!(self.word(k), "read" | "reads"))
     }

@@ -81,27 +81,46 @@ pub fn speakers_go_on(
                     ctx.resolve(pronouns, span, stand_in.token, c);
                     c
                 }
-                _ => {
-                    if guessed {
-                        say_main_person(&mut quotes[k]);
-                    }
-                    continue;
-                }
+                _ => continue,
             },
         };
         ctx.credit(&mut quotes[k], c);
     }
-    forget_main_person_guesses_but_speakers(quotes, pronouns);
+    say_main_person_guesses(quotes, pronouns);
 }
 
-/// The resolution of speaker `s`'s description to the person the text is about
-/// ([`Basis::MainPerson`]), if that is how it was resolved.
-fn main_person_guess<'r>(pronouns: &'r [Resolution], s: &Speaker) -> Option<&'r Resolution> {
+/// The quotes whose speaker is still a description given to the person the text is about
+/// ([`Basis::MainPerson`]) say it is a guess. That reading is one the quotes need (a speaker
+/// "the businessman" is someone); elsewhere it guessed wrong more often than right ("the
+/// former deputy chief of mission" of a man named just before), and it is not shown.
+fn say_main_person_guesses(quotes: &mut [Quote], pronouns: &mut Vec<Resolution>) {
+    let mut kept = vec![false; pronouns.len()];
+    for q in quotes.iter_mut() {
+        let Some(k) = q
+            .speaker
+            .as_ref()
+            .and_then(|s| main_person_guess(pronouns, s))
+        else {
+            continue;
+        };
+        kept[k] = true;
+        say_main_person(q);
+    }
+    let mut k = 0;
+    pronouns.retain(|r| {
+        k += 1;
+        r.basis != Basis::MainPerson || kept[k - 1]
+    });
+}
+
+/// The index of the resolution of speaker `s`'s description to the person the text is
+/// about ([`Basis::MainPerson`]), if that is how it was credited.
+fn main_person_guess(pronouns: &[Resolution], s: &Speaker) -> Option<usize> {
     // As the speaker was resolved: the description that ends where it ends.
     let k = pronouns.partition_point(|r| r.span.end < s.end);
-    pronouns
-        .get(k)
-        .filter(|r| r.span.end == s.end && r.basis == Basis::MainPerson)
+    let r = pronouns.get(k)?;
+    (r.span.end == s.end && r.basis == Basis::MainPerson && s.entity == Some(r.cluster))
+        .then_some(k)
 }
 
 /// Says of quote `q`, whose speaker's description went to the person the text is about
@@ -110,27 +129,12 @@ fn say_main_person(q: &mut Quote) {
     let Some(s) = &q.speaker else {
         return;
     };
-    if let Some(cut) = q.why.find(&format!("; '{}' ", s.text)) {
-        q.why.truncate(cut);
-    }
+    cut_resolution(&mut q.why, &s.text);
     q.why.push_str(&format!(
-        "; '{}' taken for {}: no one was given that role, and the text names {} most",
-        s.text, s.name, s.name
+        "; '{}' taken for {}: no one was given that role, and the text names them most",
+        s.text, s.name
     ));
     q.confidence = Confidence::Low;
-}
-
-/// A description given to the person the text is about is a reading the quotes need (a
-/// speaker "the businessman" is someone); elsewhere it guesses too often to be shown ("the
-/// former deputy chief of mission" of a man named just before), so only the ones that
-/// still name a quote's speaker stay.
-fn forget_main_person_guesses_but_speakers(quotes: &[Quote], pronouns: &mut Vec<Resolution>) {
-    let speakers: HashSet<usize> = quotes
-        .iter()
-        .filter_map(|q| q.speaker.as_ref())
-        .map(|s| s.end)
-        .collect();
-    pronouns.retain(|r| r.basis != Basis::MainPerson || speakers.contains(&r.span.end));
 }
 
 /// What the rule reads.
@@ -327,11 +331,7 @@ impl Topic<'_> {
         let Some(s) = q.speaker.as_mut() else {
             return;
         };
-        // What the sieve said of the mention ("resolved to …", "not resolved to a name").
-        let resolved = format!("; '{}' ", s.text);
-        if let Some(cut) = q.why.find(&resolved) {
-            q.why.truncate(cut);
-        }
+        cut_resolution(&mut q.why, &s.text);
         q.why.push_str(&format!(
             "; '{}' is {}: the latest speaker, and no one else has been a sentence's subject \
              since",
@@ -339,6 +339,14 @@ impl Topic<'_> {
         ));
         s.name = cluster.name.clone();
         s.entity = Some(c);
+    }
+}
+
+/// Cuts from `why` what the sieve said of the speaker mention `text` ("; 'he' resolved to …",
+/// "; 'the senator' not resolved to a name").
+fn cut_resolution(why: &mut String, text: &str) {
+    if let Some(cut) = why.find(&format!("; '{text}' ")) {
+        why.truncate(cut);
     }
 }
 
@@ -535,11 +543,7 @@ mod tests {
         let q = qs.iter().find(|q| q.text.contains("prices")).unwrap();
         assert_eq!(q.speaker.as_ref().unwrap().name, "Ben Carson", "{q:#?}");
         assert_eq!(q.confidence, Confidence::Low);
-        assert!(
-            q.why.contains("the text names Ben Carson most"),
-            "{}",
-            q.why
-        );
+        assert!(q.why.contains("taken for Ben Carson"), "{}", q.why);
         let spoke = about.replace(
             "The plan is simple, the candidate said",
             "\"We will win,\" Ana Reyes said",
