@@ -534,10 +534,9 @@ mod tests {
     /// guess that says so; the latest speaker comes first.
     #[test]
     fn else_the_person_the_text_is_about_and_says_so() {
-        let about = "Ben Carson spoke in Ohio. Carson praised the crowd. Carson met Ana Reyes.                      Then Carson left.
-
-                     The plan is simple, the candidate said this week.
-
+        let about = "Ben Carson spoke in Ohio. Carson praised the crowd. Carson met Ana Reyes. \
+                     Then Carson left.\n\n\
+                     The plan is simple, the candidate said this week.\n\n\
                      \"It drives the prices of everything up,\" the Republican said.";
         let qs = quotes(about);
         let q = qs.iter().find(|q| q.text.contains("prices")).unwrap();
