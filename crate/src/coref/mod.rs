@@ -383,12 +383,14 @@ impl<'a> State<'a> {
         })
     }
 
-    /// The person the text is about when `p` comes: of those named before it, outside
-    /// quotation marks (when `p` is) and of a compatible gender, the one named most often,
-    /// at least [`MAIN_PERSON_MENTIONS`] times and at least twice as often as anyone else
-    /// that fits ("the businessman said" in a story that names Donald Trump seven times and
-    /// no one else twice); not one the text named with another party than `d` names, nor
-    /// one named in the description's own sentence. Its latest mention and cluster.
+    /// The person the text is about when description `d` (its role noun at `p`) comes, for
+    /// a public role only ([`descriptions::Description::public`]): of those named before
+    /// it, outside quotation marks (when `p` is) and of a compatible gender, the one named
+    /// most often, at least [`MAIN_PERSON_MENTIONS`] times and at least twice as often as
+    /// anyone else that fits ("the businessman said" in a story that names Donald Trump
+    /// seven times and no one else twice); not one the text named with another party than
+    /// `d` names or never with its people ([`State::of_its_people`]), nor one named in the
+    /// description's own sentence. Its latest mention and cluster.
     fn main_person(&self, p: &Pronoun, d: &descriptions::Description) -> Option<(usize, u32)> {
         if !d.public {
             return None;
