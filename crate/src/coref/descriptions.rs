@@ -93,12 +93,20 @@ pub fn description_at(doc: &Document, k: usize) -> Option<Description> {
     // "the" a few words before first: most words have none, and no look-up is made for them.
     let the = |j: usize| matches!(doc.tok(j), "the" | "The");
     let determiner = |j: usize| the(j) || possessive(doc, j);
-    let one_of_a_people = word_is_cap(w) && stands_for_one_of_a_people(doc, k);
     if doc.tokens[k].kind != TokenKind::Word
-        || (word_is_cap(w) && !one_of_a_people)
         || !(k.saturating_sub(MODIFIERS + 1)..k).any(determiner)
-        || !(one_of_a_people || is_person_noun(w))
     {
+        return None;
+    }
+    // Looked up only after a determiner: the resolver asks this of every word. A capital
+    // is a people's name ("the Texan") or nothing here.
+    let one_of_a_people = word_is_cap(w);
+    let noun = if one_of_a_people {
+        stands_for_one_of_a_people(doc, k)
+    } else {
+        is_person_noun(w)
+    };
+    if !noun {
         return None;
     }
     let title = LEX.title(w);
