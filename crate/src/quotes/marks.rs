@@ -136,6 +136,10 @@ fn pair_paragraph(
         if i < skip_to {
             continue;
         }
+        if let Some(end) = markup_tag_end(s, i, c) {
+            skip_to = end;
+            continue;
+        }
         let Some((mark, width, pair)) = read_mark(s, i, c) else {
             continue;
         };
@@ -182,6 +186,17 @@ fn pair_paragraph(
     }
     let &open = doubles.first()?;
     left_open(doc, bi, open, cont, out)
+}
+
+/// Markup left in a text (`<tweet author="x" tweet-id="77…">`, `<a href="…">`): where the
+/// tag that opens at byte `i` of `s` ends, when it holds an attribute value in marks. Its
+/// marks are the markup's, not quotation marks.
+fn markup_tag_end(s: &str, i: usize, c: char) -> Option<usize> {
+    if c != '<' || !s[i + 1..].starts_with(|n: char| n.is_ascii_alphabetic()) {
+        return None;
+    }
+    let len = s[i..].find('>')?;
+    s[i..i + len].contains("=\"").then_some(i + len + 1)
 }
 
 /// The quotation mark `c` at byte `i` of `s`, if it is one here: how it acts, its width in
@@ -233,10 +248,23 @@ fn left_open(
                 && is_straight(c) == straight
                 && classify_mark(ns, 0, c) != Some(Mark::Close)
         })
-    }) && speaker_label(doc, bi + 1).is_none();
+    }) && speaker_label(doc, bi + 1).is_none()
+        && !is_stage_direction(doc, bi + 1);
     // A one- or two-word fragment left open is a stray mark, not a long quote.
     let long = count_words_upto(&doc.text[open..b.end], 5) >= 5;
     (next_opens && long).then_some(q)
+}
+
+/// Whether paragraph `bi` is a transcript's stage direction (`"(CROSSTALK.)`, `"(APPLAUSE)`):
+/// words in parentheses after the mark, which no one says.
+fn is_stage_direction(doc: &Document, bi: usize) -> bool {
+    let Some(b) = doc.blocks.get(bi) else {
+        return false;
+    };
+    let words = doc.text[b.start..b.end]
+        .trim_start_matches(is_double)
+        .trim();
+    words.starts_with('(') && words.trim_end_matches(['.', '"', '”']).ends_with(')')
 }
 
 /// Adds a quoted part to quote `cont` (a continuation) or as a new quote; returns its index.
@@ -392,6 +420,34 @@ mod tests {
         let text = "He left. \"An\n\n“Fine,” said Tom Hardy.\n\n“Good,” said Anna Bell.";
         assert_quote(text, "Fine", Some("Tom Hardy"), QuoteKind::Direct);
         assert_quote(text, "Good", Some("Anna Bell"), QuoteKind::Direct);
+    }
+
+    #[test]
+    fn attribute_values_of_markup_left_in_a_text_are_not_quotes() {
+        let text = "Warren spoke on Tuesday.\n\n<tweet author=\"carlq\" tweet-id=\"77825794\">The \
+                    blue arrow is Warren.</tweet> \"We will act,\" she said.";
+        let quoted: Vec<String> = quotes(text)
+            .into_iter()
+            .filter(|q| q.kind != QuoteKind::Indirect)
+            .map(|q| q.text)
+            .collect();
+        assert_eq!(quoted, ["\"We will act,\""]);
+    }
+
+    #[test]
+    fn a_stage_direction_does_not_continue_a_turn() {
+        let text = "\"PENCE: We will win this election in November, and we will win it well.\n\n\
+                    \"(CROSSTALK.)\n\n\"WALLACE: If I may, sir, we have limited time.";
+        let quoted: Vec<String> = quotes(text)
+            .into_iter()
+            .flat_map(|q| q.parts)
+            .map(|p| text[p.start..p.end].to_string())
+            .collect();
+        assert!(
+            quoted.iter().all(|q| !q.contains("CROSSTALK")),
+            "{quoted:?}"
+        );
+        assert_eq!(quoted.len(), 2, "{quoted:?}");
     }
 
     #[test]
