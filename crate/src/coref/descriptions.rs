@@ -93,10 +93,11 @@ pub fn description_at(doc: &Document, k: usize) -> Option<Description> {
     // "the" a few words before first: most words have none, and no look-up is made for them.
     let the = |j: usize| matches!(doc.tok(j), "the" | "The");
     let determiner = |j: usize| the(j) || possessive(doc, j);
-    if doc.tokens[k].kind != TokenKind::Word
-        || !(k.saturating_sub(MODIFIERS + 1)..k).any(determiner)
-    {
+    if doc.tokens[k].kind != TokenKind::Word {
         return None;
+    }
+    if !(k.saturating_sub(MODIFIERS + 1)..k).any(determiner) {
+        return joined_to_another(doc, k);
     }
     // Looked up only after a determiner: the resolver asks this of every word. A capital
     // is a people's name ("the Texan") or nothing here.
@@ -138,6 +139,35 @@ pub fn description_at(doc: &Document, k: usize) -> Option<Description> {
         names: (det + 1..k).filter(|&j| word_is_cap(doc.tok(j))).collect(),
         gender: title.map_or(Gender::Unknown, |t| t.gender),
         public: one_of_a_people || title.is_some() || PUBLIC_PERSON_NOUNS.contains(&w),
+    })
+}
+
+/// "the former secretary of state and current Democratic presidential nominee", "the
+/// former first lady and U.S. senator": a role noun at token `k` joined by "and" to a
+/// description before it describes the same person, and ends that description.
+fn joined_to_another(doc: &Document, k: usize) -> Option<Description> {
+    /// Words a first description's role runs on past its noun ("secretary of state").
+    const ROLE_TAIL: usize = 2;
+    if word_is_cap(doc.tok(k)) || !is_person_noun(doc.tok(k)) {
+        return None;
+    }
+    let s0 = doc.sentences[doc.tokens[k].sentence as usize].tokens.0;
+    let mut j = k;
+    while j > s0 && k - j < MODIFIERS && modifier(doc, j - 1) {
+        j -= 1;
+    }
+    let and = j
+        .checked_sub(1)
+        .filter(|&a| a > s0 && doc.tok(a) == "and")?;
+    let first = (and.saturating_sub(ROLE_TAIL + 1).max(s0)..and)
+        .rev()
+        .find_map(|h| description_at(doc, h))?;
+    let mut names = first.names.clone();
+    names.extend((j..k).filter(|&t| word_is_cap(doc.tok(t))));
+    Some(Description {
+        head: k,
+        names,
+        ..first
     })
 }
 
@@ -252,6 +282,22 @@ mod tests {
             found("the Republican nominee said; the Republicans said; a Texan said"),
             ["the Republican nominee"]
         );
+    }
+
+    #[test]
+    fn two_roles_joined_by_and_are_one_description() {
+        let text = "On the show, the former secretary of state and current Democratic \
+                    presidential nominee said she wanted to speak.";
+        let doc = Document::new(text);
+        let k = (0..doc.tokens.len())
+            .find(|&k| doc.tok(k) == "nominee")
+            .unwrap();
+        let d = description_at(&doc, k).expect("a description ending at 'nominee'");
+        assert_eq!(doc.tok(d.first), "the");
+        assert_eq!(d.role, "secretary");
+        let names: Vec<&str> = d.names.iter().map(|&t| doc.tok(t)).collect();
+        assert_eq!(names, ["Democratic"]);
+        assert_eq!(found("The senator and his wife arrived."), ["The senator"]);
     }
 
     #[test]

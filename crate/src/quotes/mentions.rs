@@ -125,7 +125,11 @@ impl Ctx<'_> {
                 .description_after(e, end)
                 .or_else(|| self.role_of_possessor(i, end))
             {
-                let span = Span::new(ent.start, self.doc.tokens[noun].end);
+                // "the former secretary of state and current Democratic presidential
+                // nominee": the description the noun ends may open before the name.
+                let start = description_at(self.doc, noun)
+                    .map_or(ent.start, |d| self.doc.tokens[d.first].start.min(ent.start));
+                let span = Span::new(start, self.doc.tokens[noun].end);
                 let m = SpeakerMention {
                     span,
                     entity: None,

@@ -493,6 +493,20 @@ mod tests {
         assert_ne!(q.speaker.as_ref().unwrap().name, "Tom Hale", "{q:#?}");
     }
 
+    /// Two roles joined by "and" are one description of the speaker, from its "the".
+    #[test]
+    fn two_joined_roles_are_one_speaker() {
+        let t = "\"It is a disgrace,\" Ana Reyes said on Tuesday.\n\n\
+                 On the radio, the former secretary of state and current Democratic \
+                 presidential nominee said it was \"a day of shame.\"";
+        assert_mention(
+            t,
+            "a day",
+            "Ana Reyes",
+            "the former secretary of state and current Democratic presidential nominee",
+        );
+    }
+
     /// The speaker goes on through the quotes credited to them by pronoun, paragraphs
     /// after their name; not past another person made the subject after a phrase set
     /// before it.
