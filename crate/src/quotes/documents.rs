@@ -53,6 +53,7 @@ const ISSUING: &[&str] = &[
     "posted",
     "filed",
     "put",
+    "provided",
 ];
 
 /// How many tokens back a definite document ("the article") looks for the same noun named
@@ -150,14 +151,24 @@ impl Ctx<'_> {
         self.author_entity(name)
     }
 
-    /// "the Security Council issued a statement", "Trump said in a statement": the subject of
-    /// the verb that put out the document at token `t` (past its auxiliaries: "has issued"),
-    /// resolved.
+    /// "the Security Council issued a statement", "Trump said in a statement", "Cook provided
+    /// a written statement": the subject of the verb that put out the document at token `t`
+    /// (past its auxiliaries: "has issued"), resolved.
     fn issuer(&self, t: usize) -> Option<usize> {
         let s0 = self.doc.sentences[self.doc.tokens[t].sentence as usize]
             .tokens
             .0;
-        let det = t.checked_sub(1).filter(|&d| d > s0)?;
+        // Past lowercase modifiers: "a written statement", "a lengthy email".
+        let mut det = t.checked_sub(1).filter(|&d| d > s0)?;
+        let modifier = |k: usize| {
+            let w = self.word(k);
+            self.doc.tokens[k].kind == TokenKind::Word
+                && !word_is_cap(w)
+                && !with_lower(w, |l| LEX.is_stopword(l))
+        };
+        while det > s0 + 1 && t - det <= 2 && modifier(det) {
+            det -= 1;
+        }
         if !with_lower(self.word(det), |l| {
             matches!(l, "a" | "an" | "the" | "its" | "his" | "her")
         }) {
@@ -172,9 +183,14 @@ impl Ctx<'_> {
         }
         // A name or a pronoun: a description here ("the report issued a statement") is
         // another document, not followed further.
+        // Nor one of two subjects ("Smith and Woods have filed a lawsuit"): no one author.
         let m = self
             .subject_next_to(v, s0)
-            .filter(|m| m.entity.is_some() || self.is_pronoun_mention(m))?;
+            .filter(|m| m.entity.is_some() || self.is_pronoun_mention(m))
+            .filter(|m| {
+                let first = self.doc.token_at(m.span.start);
+                first == 0 || self.word(first - 1) != "and"
+            })?;
         let e = self.resolve(&m)?;
         can_write(self.layer.entities[e].kind).then_some(e)
     }
@@ -228,6 +244,13 @@ mod tests {
             "United Nations Security Council",
             "the statement",
         );
+        let t = "The paper said Peter Cook provided a written statement on Friday.\n\n\
+                 \"The practice has stopped,\" the statement said.";
+        assert_mention(t, "The practice", "Peter Cook", "the statement");
+        // Two people filed it: neither alone wrote it.
+        let t = "Ana Smith and Charles Woods have filed a wrongful death lawsuit.\n\n\
+                 The lawsuit contends that \"the deaths were caused by negligence.\"";
+        assert_unresolved(t, "deaths");
         // A memo no one is said to have written stays a description.
         let t = "Anna Bell spoke on Friday.\n\n\"The plan will fail,\" a memo said.";
         assert_unresolved(t, "plan");
