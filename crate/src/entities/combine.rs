@@ -26,7 +26,7 @@ pub(super) fn combine(
         .collect();
     let (mut r, mut o) = (0, 0);
     let lowercase = LowercaseWords::default();
-    for c in &verbs::cut_at_verbs(doc, join_glued(doc, chunks)) {
+    for c in &verbs::cut_at_verbs(doc, join_nicknames(doc, join_glued(doc, chunks))) {
         let Some((i, j)) = name_tokens(doc, c, surnames) else {
             continue;
         };
@@ -74,6 +74,45 @@ fn join_glued(doc: &Document, chunks: &[tagger::Chunk]) -> Vec<tagger::Chunk> {
         merged.push(*c);
     }
     merged
+}
+
+/// A nickname in quotation marks inside a person's name (`Marcia "Cia" Price`, `Robert C.
+/// "Bobby" Scott`): one name, from the given name to the surname after the closing mark,
+/// and the chunks it covers are part of it. Only a one-word nickname after a given name
+/// (or an initial) and before a capital that is no date ("called Hillary "Crooked" Monday"
+/// is no name).
+fn join_nicknames(doc: &Document, chunks: Vec<tagger::Chunk>) -> Vec<tagger::Chunk> {
+    let mark = |k: usize| matches!(doc.tok(k), "\"" | "“" | "”");
+    let cap = |k: usize| doc.tokens[k].kind == TokenKind::Word && word_is_cap(doc.tok(k));
+    let given = |c: &tagger::Chunk| {
+        let (i, j) = c.toks;
+        LEX.given_names.contains_key(doc.tok(i)) || (j - i >= 2 && doc.tok(j - 1) == ".")
+    };
+    let nickname_at = |j: usize| {
+        let surname = j + 3;
+        surname < doc.tokens.len()
+            && mark(j)
+            && cap(j + 1)
+            && mark(j + 2)
+            && cap(surname)
+            && doc.tokens[j].sentence == doc.tokens[surname].sentence
+            && !WEEKDAYS.contains(&doc.tok(surname))
+            && !MONTHS.contains(&doc.tok(surname))
+    };
+    let mut out: Vec<tagger::Chunk> = Vec::with_capacity(chunks.len());
+    for mut c in chunks {
+        if let Some(last) = out.last_mut() {
+            if c.toks.0 < last.toks.1 {
+                last.toks.1 = last.toks.1.max(c.toks.1);
+                continue;
+            }
+        }
+        if c.kind == 1 && given(&c) && nickname_at(c.toks.1) {
+            c.toks.1 += 4;
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// The tokens of chunk `c` that are the name: past punctuation, an opening reporting verb or

@@ -810,18 +810,24 @@ fn possessive_joins(doc: &Document, i: usize, j: usize, s1: usize) -> bool {
     false
 }
 
-/// The gender of a given name, including hyphenated ones ("Jean-Yves": Yves is male).
 /// The gender a person's name `[i, j)` gives by its given name: its first word, if a name
 /// of two words or more, or a word alone that is no surname ("Hillary", not "Clinton", a
-/// given name too, which made "he" Hillary Clinton).
+/// given name too, which made "he" Hillary Clinton). Two given names before the surname
+/// that disagree tell nothing ("Marine John Tiegen": "Marine" is a rank here).
 fn name_gender(doc: &Document, i: usize, j: usize) -> Gender {
     let first = doc.tok(i);
     if j - i < 2 && LEX.surnames.contains(first) {
         return Gender::Unknown;
     }
-    given_name(first).unwrap_or(Gender::Unknown)
+    let g = given_name(first).unwrap_or(Gender::Unknown);
+    let second = (j - i >= 3).then(|| given_name(doc.tok(i + 1))).flatten();
+    match second {
+        Some(h) if h != Gender::Unknown && g != Gender::Unknown && h != g => Gender::Unknown,
+        _ => g,
+    }
 }
 
+/// The gender of a given name, including hyphenated ones ("Jean-Yves": Yves is male).
 fn given_name(w: &str) -> Option<Gender> {
     if let Some(g) = LEX.given_names.get(w) {
         return Some(*g);

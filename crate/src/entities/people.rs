@@ -309,6 +309,33 @@ mod tests {
         assert!(!joined(&p, "Michelle Obama", "Barack Obama"), "{p:?}");
     }
 
+    /// A nickname in quotation marks is part of the name, and no quote; a quoted word before
+    /// a day is neither.
+    #[test]
+    fn a_nickname_in_marks_is_part_of_the_name() {
+        let text = "Scott's niece, state Del. Marcia \"Cia\" Price, shouted to the crowd. \
+                    Marine John \u{201c}Tig\u{201d} Tiegen said he was there.";
+        let found = people(text);
+        assert_eq!(
+            holding(&found, "Marcia \"Cia\" Price").len(),
+            1,
+            "{found:?}"
+        );
+        let doc = Document::new(text);
+        let layer = find(&doc, &[], &[], None);
+        let tiegen = layer
+            .clusters
+            .iter()
+            .position(|c| c.name.ends_with("Tiegen"));
+        let gender = tiegen.map(|k| layer.genders[k]);
+        assert_eq!(gender, Some(Gender::Unknown), "{:?}", layer.clusters);
+        let not = people("Trump called Hillary \"Crooked\" Monday in Ohio.");
+        assert!(
+            not.iter().flatten().all(|a| !a.contains("Monday")),
+            "{not:?}"
+        );
+    }
+
     #[test]
     fn a_surname_alone_is_the_person_the_article_names_most() {
         let p = people(

@@ -44,7 +44,8 @@ use crate::entities::EntityLayer;
 use crate::lexicon::Gender;
 use crate::pos::Pos;
 use crate::segment::Document;
-use crate::types::{Quote, Span};
+use crate::types::{EntityKind, Quote, Span};
+use marks::RawQuote;
 
 /// How many earlier quotes or mentions a fallback looks back over: enough for any paragraph
 /// of prose, and a bound that keeps a whole book on one line linear.
@@ -106,6 +107,17 @@ impl Ctx<'_> {
     }
 }
 
+/// A nickname inside a person's name (`Marcia "Cia" Price`): the name's, not a quote.
+fn inside_a_name(layer: &EntityLayer, q: &RawQuote) -> bool {
+    q.parts.iter().all(|p| {
+        let k = layer.entities.partition_point(|e| e.start < p.start);
+        k > 0 && {
+            let e = &layer.entities[k - 1];
+            e.kind == EntityKind::Person && p.end < e.end
+        }
+    })
+}
+
 /// Finds the quotes of the blocks marked `true` in `article`, between the `marks` of `doc`;
 /// `pronouns`: the pronouns resolved to people, in order.
 pub fn find(
@@ -125,6 +137,9 @@ pub fn find(
     };
     let mut out: Vec<Quote> = Vec::new();
     for q in marks.raw() {
+        if inside_a_name(layer, q) {
+            continue;
+        }
         let Some(site) = sieve::Site::new(doc, q, article) else {
             continue;
         };

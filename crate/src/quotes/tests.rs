@@ -126,3 +126,11 @@ fn more_attribution_shapes() {
         "who",
     );
 }
+
+/// A nickname in quotation marks inside a person's name is the name's, not a quote.
+#[test]
+fn a_nickname_in_a_name_is_no_quote() {
+    let text = "\"We have his back,\" state Del. Marcia \"Cia\" Price shouted to the crowd.";
+    let found: Vec<String> = quotes(text).into_iter().map(|q| q.text).collect();
+    assert_eq!(found, ["\"We have his back,\""]);
+}
