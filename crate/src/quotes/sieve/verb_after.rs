@@ -205,11 +205,11 @@ impl Ctx<'_> {
     ) -> Option<(SpeakerMention, usize)> {
         let n = self.doc.tokens.len();
         let mut end = end;
+        // Past a bracket after the name: `Rep. Jim Jordan (R-Ohio), a panel member, said`,
+        // `Del. Marcia Price (D-Newport News) shouted`.
         if end < n && self.word(end) == "(" {
             if let Some(close) = (end..(end + 8).min(n)).find(|&k| self.word(k) == ")") {
-                if close + 1 < n && self.word(close + 1) == "," {
-                    end = close + 1;
-                }
+                end = close + 1;
             }
         }
         if at.set_off && !at.new_sentence && end < n && self.word(end) == "," {
@@ -271,15 +271,17 @@ impl Ctx<'_> {
     /// speaker: a capitalised or title word, an article, an abbreviation's or initial's dot,
     /// or a lowercase modifier before capitalised or title words ("retired Air Force general
     /// Lloyd Newton said", "former presidential candidate Herman Cain said", "an angry
-    /// Hollande retaliated").
+    /// Hollande retaliated", "state Sen. John Walsh said": a speech verb's form that is no
+    /// cue here).
     fn may_precede_speaker(&self, k: usize, i: usize) -> bool {
         let toks = &self.doc.tokens;
         let n = toks.len();
         let w = self.word(k);
         let initial = |w: &str| w.len() == 1 && w.chars().all(|c| c.is_ascii_uppercase());
+        // "state" of "state Sen. John Walsh said" is no verb here.
         let modifier = toks[k].kind == TokenKind::Word
             && (!LEX.is_stopword(w) || matches!(w, "former" | "then" | "late"))
-            && LEX.speech_verb(w).is_none()
+            && self.cue(k).is_none()
             && (k + 1..(k + 4).min(n))
                 .take_while(|&j| toks[j].kind == TokenKind::Word)
                 .any(|j| {
@@ -331,6 +333,19 @@ mod tests {
             "If the bureau",
             "Jim Orr",
             "Jim Orr",
+        );
+        // A bracket with no apposition after it, and a modifier shaped like a speech verb.
+        assert_mention(
+            "Voss spoke.\n\n\"We won the vote!\" Del. Ana Pryce (D-Newport News) shouted.",
+            "We won",
+            "Ana Pryce",
+            "Ana Pryce",
+        );
+        assert_mention(
+            "Voss spoke.\n\n\"We had it,\" state Sen. John Walsh said.",
+            "We had",
+            "John Walsh",
+            "John Walsh",
         );
         // A description, then the name in apposition: the name spoke.
         assert_mention(
