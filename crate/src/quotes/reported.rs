@@ -265,8 +265,12 @@ pub(super) fn verb_then_content(ctx: &Ctx, s0: usize, e: usize) -> Option<Report
         .speech_verb(doc.tok(v))
         .or_else(|| evidential_verb(doc, v, e))
         .unwrap_or("");
-    // "that" within a few words: the content starts after it ("said in a statement that").
-    let that = (v + 1..(v + 8).min(e)).find(|&k| doc.tok(k) == "that");
+    // "that" within a few words: the content starts after it ("said in a statement that");
+    // not a "that" inside the content ("said officials have video that shows …"), which
+    // the part-of-speech layer reads as a pronoun.
+    let that = (v + 1..(v + 8).min(e))
+        .find(|&k| doc.tok(k) == "that")
+        .filter(|&t| t == v + 1 || opens_clause(doc, t));
     // "warned officials to …", "urged voters to …": the infinitive is what was said.
     let to = (v + 1..(v + 5).min(e))
         .find(|&k| doc.tok(k) == "to")
@@ -307,6 +311,12 @@ pub(super) fn verb_then_content(ctx: &Ctx, s0: usize, e: usize) -> Option<Report
         (c0, e),
         format!("reported speech after '{}' ({lemma})", doc.tok(v)),
     ))
+}
+
+/// The "that" at token `t` opens a clause (a subordinating conjunction), by the
+/// part-of-speech layer.
+fn opens_clause(doc: &Document, t: usize) -> bool {
+    crate::pos::tag_around(doc, &[t])[t].is_some_and(|p| p.upos == crate::pos::Upos::Sconj)
 }
 
 /// `…, X said.` closing a sentence with no quotation marks: what comes before the comma.
@@ -427,6 +437,14 @@ mod tests {
         assert!(indirect(t).unwrap().0.starts_with("Tulsa"));
         let t = "After a long and tiring meeting, she said the plan would fail.";
         assert_eq!(indirect(t), Some(("the plan would fail".into(), 1)));
+        // A "that" inside the words reported, and one that opens them.
+        let t = "Smith said officials have a video that shows the explosion.";
+        assert_eq!(
+            indirect(t),
+            Some(("officials have a video that shows the explosion".into(), 1))
+        );
+        let t = "Smith said in a statement on Friday that the plant would close.";
+        assert_eq!(indirect(t), Some(("the plant would close".into(), 1)));
     }
 
     #[test]
