@@ -101,11 +101,23 @@ impl State<'_> {
         rank: usize,
     ) -> Candidate {
         let doc = self.doc;
-        let e = &self.layer.entities[i];
-        let id = e.id.unwrap_or(0);
+        let id = self.layer.entities[i].id.unwrap_or(0);
         let back = doc.tokens[p.token].sentence - doc.tokens[a].sentence;
-        let named = self.named_up_to(i);
-        let mut on = vec![
+        let mut on = self.how_far(back, rank, i);
+        on.extend(self.facts(p, i, (a, b), back));
+        on.sort_unstable();
+        on.dedup();
+        Candidate {
+            mention: i,
+            cluster: id,
+            features: on,
+        }
+    }
+
+    /// How far candidate `i` stands from the pronoun: sentences back, rank, and how often
+    /// its cluster was named up to it.
+    fn how_far(&self, back: u32, rank: usize, i: usize) -> Vec<u8> {
+        vec![
             bucket(
                 back,
                 [
@@ -121,7 +133,7 @@ impl State<'_> {
                 ["rank_0", "rank_1", "rank_2", "rank_3+", "rank_3+"],
             ),
             bucket(
-                named,
+                self.named_up_to(i),
                 [
                     "",
                     "mentions_1",
@@ -130,7 +142,15 @@ impl State<'_> {
                     "mentions_6+",
                 ],
             ),
-        ];
+        ]
+    }
+
+    /// The yes-or-no features of candidate `i` (tokens `a..=b`), `back` sentences before
+    /// pronoun `p`, that hold.
+    fn facts(&self, p: &Pronoun, i: usize, (a, b): (usize, usize), back: u32) -> Vec<u8> {
+        let doc = self.doc;
+        let e = &self.layer.entities[i];
+        let id = e.id.unwrap_or(0);
         let possessive = self.is_possessive(b);
         // "Rouhani’s government are …": a possessive opening the sentence is not its subject.
         let opens = self.opens_sentence(a) && !possessive;
@@ -186,14 +206,11 @@ impl State<'_> {
                 "has_role",
             ),
         ];
-        on.extend(facts.iter().filter(|(yes, _)| *yes).map(|(_, n)| f(n)));
-        on.sort_unstable();
-        on.dedup();
-        Candidate {
-            mention: i,
-            cluster: id,
-            features: on,
-        }
+        facts
+            .iter()
+            .filter(|(yes, _)| *yes)
+            .map(|(_, n)| f(n))
+            .collect()
     }
 
     /// How often the cluster of person mention `i` was named up to and including it.
