@@ -89,15 +89,19 @@ pub struct Description {
 
 /// The description whose role noun is token `k`, if it is one.
 pub fn description_at(doc: &Document, k: usize) -> Option<Description> {
+    single_description_at(doc, k).or_else(|| joined_to_another(doc, k))
+}
+
+/// A description of one role noun (no "and" before it), its noun at token `k`.
+fn single_description_at(doc: &Document, k: usize) -> Option<Description> {
     let w = doc.tok(k);
     // "the" a few words before first: most words have none, and no look-up is made for them.
     let the = |j: usize| matches!(doc.tok(j), "the" | "The");
     let determiner = |j: usize| the(j) || possessive(doc, j);
-    if doc.tokens[k].kind != TokenKind::Word {
+    if doc.tokens[k].kind != TokenKind::Word
+        || !(k.saturating_sub(MODIFIERS + 1)..k).any(determiner)
+    {
         return None;
-    }
-    if !(k.saturating_sub(MODIFIERS + 1)..k).any(determiner) {
-        return joined_to_another(doc, k);
     }
     // Looked up only after a determiner: the resolver asks this of every word. A capital
     // is a people's name ("the Texan") or nothing here.
@@ -144,7 +148,8 @@ pub fn description_at(doc: &Document, k: usize) -> Option<Description> {
 
 /// "the former secretary of state and current Democratic presidential nominee", "the
 /// former first lady and U.S. senator": a role noun at token `k` joined by "and" to a
-/// description before it describes the same person, and ends that description.
+/// description before it describes the same person, and ends that description. Two roles
+/// at most: the first is a single description, so a long run of "and"s costs no more.
 fn joined_to_another(doc: &Document, k: usize) -> Option<Description> {
     /// Words a first description's role runs on past its noun ("secretary of state").
     const ROLE_TAIL: usize = 2;
@@ -161,7 +166,7 @@ fn joined_to_another(doc: &Document, k: usize) -> Option<Description> {
         .filter(|&a| a > s0 && doc.tok(a) == "and")?;
     let first = (and.saturating_sub(ROLE_TAIL + 1).max(s0)..and)
         .rev()
-        .find_map(|h| description_at(doc, h))?;
+        .find_map(|h| single_description_at(doc, h))?;
     let mut names = first.names.clone();
     names.extend((j..k).filter(|&t| word_is_cap(doc.tok(t))));
     Some(Description {

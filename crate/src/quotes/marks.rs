@@ -192,10 +192,13 @@ fn pair_paragraph(
 /// tag that opens at byte `i` of `s` ends, when it holds an attribute value in marks. Its
 /// marks are the markup's, not quotation marks.
 fn markup_tag_end(s: &str, i: usize, c: char) -> Option<usize> {
+    /// A tag's length at most: the search for its end stays linear in the text.
+    const TAG_BYTES: usize = 1000;
     if c != '<' || !s[i + 1..].starts_with(|n: char| n.is_ascii_alphabetic()) {
         return None;
     }
-    let len = s[i..].find('>')?;
+    let window = &s.as_bytes()[i..(i + TAG_BYTES).min(s.len())];
+    let len = window.iter().position(|&b| b == b'>')?;
     s[i..i + len].contains("=\"").then_some(i + len + 1)
 }
 
