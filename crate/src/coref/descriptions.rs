@@ -12,6 +12,10 @@ use crate::segment::{word_is_cap, Document, TokenKind};
 /// Words allowed between "the" and the role noun ("the former Republican presidential").
 pub const MODIFIERS: usize = 3;
 
+/// Roles joined by "and" read as one description at most ("the presidential candidate, and
+/// former secretary of state and senator").
+const JOINED_ROLES: usize = 3;
+
 /// How far back (in tokens) an indefinite "a/an … official" makes "the official" that
 /// unnamed person.
 const INTRODUCED_WITHIN: usize = 400;
@@ -87,9 +91,22 @@ pub struct Description {
     pub public: bool,
 }
 
-/// The description whose role noun is token `k`, if it is one.
+/// The description whose role noun is token `k`, if it is one: with its own determiner a
+/// few words before, or joined by "and" to one before it.
 pub fn description_at(doc: &Document, k: usize) -> Option<Description> {
-    single_description_at(doc, k).or_else(|| joined_to_another(doc, k))
+    if doc.tokens[k].kind != TokenKind::Word {
+        return None;
+    }
+    if (k.saturating_sub(MODIFIERS + 1)..k).any(|j| determiner(doc, j)) {
+        single_description_at(doc, k)
+    } else {
+        joined_to_another(doc, k, JOINED_ROLES - 1)
+    }
+}
+
+/// "the" or a possessive at token `j`.
+fn determiner(doc: &Document, j: usize) -> bool {
+    matches!(doc.tok(j), "the" | "The") || possessive(doc, j)
 }
 
 /// A description of one role noun (no "and" before it), its noun at token `k`.
@@ -97,7 +114,7 @@ fn single_description_at(doc: &Document, k: usize) -> Option<Description> {
     let w = doc.tok(k);
     // "the" a few words before first: most words have none, and no look-up is made for them.
     let the = |j: usize| matches!(doc.tok(j), "the" | "The");
-    let determiner = |j: usize| the(j) || possessive(doc, j);
+    let determiner = |j: usize| determiner(doc, j);
     if doc.tokens[k].kind != TokenKind::Word
         || !(k.saturating_sub(MODIFIERS + 1)..k).any(determiner)
     {
@@ -148,9 +165,9 @@ fn single_description_at(doc: &Document, k: usize) -> Option<Description> {
 
 /// "the former secretary of state and current Democratic presidential nominee", "the
 /// former first lady and U.S. senator": a role noun at token `k` joined by "and" to a
-/// description before it describes the same person, and ends that description. Two roles
-/// at most: the first is a single description, so a long run of "and"s costs no more.
-fn joined_to_another(doc: &Document, k: usize) -> Option<Description> {
+/// description before it describes the same person, and ends that description. At most
+/// [`JOINED_ROLES`] roles, so a long run of "and"s costs no more than a few.
+fn joined_to_another(doc: &Document, k: usize, more: usize) -> Option<Description> {
     /// Words a first description's role runs on past its noun ("secretary of state").
     const ROLE_TAIL: usize = 2;
     if word_is_cap(doc.tok(k)) || !is_person_noun(doc.tok(k)) {
@@ -166,7 +183,13 @@ fn joined_to_another(doc: &Document, k: usize) -> Option<Description> {
         .filter(|&a| a > s0 && doc.tok(a) == "and")?;
     let first = (and.saturating_sub(ROLE_TAIL + 1).max(s0)..and)
         .rev()
-        .find_map(|h| single_description_at(doc, h))?;
+        .find_map(|h| {
+            single_description_at(doc, h).or_else(|| {
+                (more > 1)
+                    .then(|| joined_to_another(doc, h, more - 1))
+                    .flatten()
+            })
+        })?;
     let mut names = first.names.clone();
     names.extend((j..k).filter(|&t| word_is_cap(doc.tok(t))));
     Some(Description {
