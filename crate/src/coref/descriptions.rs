@@ -170,7 +170,9 @@ fn single_description_at(doc: &Document, k: usize) -> Option<Description> {
 fn joined_to_another(doc: &Document, k: usize, more: usize) -> Option<Description> {
     /// Words a first description's role runs on past its noun ("secretary of state").
     const ROLE_TAIL: usize = 2;
-    if word_is_cap(doc.tok(k)) || !is_person_noun(doc.tok(k)) {
+    // An "and" a few words before: most words have none, and no look-up is made for them.
+    let and_before = (k.saturating_sub(MODIFIERS + 1)..k).any(|j| doc.tok(j) == "and");
+    if !and_before || word_is_cap(doc.tok(k)) || !is_person_noun(doc.tok(k)) {
         return None;
     }
     let s0 = doc.sentences[doc.tokens[k].sentence as usize].tokens.0;
