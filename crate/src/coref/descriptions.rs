@@ -12,8 +12,8 @@ use crate::segment::{word_is_cap, Document, TokenKind};
 /// Words allowed between "the" and the role noun ("the former Republican presidential").
 pub const MODIFIERS: usize = 3;
 
-/// Roles joined by "and" read as one description at most ("the presidential candidate, and
-/// former secretary of state and senator").
+/// How many roles joined by "and" are read as one description at most ("the presidential
+/// candidate, and former secretary of state and senator": three).
 const JOINED_ROLES: usize = 3;
 
 /// How far back (in tokens) an indefinite "a/an … official" makes "the official" that

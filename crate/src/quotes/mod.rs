@@ -77,6 +77,9 @@ struct Ctx<'a> {
     pos: Vec<Option<Pos>>,
     /// The article's headline ([`sieve::headline::headline_block`]).
     headline: Option<usize>,
+    /// Word classes of every "that" and its neighbours, tagged the first time reported
+    /// speech asks ([`reported`]).
+    that_classes: std::cell::OnceCell<Vec<Option<Pos>>>,
 }
 
 impl Ctx<'_> {
@@ -134,6 +137,7 @@ pub fn find(
         marks,
         pronouns,
         headline: sieve::headline::headline_block(doc, article),
+        that_classes: std::cell::OnceCell::new(),
     };
     let mut out: Vec<Quote> = Vec::new();
     for q in marks.raw() {

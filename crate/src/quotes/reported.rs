@@ -271,7 +271,7 @@ pub(super) fn verb_then_content(ctx: &Ctx, s0: usize, e: usize) -> Option<Report
     // the part-of-speech layer reads as a pronoun.
     let that = (v + 1..(v + 8).min(e))
         .find(|&k| doc.tok(k) == "that")
-        .filter(|&t| t == v + 1 || opens_clause(doc, t));
+        .filter(|&t| t == v + 1 || ctx.opens_clause(t));
     // "warned officials to …", "urged voters to …": the infinitive is what was said.
     let to = (v + 1..(v + 5).min(e))
         .find(|&k| doc.tok(k) == "to")
@@ -337,10 +337,19 @@ fn reports_with_what_follows(doc: &Document, k: usize) -> bool {
     }
 }
 
-/// The "that" at token `t` opens a clause (a subordinating conjunction), by the
-/// part-of-speech layer.
-fn opens_clause(doc: &Document, t: usize) -> bool {
-    crate::pos::tag_around(doc, &[t])[t].is_some_and(|p| p.upos == crate::pos::Upos::Sconj)
+impl Ctx<'_> {
+    /// The "that" at token `t` opens a clause (a subordinating conjunction), by the
+    /// part-of-speech layer. Every "that" of the text is tagged at once, the first time.
+    fn opens_clause(&self, t: usize) -> bool {
+        let doc = self.doc;
+        let classes = self.that_classes.get_or_init(|| {
+            let that: Vec<usize> = (0..doc.tokens.len())
+                .filter(|&k| doc.tok(k) == "that")
+                .collect();
+            crate::pos::tag_around(doc, &that)
+        });
+        classes[t].is_some_and(|p| p.upos == crate::pos::Upos::Sconj)
+    }
 }
 
 /// `…, X said.` closing a sentence with no quotation marks: what comes before the comma.
