@@ -70,7 +70,7 @@ fn pathological_quote_and_bracket_patterns() {
         "\"a\" b ".repeat(10_000),
         "He said \"word here, said Tom Hall\" and ".repeat(3_000),
         // Markup never closed, and roles joined by "and" without end: each is read a bounded
-        // way (the tag's end within a window, two joined roles at most).
+        // way (the tag's end within a window, three joined roles at most).
         "<a b=\"c ".repeat(30_000),
         format!("The senator {}said it.", "and senator ".repeat(30_000)),
     ];

@@ -164,8 +164,10 @@ fn single_description_at(doc: &Document, k: usize) -> Option<Description> {
 }
 
 /// "the former secretary of state and current Democratic presidential nominee", "the
-/// former first lady and U.S. senator": a role noun at token `k` joined by "and" to a
-/// description before it describes the same person, and ends that description. At most
+/// independent Vermont senator and Democratic presidential candidate": a role noun at token
+/// `k` joined by "and" to a description before it describes the same person, and ends that
+/// description. It keeps the first role ("secretary") and joins the second's capitalised
+/// modifiers to its own ("Democratic"). At most
 /// [`JOINED_ROLES`] roles, so a long run of "and"s costs no more than a few.
 fn joined_to_another(doc: &Document, k: usize, more: usize) -> Option<Description> {
     /// Words a first description's role runs on past its noun ("secretary of state").
@@ -328,6 +330,15 @@ mod tests {
         let names: Vec<&str> = d.names.iter().map(|&t| doc.tok(t)).collect();
         assert_eq!(names, ["Democratic"]);
         assert_eq!(found("The senator and his wife arrived."), ["The senator"]);
+        // Three roles at most.
+        let text = "He met the presidential candidate, and former secretary of state and \
+                    senator, on Friday.";
+        let doc = Document::new(text);
+        let k = (0..doc.tokens.len())
+            .find(|&k| doc.tok(k) == "senator")
+            .unwrap();
+        let d = description_at(&doc, k).expect("three roles joined");
+        assert_eq!(doc.tok(d.first), "the");
     }
 
     #[test]

@@ -183,13 +183,14 @@ impl Ctx<'_> {
         }
         // A name or a pronoun: a description here ("the report issued a statement") is
         // another document, not followed further.
-        // Nor one of two subjects ("Smith and Woods have filed a lawsuit"): no one author.
+        // Nor one of two subjects ("Smith and Woods have filed a lawsuit"): no one author. A
+        // clause joined by ", and" has its own subject ("…on Friday, and Cook issued a …").
         let m = self
             .subject_next_to(v, s0)
             .filter(|m| m.entity.is_some() || self.is_pronoun_mention(m))
             .filter(|m| {
                 let first = self.doc.token_at(m.span.start);
-                first == 0 || self.word(first - 1) != "and"
+                first < 2 || self.word(first - 1) != "and" || !word_is_cap(self.word(first - 2))
             })?;
         let e = self.resolve(&m)?;
         can_write(self.layer.entities[e].kind).then_some(e)
@@ -245,6 +246,10 @@ mod tests {
             "the statement",
         );
         let t = "The paper said Peter Cook provided a written statement on Friday.\n\n\
+                 \"The practice has stopped,\" the statement said.";
+        assert_mention(t, "The practice", "Peter Cook", "the statement");
+        // A clause joined by ", and" has a subject of its own.
+        let t = "The House passed the bill on Friday, and Peter Cook issued a statement.\n\n\
                  \"The practice has stopped,\" the statement said.";
         assert_mention(t, "The practice", "Peter Cook", "the statement");
         // Two people filed it: neither alone wrote it.

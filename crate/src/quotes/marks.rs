@@ -130,7 +130,7 @@ fn pair_paragraph(
     let mut first_mark = true;
     // The quote this paragraph's first quoted part continues.
     let mut cont: Option<usize> = None;
-    // The end of a two-character mark just read (typewriter quotes).
+    // The end of a two-character mark just read (typewriter quotes), or of a markup tag.
     let mut skip_to = 0;
     for (i, c) in s.char_indices() {
         if i < skip_to {
@@ -194,12 +194,34 @@ fn pair_paragraph(
 fn markup_tag_end(s: &str, i: usize, c: char) -> Option<usize> {
     /// A tag's length at most: the search for its end stays linear in the text.
     const TAG_BYTES: usize = 1000;
-    if c != '<' || !s[i + 1..].starts_with(|n: char| n.is_ascii_alphabetic()) {
+    let b = s.as_bytes();
+    let name = |k: usize| {
+        b.get(k)
+            .is_some_and(|&x| x.is_ascii_alphanumeric() || x == b'-' || x == b':')
+    };
+    // The shape of a tag: `<name attribute="`, its first attribute's value in marks (not "x
+    // <y then z=" in prose).
+    if c != '<' || !b.get(i + 1).is_some_and(u8::is_ascii_alphabetic) {
         return None;
     }
-    let window = &s.as_bytes()[i..(i + TAG_BYTES).min(s.len())];
-    let len = window.iter().position(|&b| b == b'>')?;
-    s[i..i + len].contains("=\"").then_some(i + len + 1)
+    let mut k = i + 1;
+    while name(k) {
+        k += 1;
+    }
+    let spaces = k;
+    while b.get(k).is_some_and(u8::is_ascii_whitespace) {
+        k += 1;
+    }
+    let attribute = k;
+    while name(k) {
+        k += 1;
+    }
+    if k == spaces || k == attribute || !s[k..].starts_with("=\"") {
+        return None;
+    }
+    let window = &b[k..(i + TAG_BYTES).min(s.len()).max(k)];
+    let len = window.iter().position(|&x| x == b'>')?;
+    Some(k + len + 1)
 }
 
 /// The quotation mark `c` at byte `i` of `s`, if it is one here: how it acts, its width in
@@ -264,10 +286,16 @@ fn is_stage_direction(doc: &Document, bi: usize) -> bool {
     let Some(b) = doc.blocks.get(bi) else {
         return false;
     };
+    /// Words a stage direction takes at most ("(CROSSTALK.)", "(LAUGHTER AND APPLAUSE)").
+    const WORDS: usize = 6;
     let words = doc.text[b.start..b.end]
         .trim_start_matches(is_double)
         .trim();
-    words.starts_with('(') && words.trim_end_matches(['.', '"', '”']).ends_with(')')
+    let inner = words.trim_end_matches(['.', '"', '”']);
+    words.starts_with('(')
+        && inner.ends_with(')')
+        && inner.matches(')').count() == 1
+        && count_words_upto(inner, WORDS + 1) <= WORDS
 }
 
 /// Adds a quoted part to quote `cont` (a continuation) or as a new quote; returns its index.
@@ -435,6 +463,14 @@ mod tests {
             .map(|q| q.text)
             .collect();
         assert_eq!(quoted, ["\"We will act,\""]);
+        // Prose with a "<" and an "=" is no markup.
+        let text = "\"If x <y then z=\" she said, \"the plan is bad.\" The rest is left > home.";
+        let n = quotes(text)
+            .iter()
+            .filter(|q| q.kind != QuoteKind::Indirect)
+            .flat_map(|q| q.parts.iter())
+            .count();
+        assert_eq!(n, 2);
     }
 
     #[test]
@@ -451,6 +487,11 @@ mod tests {
             "{quoted:?}"
         );
         assert_eq!(quoted.len(), 2, "{quoted:?}");
+        // A turn that opens with an aside in brackets goes on.
+        let text = "\"He said we will win this election in November, and we will win it.\n\n\
+                    \"(Laughing) And then I told them we would win it all (eventually).";
+        let parts: usize = quotes(text).iter().map(|q| q.parts.len()).max().unwrap();
+        assert_eq!(parts, 2);
     }
 
     #[test]
