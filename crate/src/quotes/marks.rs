@@ -209,9 +209,10 @@ fn markup_tag_end(s: &str, i: usize, c: char) -> Option<usize> {
         k += 1;
     }
     let spaces = k;
-    while b.get(k).is_some_and(u8::is_ascii_whitespace) {
-        k += 1;
-    }
+    // Any white space, a no-break space too (`<rdfs:comment\u{a0} xml:lang="en">`).
+    k += s[k..]
+        .find(|ch: char| !ch.is_whitespace())
+        .unwrap_or(s.len() - k);
     let attribute = k;
     while name(k) {
         k += 1;
