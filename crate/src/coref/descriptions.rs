@@ -316,15 +316,17 @@ mod tests {
         );
     }
 
+    /// The first token of `doc` that is `word`.
+    fn token(doc: &Document, word: &str) -> usize {
+        (0..doc.tokens.len()).find(|&k| doc.tok(k) == word).unwrap()
+    }
+
     #[test]
     fn two_roles_joined_by_and_are_one_description() {
         let text = "On the show, the former secretary of state and current Democratic \
                     presidential nominee said she wanted to speak.";
         let doc = Document::new(text);
-        let k = (0..doc.tokens.len())
-            .find(|&k| doc.tok(k) == "nominee")
-            .unwrap();
-        let d = description_at(&doc, k).expect("a description ending at 'nominee'");
+        let d = description_at(&doc, token(&doc, "nominee")).expect("ending at 'nominee'");
         assert_eq!(doc.tok(d.first), "the");
         assert_eq!(d.role, "secretary");
         let names: Vec<&str> = d.names.iter().map(|&t| doc.tok(t)).collect();
@@ -334,10 +336,7 @@ mod tests {
         let text = "He met the presidential candidate, and former secretary of state and \
                     senator, on Friday.";
         let doc = Document::new(text);
-        let k = (0..doc.tokens.len())
-            .find(|&k| doc.tok(k) == "senator")
-            .unwrap();
-        let d = description_at(&doc, k).expect("three roles joined");
+        let d = description_at(&doc, token(&doc, "senator")).expect("three roles joined");
         assert_eq!(doc.tok(d.first), "the");
     }
 

@@ -118,10 +118,7 @@ impl Ctx<'_> {
                 k = self.doc.token_at(self.layer.entities[e].start);
                 continue;
             }
-            let modifier = self.doc.tokens[k].kind == TokenKind::Word
-                && !word_is_cap(w)
-                && !with_lower(w, |l| LEX.is_stopword(l));
-            if !modifier {
+            if !self.lowercase_modifier(k) {
                 break;
             }
         }
@@ -160,13 +157,7 @@ impl Ctx<'_> {
             .0;
         // Past lowercase modifiers: "a written statement", "a lengthy email".
         let mut det = t.checked_sub(1).filter(|&d| d > s0)?;
-        let modifier = |k: usize| {
-            let w = self.word(k);
-            self.doc.tokens[k].kind == TokenKind::Word
-                && !word_is_cap(w)
-                && !with_lower(w, |l| LEX.is_stopword(l))
-        };
-        while det > s0 + 1 && t - det <= 2 && modifier(det) {
+        while det > s0 + 1 && t - det <= 2 && self.lowercase_modifier(det) {
             det -= 1;
         }
         if !with_lower(self.word(det), |l| {
@@ -194,6 +185,15 @@ impl Ctx<'_> {
             })?;
         let e = self.resolve(&m)?;
         can_write(self.layer.entities[e].kind).then_some(e)
+    }
+
+    /// Token `k` is a lowercase word that is no function word: a modifier before a document
+    /// noun ("a written statement", "a new CBO report").
+    fn lowercase_modifier(&self, k: usize) -> bool {
+        let w = self.word(k);
+        self.doc.tokens[k].kind == TokenKind::Word
+            && !word_is_cap(w)
+            && !with_lower(w, |l| LEX.is_stopword(l))
     }
 
     /// The entity at token `k` when it can write: a person, an organisation or a group (not a
